@@ -1,0 +1,48 @@
+/** `mcpgen generate`: options and help; the work is in generate-run.ts. */
+import type { CommandModule } from 'yargs';
+import type { CommandState } from './command-state.js';
+import { formatOption, withSpecOptions, type SpecArgs } from './common-options.js';
+
+export interface GenerateArgs extends SpecArgs {
+  manifest?: string[];
+  revision?: string;
+  emit?: string[];
+  out?: string;
+  check?: boolean;
+  'dry-run'?: boolean;
+  format: 'text' | 'json';
+}
+
+export function generateCommand(state: CommandState): CommandModule<object, GenerateArgs> {
+  return {
+    command: 'generate',
+    describe: 'Generate code from manifests for one protocol revision',
+    builder: (y) =>
+      withSpecOptions(y)
+        .option('manifest', {
+          alias: 'm',
+          type: 'string',
+          array: true,
+          describe: 'Manifest file (YAML or JSON); repeat to merge several',
+        })
+        .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision (default: the manifest's `revision`, else 2025-11-25)" })
+        .option('emit', {
+          alias: 'e',
+          type: 'string',
+          array: true,
+          coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+          describe: 'What to generate, comma-separated (default: manifest). Known: manifest',
+        })
+        .option('out', { alias: 'o', type: 'string', describe: 'Output folder' })
+        .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })
+        .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
+        .option('format', formatOption)
+        .conflicts('check', 'dry-run')
+        .example('mcpgen generate -m mcp.yaml -r 2025-11-25 --emit manifest -o generated', 'Generate into ./generated')
+        .example('mcpgen generate -m mcp.yaml -o generated --check', 'In CI: fail when generated code is stale') as never,
+    handler: async (args) => {
+      const { runGenerate } = await import('./generate-run.js');
+      state.exitCode = await runGenerate(args, state.io);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/** Runs `mcpgen generate` and reports what changed. */
+import { loadConfig } from '../../config/load-config.js';
+import { McpgenError } from '../../diagnostics/diagnostic.js';
+import { generate, type OutputMode } from '../../generate.js';
+import type { PlannedFile } from '../../output/plan-output.js';
+import type { CliIo } from '../io.js';
+import { printDiagnostics, reportFailure } from '../report.js';
+import type { GenerateArgs } from './generate-command.js';
+
+export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number> {
+  try {
+    const config = loadConfig(args.config);
+    const manifests = args.manifest?.length ? args.manifest : config.manifests;
+    const out = args.out ?? config.out;
+    if (!manifests?.length || !out) {
+      throw new McpgenError({
+        code: 'usage/invalid',
+        severity: 'error',
+        message: `generate needs ${!manifests?.length ? '--manifest FILE' : ''}${!manifests?.length && !out ? ' and ' : ''}${!out ? '--out DIR' : ''}.`,
+        hint: 'Example: mcpgen generate --manifest mcp.yaml --out generated (or set them in mcpgen.config.json).',
+      });
+    }
+    const mode: OutputMode = args.check ? 'check' : args['dry-run'] ? 'dry-run' : 'write';
+    const result = await generate({
+      manifests,
+      out,
+      revision: args.revision ?? config.revision,
+      emit: args.emit?.length ? args.emit : (config.emit ?? ['manifest']),
+      mode,
+      specDir: args['spec-dir'],
+      configSpecDir: config.specDir,
+      allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
+      onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
+    });
+    if (args.format === 'json') {
+      const { toJsonReport } = await import('../../diagnostics/format-json.js');
+      io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: result.plan.map((p) => ({ path: p.path, action: p.action, owner: p.owner })) }, null, 2) + '\n');
+      return result.exitCode;
+    }
+    if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', result.sources);
+    if (result.plan.length) io.out(describePlan(result.plan, mode, out));
+    return result.exitCode;
+  } catch (err) {
+    return reportFailure(io, err, args.format);
+  }
+}
+
+const VERBS: Record<OutputMode, Partial<Record<PlannedFile['action'], string>>> = {
+  write: { create: 'created', update: 'updated', 'delete-orphan': 'removed orphan', 'keep-edited-orphan': 'kept edited orphan' },
+  'dry-run': { create: 'would create', update: 'would update', 'delete-orphan': 'would remove orphan', 'keep-edited-orphan': 'would keep edited orphan' },
+  check: {},
+};
+
+function describePlan(plan: PlannedFile[], mode: OutputMode, out: string): string {
+  const count = (a: PlannedFile['action']) => plan.filter((p) => p.action === a).length;
+  const lines: string[] = [];
+  for (const p of plan) {
+    const verb = VERBS[mode][p.action];
+    if (verb) lines.push(`  ${verb.padEnd(24)} ${p.path}`);
+  }
+  if (mode === 'check') {
+    const stale = count('update') + count('conflict');
+    const missing = count('create');
+    const orphaned = count('delete-orphan') + count('keep-edited-orphan');
+    lines.push(stale + missing + orphaned === 0 ? `${out}: up to date (${plan.length} files)` : `${out}: ${stale} stale, ${missing} missing, ${orphaned} orphaned`);
+  } else {
+    const changed = count('create') + count('update') + count('delete-orphan');
+    lines.push(
+      `${out}: ${mode === 'dry-run' ? 'would change' : 'changed'} ${changed} file${changed === 1 ? '' : 's'}, ${count('unchanged')} unchanged, ${count('keep-user')} user-owned kept`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}

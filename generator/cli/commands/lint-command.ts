@@ -1,0 +1,37 @@
+/** `mcpgen lint`: options and help; the work is in lint-run.ts. */
+import type { CommandModule } from 'yargs';
+import type { CommandState } from './command-state.js';
+import { withSpecOptions, type SpecArgs } from './common-options.js';
+
+export interface LintArgs extends SpecArgs {
+  files?: string[];
+  revision?: string;
+  format: 'text' | 'json';
+  profile: 'spec' | 'strict';
+  'max-warnings'?: number;
+}
+
+export function lintCommand(state: CommandState): CommandModule<object, LintArgs> {
+  return {
+    command: 'lint <files..>',
+    describe: 'Check manifests against the target revision (no output written)',
+    builder: (y) =>
+      withSpecOptions(y)
+        .positional('files', { type: 'string', array: true, describe: 'Manifest files (YAML or JSON), merged in order' })
+        .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision (default: the manifest's `revision`, else 2025-11-25)" })
+        .option('format', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Output format' })
+        .option('profile', {
+          type: 'string',
+          choices: ['spec', 'strict'],
+          default: 'spec',
+          describe: 'spec: the specification text; strict: also what widespread clients accept',
+        })
+        .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+        .example('mcpgen lint mcp.yaml', 'Check a manifest for its declared revision')
+        .example('mcpgen lint mcp.yaml -r 2025-06-18 --format json', 'Machine-readable findings for an older revision') as never,
+    handler: async (args) => {
+      const { runLint } = await import('./lint-run.js');
+      state.exitCode = await runLint(args, state.io);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The command line: yargs describes commands and options; every handler loads
+ * its implementation lazily, so `mcpgen --help` pays only for yargs.
+ *
+ * Exit codes: 0 ok, 1 findings (lint errors, stale output), 2 usage or input
+ * error, 70 internal error.
+ */
+import yargs from 'yargs';
+import { packageVersion } from '../package-root.js';
+import { processIo, type CliIo } from './io.js';
+import { generateCommand } from './commands/generate-command.js';
+import { lintCommand } from './commands/lint-command.js';
+import { specCommand } from './commands/spec-command.js';
+import type { CommandState } from './commands/command-state.js';
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const state: CommandState = { io, exitCode: 0 };
+  const version = packageVersion();
+
+  const cli = yargs(argv)
+    .scriptName('mcpgen')
+    .usage(
+      [
+        'mcpgen: code generation for the Model Context Protocol.',
+        '',
+        'Checks MCP server manifests against the official specification of a protocol',
+        'revision and generates TypeScript types, validators, servers, clients and docs.',
+        '',
+        'Usage: mcpgen <command> [options]',
+      ].join('\n'),
+    )
+    .command(generateCommand(state))
+    .command(lintCommand(state))
+    .command(specCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint or spec.')
+    .recommendCommands()
+    .strict()
+    .version(version)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .epilogue(
+      [
+        'Exit codes: 0 ok, 1 findings (lint errors, stale output), 2 usage or input error.',
+        'Docs: run any command with --help. The spec is read from --spec-dir, MCPGEN_SPEC_DIR,',
+        'specDir in mcpgen.config.json, or the cache filled by `mcpgen spec pull`.',
+      ].join('\n'),
+    )
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error && !(error instanceof UsageError)) throw error;
+      throw new UsageError(message ?? error?.message ?? 'invalid command line');
+    });
+
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`mcpgen: ${err.message}\nRun \`mcpgen --help\` (or \`mcpgen <command> --help\`) for usage.\n`);
+      return 2;
+    }
+    const { reportFailure } = await import('./report.js');
+    return reportFailure(io, err, 'text');
+  }
+  return state.exitCode;
+}

@@ -1,0 +1,34 @@
+/**
+ * A few lines of source around a location with a caret under the column, the
+ * way compilers show errors. Control characters in the source are shown
+ * escaped so that hostile input cannot rewrite the terminal.
+ */
+
+const CONTEXT_LINES = 2;
+
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r\n|\r|\n/);
+  if (line < 1 || line > lines.length) return '';
+  const first = Math.max(1, line - CONTEXT_LINES);
+  const last = Math.min(lines.length, line + CONTEXT_LINES);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = printable(lines[n - 1] ?? '');
+    const marker = n === line ? '>' : ' ';
+    out.push(`${marker} ${String(n).padStart(width)} | ${text}`.trimEnd());
+    if (n === line) {
+      const prefix = printable((lines[n - 1] ?? '').slice(0, Math.max(0, column - 1))).replace(/[^\t]/g, ' ');
+      out.push(`  ${' '.repeat(width)} | ${prefix}^`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Replaces control characters (other than tab) with visible escapes. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * `--emit manifest`: the manifest normalized for the target revision, as the
+ * server will publish it (`tools/list`, `resources/list`, ... payloads). Fields
+ * the revision lacks are left out. Useful on its own for review and diffing,
+ * and the smallest emitter that exercises the whole pipeline.
+ */
+import type { Emitter } from '../emitter.js';
+
+export const manifestEmitter: Emitter = {
+  name: 'manifest',
+  description: 'the manifest normalized for the target revision (manifest.json)',
+  emit({ ir }) {
+    const normalized = {
+      revision: ir.revision.id,
+      server: ir.server,
+      ...(ir.instructions !== undefined ? { instructions: ir.instructions } : {}),
+      tools: ir.tools.map((t) => t.wire),
+      resources: ir.resources.map((r) => r.wire),
+      resourceTemplates: ir.resourceTemplates.map((t) => t.wire),
+      prompts: ir.prompts.map((p) => p.wire),
+    };
+    return [{ path: 'manifest.json', contents: JSON.stringify(normalized, null, 2) + '\n', owner: 'generated' }];
+  },
+};

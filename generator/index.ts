@@ -1,0 +1,24 @@
+/**
+ * mcpgen's library API. The CLI is a thin layer over these functions.
+ *
+ * @example
+ * import { lint, generate, loadSpec } from 'mcpgen';
+ * const spec = loadSpec('2025-11-25');
+ * const { diagnostics } = lint({ manifests: ['mcp.yaml'] });
+ */
+export { lint, type LintOptions, type LintResult } from './lint/lint.js';
+export { generate, type GenerateOptions, type GenerateResult, type OutputMode } from './generate.js';
+export { loadSpec, type LoadedSpec, type JsonSchema, type PinStatus } from './spec/load-spec.js';
+export { listRevisions, findRevision, defaultRevision, type RevisionInfo, type Dialect } from './spec/revisions.js';
+export { specStatus, verifySpecs, type SpecStatus } from './spec/spec-status.js';
+export { pullSpecs, DEFAULT_SPEC_BASE_URL, type PullOptions, type PullResult } from './spec/pull-spec.js';
+export { cacheDir, type SpecSourceOptions } from './spec/spec-dirs.js';
+export { loadManifest, loadManifestOrThrow, type LoadedManifest } from './load/load-manifest.js';
+export type { Manifest, ManifestTool, ManifestResource, ManifestResourceTemplate, ManifestPrompt, ManifestAuth } from './load/manifest-types.js';
+export { buildIr } from './ir/build-ir.js';
+export type * from './ir/model.js';
+export type { Emitter, EmitContext } from './emit/emitter.js';
+export type { OutputFile, FileOwner } from './output/file-map.js';
+export { McpgenError, type Diagnostic, type Severity, type SourceLocation } from './diagnostics/diagnostic.js';
+export { formatText } from './diagnostics/format-text.js';
+export { formatJson, toJsonReport } from './diagnostics/format-json.js';

@@ -1,0 +1,77 @@
+/**
+ * The intermediate representation: one plain-data model built from spec,
+ * manifest and target revision. Emitters read only this; they never see YAML
+ * nodes, never branch on revision strings, and never re-derive names.
+ */
+import type { RevisionInfo } from '../spec/revisions.js';
+import type { JsonObject } from '../load/manifest-types.js';
+
+export interface IrNamed {
+  /** The wire name as declared (`get-weather`). */
+  name: string;
+  /** A collision-free camelCase identifier (`getWeather`); also used for file names. */
+  identifier: string;
+  /** A collision-free PascalCase type name (`GetWeather`). */
+  typeName: string;
+  /** JSON Pointer of the object in the merged manifest, for diagnostics. */
+  pointer: string;
+  /** The object exactly as it goes on the wire for the target revision. */
+  wire: JsonObject;
+}
+
+export interface IrTool extends IrNamed {
+  inputSchema: JsonObject;
+  outputSchema?: JsonObject;
+  /** Scopes from `auth.toolScopes` (empty when none). */
+  requiredScopes: string[];
+}
+
+export interface IrResource extends IrNamed {
+  uri: string;
+}
+
+export interface IrResourceTemplate extends IrNamed {
+  uriTemplate: string;
+  /** RFC 6570 variable names in order of first appearance. */
+  variables: { name: string; identifier: string }[];
+}
+
+export interface IrPromptArgument {
+  name: string;
+  identifier: string;
+  required: boolean;
+  description?: string;
+}
+
+export interface IrPrompt extends IrNamed {
+  arguments: IrPromptArgument[];
+}
+
+export interface IrAuth {
+  resource: string;
+  authorizationServers: string[];
+  scopes: string[];
+}
+
+/** A manifest field left out because the target revision's definition lacks it. */
+export interface DroppedField {
+  pointer: string;
+  definition: string;
+  field: string;
+}
+
+export interface IR {
+  revision: RevisionInfo;
+  /** sha256 of the spec file the IR was built from. */
+  specSha256: string;
+  server: JsonObject & { name: string; version: string };
+  instructions?: string;
+  tools: IrTool[];
+  resources: IrResource[];
+  resourceTemplates: IrResourceTemplate[];
+  prompts: IrPrompt[];
+  auth?: IrAuth;
+  dropped: DroppedField[];
+  /** sha256 over everything the output depends on (spec, manifest, revision, mcpgen version). */
+  inputHash: string;
+}

@@ -1,0 +1,34 @@
+/** RFC 6901 JSON Pointers: how every node of a manifest is addressed. */
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+}
+
+export function parentPointer(pointer: string): string | undefined {
+  if (pointer === '') return undefined;
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapePointerSegment);
+}
+
+/** Follows a pointer into plain data; undefined when any step is missing. */
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(node)) node = node[Number(seg)];
+    else if (node && typeof node === 'object' && Object.hasOwn(node, seg)) node = (node as Record<string, unknown>)[seg];
+    else return undefined;
+  }
+  return node;
+}

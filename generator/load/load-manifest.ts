@@ -1,0 +1,212 @@
+/**
+ * Loads one or more manifest files into a single Manifest, keeping a source
+ * position for every node. Collects every problem it can find instead of
+ * stopping at the first, and never throws for bad input.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from './display-path.js';
+import { joinPointer } from './json-pointer.js';
+import {
+  ARRAY_SECTIONS,
+  IGNORED_LIST_RESULT_KEYS,
+  MANIFEST_KEYS,
+  type Manifest,
+} from './manifest-types.js';
+import { mergeManifests, type ManifestPart } from './merge-manifests.js';
+import { parseYamlOrJson } from './parse-document.js';
+import { resolveToolSchemaRefs } from './resolve-schema-refs.js';
+import { SourceMap } from './source-map.js';
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** Display paths of the manifest files, in the order given. */
+  files: string[];
+  /** Text of every file read (manifests and $ref targets), by display path. */
+  sources: Map<string, string>;
+  /** Positions of every node, by JSON Pointer into `manifest`. */
+  sourceMap: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadManifestOptions {
+  cwd?: string;
+}
+
+/**
+ * Loads and merges manifests. The result always has a manifest (possibly
+ * empty); check `diagnostics` for errors, or use `loadManifestOrThrow`.
+ */
+export function loadManifest(paths: string | string[], options: LoadManifestOptions = {}): LoadedManifest {
+  const list = Array.isArray(paths) ? paths : [paths];
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const parts: ManifestPart[] = [];
+
+  for (const given of list) {
+    const absolute = resolve(options.cwd ?? process.cwd(), given);
+    const shown = displayPath(absolute, options.cwd);
+    const text = readManifestFile(absolute, shown, diagnostics);
+    if (text === undefined) continue;
+    sources.set(shown, text);
+    const part = parsePart(text, absolute, shown, sources, diagnostics);
+    if (part) parts.push(part);
+  }
+
+  const merged = mergeManifests(parts, diagnostics);
+  return {
+    manifest: merged.manifest,
+    files: list.map((p) => displayPath(resolve(options.cwd ?? process.cwd(), p), options.cwd)),
+    sources,
+    sourceMap: merged.sourceMap,
+    diagnostics,
+  };
+}
+
+/** Like loadManifest, but throws McpgenError (exit 2) when any error was found. */
+export function loadManifestOrThrow(paths: string | string[], options: LoadManifestOptions = {}): LoadedManifest {
+  const loaded = loadManifest(paths, options);
+  if (hasErrors(loaded.diagnostics)) throw new McpgenError(loaded.diagnostics, 2);
+  return loaded;
+}
+
+function readManifestFile(absolute: string, shown: string, diagnostics: Diagnostic[]): string | undefined {
+  try {
+    if (statSync(absolute).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return readFileSync(absolute, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable' : (err as Error).message;
+    diagnostics.push({
+      code: 'input/unreadable',
+      severity: 'error',
+      message: `Cannot read manifest ${shown}: it ${why}.`,
+      hint: 'Relative paths are resolved from the current directory.',
+      location: { file: shown, line: 1, column: 1 },
+    });
+    return undefined;
+  }
+}
+
+function parsePart(
+  text: string,
+  absolute: string,
+  shown: string,
+  sources: Map<string, string>,
+  diagnostics: Diagnostic[],
+): ManifestPart | undefined {
+  const parsed = parseYamlOrJson(text, shown);
+  if (parsed.diagnostics.length) {
+    diagnostics.push(...parsed.diagnostics);
+    return undefined;
+  }
+  let root = parsed.value;
+  let base = '';
+  // A captured JSON-RPC response (`{"jsonrpc":"2.0","id":1,"result":{"tools":[...]}}`) loads as its result.
+  if (isObject(root) && 'jsonrpc' in root && isObject(root.result)) {
+    root = root.result;
+    base = '/result';
+  }
+  if (root === undefined || root === null) root = {};
+  if (!isObject(root)) {
+    diagnostics.push({
+      code: 'load/not-an-object',
+      severity: 'error',
+      message: `The manifest must be a mapping of sections (server, tools, ...), not ${describe(root)}.`,
+      location: parsed.sourceMap.locate(base) ?? { file: shown, line: 1, column: 1 },
+    });
+    return undefined;
+  }
+
+  const known = new Set<string>([...MANIFEST_KEYS, ...IGNORED_LIST_RESULT_KEYS]);
+  for (const key of Object.keys(root)) {
+    if (known.has(key)) continue;
+    const suggestion = closest(key, MANIFEST_KEYS);
+    diagnostics.push({
+      code: 'load/unknown-key',
+      severity: 'error',
+      message: `Unknown top-level key "${key}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      hint: `A manifest may have: ${MANIFEST_KEYS.filter((k) => k !== '$schema').join(', ')}.`,
+      location: parsed.sourceMap.locate(joinPointer(base, key), { key: true }),
+    });
+  }
+
+  const expect = (key: string, type: 'string' | 'object' | 'array'): boolean => {
+    const value = root[key];
+    if (value === undefined) return false;
+    const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isObject(value) : typeof value === type;
+    if (!ok) {
+      diagnostics.push({
+        code: 'load/wrong-type',
+        severity: 'error',
+        message: `"${key}" must be ${type === 'array' ? 'an array' : type === 'object' ? 'an object' : 'a string'}, not ${describe(value)}.`,
+        location: parsed.sourceMap.locate(joinPointer(base, key)),
+      });
+    }
+    return ok;
+  };
+  expect('revision', 'string');
+  expect('instructions', 'string');
+  expect('server', 'object');
+  expect('auth', 'object');
+  for (const section of ARRAY_SECTIONS) {
+    if (!expect(section, 'array')) continue;
+    (root[section] as unknown[]).forEach((item, i) => {
+      if (!isObject(item)) {
+        diagnostics.push({
+          code: 'load/wrong-type',
+          severity: 'error',
+          message: `${section}[${i}] must be an object, not ${describe(item)}.`,
+          location: parsed.sourceMap.locate(joinPointer(base, section, i)),
+        });
+      }
+    });
+  }
+
+  const sourceMap = new SourceMap();
+  sourceMap.copyFrom(parsed.sourceMap, base, '');
+  if (Array.isArray(root.tools)) {
+    resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics });
+  }
+  return { file: shown, value: root, sourceMap };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
+}
+
+/** A known key within edit distance 2, for "did you mean". */
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

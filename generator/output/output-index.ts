@@ -1,0 +1,35 @@
+/**
+ * `.mcpgen/files.json` in the output folder: the generated files of the last
+ * run and their hashes. It is how mcpgen knows which files are its own (JSON
+ * files cannot carry a header), which files it generated before but would not
+ * now (orphans), and whether an orphan was edited since (then it is kept).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256Hex } from '../spec/load-spec.js';
+import type { OutputFile } from './file-map.js';
+
+export const INDEX_PATH = '.mcpgen/files.json';
+
+export interface OutputIndex {
+  generator: 'mcpgen';
+  /** Generated file path → sha256 of its contents. */
+  files: Record<string, string>;
+}
+
+export function readOutputIndex(outDir: string): OutputIndex | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(outDir, INDEX_PATH), 'utf8')) as OutputIndex;
+    if (parsed?.generator === 'mcpgen' && parsed.files && typeof parsed.files === 'object') return parsed;
+  } catch {
+    // No index (first run) or an unreadable one: treat as no previous output.
+  }
+  return undefined;
+}
+
+export function buildOutputIndex(files: OutputFile[]): OutputFile {
+  const entries: Record<string, string> = {};
+  for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
+  const index: OutputIndex = { generator: 'mcpgen', files: entries };
+  return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
+}

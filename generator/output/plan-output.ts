@@ -1,0 +1,80 @@
+/**
+ * Compares what would be generated with what is on disk and decides, per
+ * file, what a run would do. Reads only; `write-output.ts` carries out a plan,
+ * and `--check` / `--dry-run` only report it.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { sha256Hex } from '../spec/load-spec.js';
+import type { OutputFile } from './file-map.js';
+import { hasHeader } from './header.js';
+import { readOutputIndex } from './output-index.js';
+import { resolveInside } from './safe-path.js';
+
+export type PlannedAction =
+  /** Generated or user file that does not exist yet. */
+  | 'create'
+  /** Generated file whose contents differ from disk. */
+  | 'update'
+  | 'unchanged'
+  /** User-owned file that exists: never touched. */
+  | 'keep-user'
+  /** A file not written by mcpgen is where a generated file would go. */
+  | 'conflict'
+  /** Generated before, not now, unedited: removed. */
+  | 'delete-orphan'
+  /** Generated before, not now, but edited since: kept, with a warning. */
+  | 'keep-edited-orphan';
+
+export interface PlannedFile {
+  path: string;
+  absolutePath: string;
+  action: PlannedAction;
+  owner: OutputFile['owner'];
+  contents?: string;
+}
+
+export function planOutput(outDir: string, files: OutputFile[]): PlannedFile[] {
+  const previous = readOutputIndex(outDir)?.files ?? {};
+  const plan: PlannedFile[] = [];
+  const wanted = new Set<string>();
+
+  for (const file of files) {
+    const absolutePath = resolveInside(outDir, file.path);
+    wanted.add(file.path);
+    const base = { path: file.path, absolutePath, owner: file.owner, contents: file.contents };
+    if (!existsSync(absolutePath)) {
+      plan.push({ ...base, action: 'create' });
+      continue;
+    }
+    if (statSync(absolutePath).isDirectory()) {
+      plan.push({ ...base, action: 'conflict' });
+      continue;
+    }
+    if (file.owner === 'user') {
+      plan.push({ ...base, action: 'keep-user' });
+      continue;
+    }
+    const current = readFileSync(absolutePath, 'utf8');
+    if (current === file.contents) {
+      plan.push({ ...base, action: 'unchanged' });
+    } else if (file.path in previous || hasHeader(current) || file.path === '.mcpgen/files.json') {
+      plan.push({ ...base, action: 'update' });
+    } else {
+      plan.push({ ...base, action: 'conflict' });
+    }
+  }
+
+  for (const [path, hash] of Object.entries(previous).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (wanted.has(path)) continue;
+    let absolutePath: string;
+    try {
+      absolutePath = resolveInside(outDir, path);
+    } catch {
+      continue; // A tampered index cannot make us touch files outside the folder.
+    }
+    if (!existsSync(absolutePath)) continue;
+    const edited = sha256Hex(readFileSync(absolutePath)) !== hash;
+    plan.push({ path, absolutePath, owner: 'generated', action: edited ? 'keep-edited-orphan' : 'delete-orphan' });
+  }
+  return plan;
+}

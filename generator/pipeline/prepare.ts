@@ -1,0 +1,58 @@
+/**
+ * The stages every manifest command shares: load the manifests, pick the
+ * target revision, load its spec, build the IR and run the lint rules.
+ */
+import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildIr } from '../ir/build-ir.js';
+import type { IR } from '../ir/model.js';
+import { loadManifest, type LoadedManifest } from '../load/load-manifest.js';
+import { runLintRules } from '../lint/run-lint.js';
+import type { LintProfile } from '../lint/rule.js';
+import { packageVersion } from '../package-root.js';
+import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
+import { defaultRevision, findRevision } from '../spec/revisions.js';
+import type { SpecSourceOptions } from '../spec/spec-dirs.js';
+
+export interface PrepareOptions extends SpecSourceOptions {
+  /** Manifest files, merged in order. */
+  manifests: string[];
+  /** Target revision; default: the manifest's `revision`, else the newest final one mcpgen defaults to. */
+  revision?: string;
+  profile?: LintProfile;
+  cwd?: string;
+}
+
+export interface Prepared {
+  loaded: LoadedManifest;
+  spec?: LoadedSpec;
+  ir?: IR;
+  /** Load, spec and lint diagnostics together. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Never throws for bad manifests: everything is in `diagnostics`. Throws
+ * McpgenError only when the spec cannot be used (missing, tampered, unknown
+ * revision), since nothing can be checked then.
+ */
+export function prepare(options: PrepareOptions): Prepared {
+  const loaded = loadManifest(options.manifests, { cwd: options.cwd });
+  const diagnostics = [...loaded.diagnostics];
+  if (hasErrors(diagnostics)) return { loaded, diagnostics };
+
+  const revision = options.revision ?? loaded.manifest.revision ?? defaultRevision();
+  if (!options.revision && loaded.manifest.revision && !findRevision(revision)) {
+    throw new McpgenError({
+      code: 'spec/unknown-revision',
+      severity: 'error',
+      message: `Unknown MCP revision "${revision}" in the manifest.`,
+      hint: 'Run `mcpgen spec list` to see the known revisions.',
+      location: loaded.sourceMap.locate('/revision'),
+    });
+  }
+  const spec = loadSpec(revision, options);
+  diagnostics.push(...spec.warnings);
+  const ir = buildIr(loaded, spec, { generatorVersion: packageVersion() });
+  diagnostics.push(...runLintRules(loaded, spec, ir, { profile: options.profile, specSource: options }));
+  return { loaded, spec, ir, diagnostics };
+}

@@ -1,0 +1,114 @@
+/**
+ * Loads one revision's official schema, checking it against its pin. This is
+ * the only way the rest of mcpgen obtains a spec: every command that needs a
+ * revision fails here, with a clear message, when the file is missing or was
+ * tampered with.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { requireRevision, type RevisionInfo } from './revisions.js';
+import { locateSchema, specDirCandidates, type SpecOrigin, type SpecSourceOptions } from './spec-dirs.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+export type PinStatus = 'match' | 'mismatch' | 'unpinned';
+
+export interface LoadedSpec {
+  revision: RevisionInfo;
+  path: string;
+  origin: SpecOrigin;
+  sha256: string;
+  pin: PinStatus;
+  /** The whole schema document, as parsed. Treat as read-only. */
+  schema: JsonSchema;
+  /** `definitions` or `$defs`, by definition name. */
+  definitions: Record<string, JsonSchema>;
+  /** Warnings raised while loading (an accepted unpinned file). */
+  warnings: Diagnostic[];
+}
+
+export function sha256Hex(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function pinStatus(revision: RevisionInfo, sha256: string): PinStatus {
+  if (revision.sha256 === null) return 'unpinned';
+  return revision.sha256 === sha256 ? 'match' : 'mismatch';
+}
+
+const memo = new Map<string, LoadedSpec>();
+
+/**
+ * Loads `revision` from the first spec directory that has it.
+ * @throws McpgenError `spec/unknown-revision`, `spec/missing`, `spec/hash-mismatch`, `spec/invalid-json`
+ */
+export function loadSpec(revision: string, options: SpecSourceOptions = {}): LoadedSpec {
+  const info = requireRevision(revision);
+  const found = locateSchema(revision, options);
+  if (!found) {
+    const searched = specDirCandidates(options)
+      .map((c) => `${c.dir} (${c.origin})`)
+      .join(', ');
+    throw new McpgenError({
+      code: 'spec/missing',
+      severity: 'error',
+      message: `The schema for MCP revision ${revision} was not found. Searched: ${searched}.`,
+      hint: `Run \`mcpgen spec pull ${revision}\` to download it, or pass --spec-dir DIR (a folder holding ${revision}/schema.json).`,
+    });
+  }
+
+  const bytes = readFileSync(found.path);
+  const sha256 = sha256Hex(bytes);
+  const key = `${found.path}\0${sha256}\0${options.allowUnpinned ? 1 : 0}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+
+  const pin = pinStatus(info, sha256);
+  const warnings: Diagnostic[] = [];
+  if (pin === 'mismatch') {
+    const diag: Diagnostic = {
+      code: 'spec/hash-mismatch',
+      severity: options.allowUnpinned ? 'warning' : 'error',
+      message: `${found.path} does not match the pinned hash of revision ${revision} (sha256 ${sha256}, expected ${info.sha256}).`,
+      hint: `Run \`mcpgen spec pull ${revision}\` to fetch the official file${options.allowUnpinned ? '' : ', or pass --allow-unpinned to use this one anyway'}.`,
+      location: { file: found.path, line: 1, column: 1 },
+    };
+    if (!options.allowUnpinned) throw new McpgenError(diag);
+    warnings.push(diag);
+  }
+
+  let schema: JsonSchema;
+  try {
+    schema = JSON.parse(bytes.toString('utf8')) as JsonSchema;
+  } catch (err) {
+    throw new McpgenError({
+      code: 'spec/invalid-json',
+      severity: 'error',
+      message: `${found.path} is not valid JSON: ${(err as Error).message}`,
+      hint: `Run \`mcpgen spec pull ${revision}\` to fetch it again.`,
+      location: { file: found.path, line: 1, column: 1 },
+    });
+  }
+  const definitions = schema?.[info.definitionsKey];
+  if (!definitions || typeof definitions !== 'object') {
+    throw new McpgenError({
+      code: 'spec/invalid-json',
+      severity: 'error',
+      message: `${found.path} has no "${info.definitionsKey}" section; it is not an MCP schema for ${revision}.`,
+      location: { file: found.path, line: 1, column: 1 },
+    });
+  }
+  const loaded: LoadedSpec = {
+    revision: info,
+    path: found.path,
+    origin: found.origin,
+    sha256,
+    pin,
+    schema,
+    definitions: definitions as Record<string, JsonSchema>,
+    warnings,
+  };
+  memo.set(key, loaded);
+  return loaded;
+}

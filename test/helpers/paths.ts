@@ -1,0 +1,17 @@
+/** Paths tests share. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+export const samplesDir = join(repoRoot, 'output-samples');
+export const cliBin = join(repoRoot, 'dist', 'generator', 'cli', 'bin.js');
+
+export function specDir(): string {
+  return process.env.MCPGEN_SPEC_DIR ?? resolve(repoRoot, '..', 'shared', 'mcp-spec');
+}
+
+export function tempDir(prefix = 'mcpgen-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-/** The `mcpgen` executable: everything happens in runCli. */
-import { runCli } from './run-cli.js';
+/**
+ * The `mcpgen` executable. Help and version screens come from the build-time
+ * cache (see help-cache.ts); everything else goes through yargs in runCli.
+ */
+import { cachedOutput } from './help-cache.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const cached = cachedOutput(argv);
+if (cached !== undefined) {
+  process.stdout.write(cached);
+} else {
+  const { runCli } = await import('./run-cli.js');
+  process.exitCode = await runCli(argv);
+}

@@ -5,7 +5,7 @@
  * Exit codes: 0 ok, 1 findings (lint errors, stale output), 2 usage or input
  * error, 70 internal error.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
 import { generateCommand } from './commands/generate-command.js';
@@ -15,11 +15,13 @@ import type { CommandState } from './commands/command-state.js';
 
 class UsageError extends Error {}
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const state: CommandState = { io, exitCode: 0 };
-  const version = packageVersion();
+/** Help is wrapped at a fixed width so that the build-time help cache is deterministic. */
+export const HELP_WIDTH = 100;
 
-  const cli = yargs(argv)
+/** The yargs description of the whole CLI; also used at build time to render the help cache. */
+export function buildCli(argv: string[], state: CommandState): Argv {
+  const version = packageVersion();
+  return yargs(argv)
     .scriptName('mcpgen')
     .usage(
       [
@@ -41,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .alias('version', 'V')
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .wrap(HELP_WIDTH)
     .epilogue(
       [
         'Exit codes: 0 ok, 1 findings (lint errors, stale output), 2 usage or input error.',
@@ -54,7 +56,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       if (error && !(error instanceof UsageError)) throw error;
       throw new UsageError(message ?? error?.message ?? 'invalid command line');
     });
+}
 
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const state: CommandState = { io, exitCode: 0 };
+  const cli = buildCli(argv, state);
   try {
     await cli.parseAsync();
   } catch (err) {

@@ -50,7 +50,7 @@ export function loadManifest(paths: string | string[], options: LoadManifestOpti
     const text = readManifestFile(absolute, shown, diagnostics);
     if (text === undefined) continue;
     sources.set(shown, text);
-    const part = parsePart(text, absolute, shown, sources, diagnostics);
+    const part = parsePart(text, absolute, shown, sources, diagnostics, options.cwd);
     if (part) parts.push(part);
   }
 
@@ -95,6 +95,7 @@ function parsePart(
   shown: string,
   sources: Map<string, string>,
   diagnostics: Diagnostic[],
+  cwd: string | undefined,
 ): ManifestPart | undefined {
   const parsed = parseYamlOrJson(text, shown);
   if (parsed.diagnostics.length) {
@@ -167,7 +168,7 @@ function parsePart(
   const sourceMap = new SourceMap();
   sourceMap.copyFrom(parsed.sourceMap, base, '');
   if (Array.isArray(root.tools)) {
-    resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics });
+    resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics, cwd });
   }
   return { file: shown, value: root, sourceMap };
 }

@@ -25,7 +25,7 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   };
 
   for (const err of doc.errors) {
-    const start = at(err.pos[0]);
+    const start = at(errorOffset(text, err.code, err.message, err.pos[0]));
     const duplicate = err.code === 'DUPLICATE_KEY';
     diagnostics.push({
       code: duplicate ? 'load/duplicate-key' : 'load/yaml-syntax',
@@ -79,6 +79,19 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
     });
   }
   return { value, sourceMap, diagnostics };
+}
+
+/**
+ * Where to point for an error. yaml reports an unterminated quoted string at
+ * the end of the input; the opening quote is where the user must look.
+ */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const quote = /'/.test(message.replace(/"quote/, '')) && !/"/.test(message) ? "'" : '"';
+    const opening = text.lastIndexOf(quote, Math.max(0, offset - 1));
+    if (opening >= 0) return opening;
+  }
+  return offset;
 }
 
 function firstLine(message: string): string {

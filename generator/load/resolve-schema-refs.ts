@@ -18,6 +18,8 @@ export interface RefContext {
   sourceMap: SourceMap;
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** For display paths. */
+  cwd?: string;
 }
 
 const SCHEMA_KEYS = ['inputSchema', 'outputSchema'] as const;
@@ -63,7 +65,7 @@ function resolveSchemaRef(
     ctx.diagnostics.push({
       code: 'load/ref-cycle',
       severity: 'error',
-      message: `$ref cycle: ${[...chain, target].map((p) => displayPath(p)).join(' -> ')}`,
+      message: `$ref cycle: ${[...chain, target].map((p) => displayPath(p, ctx.cwd)).join(' -> ')}`,
       location: refLocation,
     });
     return undefined;
@@ -75,13 +77,13 @@ function resolveSchemaRef(
     ctx.diagnostics.push({
       code: 'load/ref-not-found',
       severity: 'error',
-      message: `$ref "${ref}" cannot be read: ${displayPath(target)} ${describeFsError(err)}.`,
+      message: `$ref "${ref}" cannot be read: ${displayPath(target, ctx.cwd)} ${describeFsError(err)}.`,
       hint: 'A $ref path is relative to the file that contains it.',
       location: refLocation,
     });
     return undefined;
   }
-  const shown = displayPath(target);
+  const shown = displayPath(target, ctx.cwd);
   ctx.sources.set(shown, text);
   const parsed = parseYamlOrJson(text, shown);
   if (parsed.diagnostics.length) {

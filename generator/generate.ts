@@ -27,8 +27,8 @@ export interface GenerateResult {
   plan: PlannedFile[];
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  /** 0 ok; 1 lint errors or (check) stale output. Input errors are thrown as McpgenError (exit 2). */
-  exitCode: 0 | 1;
+  /** 0 ok; 1 lint errors or (check) stale output; 2 manifests unusable. Spec errors are thrown as McpgenError (exit 2). */
+  exitCode: 0 | 1 | 2;
   revision?: string;
 }
 
@@ -37,7 +37,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const prepared = prepare(options);
   const { diagnostics, loaded } = prepared;
   if (hasErrors(diagnostics) || !prepared.ir || !prepared.spec) {
-    return { plan: [], diagnostics, sources: loaded.sources, exitCode: 1, revision: prepared.spec?.revision.id };
+    const exitCode = prepared.inputError ? 2 : 1;
+    return { plan: [], diagnostics, sources: loaded.sources, exitCode, revision: prepared.spec?.revision.id };
   }
   const { ir, spec } = prepared;
   const version = packageVersion();

@@ -12,9 +12,11 @@ export interface LintResult {
   /** File texts by display path, for code frames. */
   sources: Map<string, string>;
   revision?: string;
+  /** The manifests could not be used at all (unreadable, broken syntax, bad $ref). */
+  inputError: boolean;
 }
 
 export function lint(options: LintOptions): LintResult {
   const prepared = prepare(options);
-  return { diagnostics: prepared.diagnostics, sources: prepared.loaded.sources, revision: prepared.spec?.revision.id };
+  return { diagnostics: prepared.diagnostics, sources: prepared.loaded.sources, revision: prepared.spec?.revision.id, inputError: prepared.inputError };
 }

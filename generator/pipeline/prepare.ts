@@ -28,6 +28,8 @@ export interface Prepared {
   ir?: IR;
   /** Load, spec and lint diagnostics together. */
   diagnostics: Diagnostic[];
+  /** The manifests could not be used at all (unreadable, broken syntax, bad $ref): exit 2, not 1. */
+  inputError: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface Prepared {
 export function prepare(options: PrepareOptions): Prepared {
   const loaded = loadManifest(options.manifests, { cwd: options.cwd });
   const diagnostics = [...loaded.diagnostics];
-  if (hasErrors(diagnostics)) return { loaded, diagnostics };
+  if (hasErrors(diagnostics)) return { loaded, diagnostics, inputError: true };
 
   const revision = options.revision ?? loaded.manifest.revision ?? defaultRevision();
   if (!options.revision && loaded.manifest.revision && !findRevision(revision)) {
@@ -54,5 +56,5 @@ export function prepare(options: PrepareOptions): Prepared {
   diagnostics.push(...spec.warnings);
   const ir = buildIr(loaded, spec, { generatorVersion: packageVersion() });
   diagnostics.push(...runLintRules(loaded, spec, ir, { profile: options.profile, specSource: options }));
-  return { loaded, spec, ir, diagnostics };
+  return { loaded, spec, ir, diagnostics, inputError: false };
 }

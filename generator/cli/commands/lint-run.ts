@@ -18,7 +18,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
     });
     printDiagnostics(io, result.diagnostics, args.format, result.sources);
-    if (result.diagnostics.some((d) => d.code === 'input/unreadable')) return 2;
+    if (result.inputError) return 2;
     if (hasErrors(result.diagnostics)) return 1;
     const max = args['max-warnings'];
     if (max !== undefined && max >= 0 && countBySeverity(result.diagnostics).warning > max) return 1;

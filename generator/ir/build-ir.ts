@@ -9,7 +9,7 @@ import type { LoadedSpec } from '../spec/load-spec.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
 import { uriTemplateVariables } from './uri-template.js';
-import type { DroppedField, IR, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
+import type { DroppedField, IR, IrNamed, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
 
 export interface BuildIrOptions {
   /** Recorded in inputHash, so a new mcpgen version marks output stale. */
@@ -24,44 +24,34 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   const values = new NameScope();
   const types = new NameScope();
 
-  const tools: IrTool[] = m.tools.map((tool, i) => {
-    const pointer = `/tools/${i}`;
-    return {
-      name: tool.name,
-      identifier: values.claim(tool.name, 'camel', `tool${i + 1}`),
-      typeName: types.claim(tool.name, 'pascal', `Tool${i + 1}`),
-      pointer,
-      wire: adaptToRevision(tool, 'Tool', spec, pointer, dropped),
-      inputSchema: structuredClone(tool.inputSchema ?? { type: 'object' }),
-      ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
-        ? { outputSchema: structuredClone(tool.outputSchema) }
-        : {}),
-      requiredScopes: [...(m.auth?.toolScopes?.[tool.name] ?? [])],
-    };
+  /** The fields every declared object gets: its name, identifiers, location and wire form. */
+  const named = (source: JsonObject & { name: string }, definition: string, pointer: string, fallback: string): IrNamed => ({
+    name: source.name,
+    identifier: values.claim(source.name, 'camel', fallback),
+    typeName: types.claim(source.name, 'pascal', fallback.charAt(0).toUpperCase() + fallback.slice(1)),
+    pointer,
+    wire: adaptToRevision(source, definition, spec, pointer, dropped),
   });
 
-  const resources: IrResource[] = m.resources.map((r, i) => {
-    const pointer = `/resources/${i}`;
-    return {
-      name: r.name,
-      uri: r.uri,
-      identifier: values.claim(r.name, 'camel', `resource${i + 1}`),
-      typeName: types.claim(r.name, 'pascal', `Resource${i + 1}`),
-      pointer,
-      wire: adaptToRevision(r, 'Resource', spec, pointer, dropped),
-    };
-  });
+  const tools: IrTool[] = m.tools.map((tool, i) => ({
+    ...named(tool, 'Tool', `/tools/${i}`, `tool${i + 1}`),
+    inputSchema: structuredClone(tool.inputSchema ?? { type: 'object' }),
+    ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
+      ? { outputSchema: structuredClone(tool.outputSchema) }
+      : {}),
+    requiredScopes: [...(m.auth?.toolScopes?.[tool.name] ?? [])],
+  }));
+
+  const resources: IrResource[] = m.resources.map((r, i) => ({
+    ...named(r, 'Resource', `/resources/${i}`, `resource${i + 1}`),
+    uri: r.uri,
+  }));
 
   const resourceTemplates: IrResourceTemplate[] = m.resourceTemplates.map((t, i) => {
-    const pointer = `/resourceTemplates/${i}`;
     const variableScope = new NameScope();
     return {
-      name: t.name,
+      ...named(t, 'ResourceTemplate', `/resourceTemplates/${i}`, `template${i + 1}`),
       uriTemplate: t.uriTemplate,
-      identifier: values.claim(t.name, 'camel', `template${i + 1}`),
-      typeName: types.claim(t.name, 'pascal', `Template${i + 1}`),
-      pointer,
-      wire: adaptToRevision(t, 'ResourceTemplate', spec, pointer, dropped),
       variables: uriTemplateVariables(String(t.uriTemplate ?? '')).map((name, v) => ({
         name,
         identifier: variableScope.claim(name, 'camel', `var${v + 1}`),
@@ -70,14 +60,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   });
 
   const prompts: IrPrompt[] = m.prompts.map((p, i) => {
-    const pointer = `/prompts/${i}`;
     const argScope = new NameScope();
     return {
-      name: p.name,
-      identifier: values.claim(p.name, 'camel', `prompt${i + 1}`),
-      typeName: types.claim(p.name, 'pascal', `Prompt${i + 1}`),
-      pointer,
-      wire: adaptToRevision(p, 'Prompt', spec, pointer, dropped),
+      ...named(p, 'Prompt', `/prompts/${i}`, `prompt${i + 1}`),
       arguments: (p.arguments ?? []).map((a, j) => ({
         name: a.name,
         identifier: argScope.claim(a.name, 'camel', `arg${j + 1}`),

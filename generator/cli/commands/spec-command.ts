@@ -16,7 +16,7 @@ export function specCommand(state: CommandState): CommandModule<object, SpecComm
     state.exitCode = await runSpec(action, args, state.io);
   };
   return {
-    command: 'spec <command>',
+    command: 'spec',
     describe: 'List, download and verify the official MCP schema files',
     builder: (y) =>
       withSpecOptions(y)

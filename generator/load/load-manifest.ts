@@ -165,8 +165,11 @@ function parsePart(
     });
   }
 
-  const sourceMap = new SourceMap();
-  sourceMap.copyFrom(parsed.sourceMap, base, '');
+  let sourceMap = parsed.sourceMap;
+  if (base !== '') {
+    sourceMap = new SourceMap();
+    sourceMap.copyFrom(parsed.sourceMap, base, '');
+  }
   if (Array.isArray(root.tools)) {
     resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics, cwd });
   }

@@ -27,6 +27,9 @@ export function mergeManifests(
   const setBy = new Map<string, ManifestPart>();
 
   for (const part of parts) {
+    /** Sections this part contributes, so its positions can be copied in one pass. */
+    const taken = new Set<string>();
+    const offsets = new Map<string, number>();
     for (const key of SINGLE_SECTIONS) {
       const value = part.value[key];
       if (value === undefined) continue;
@@ -43,23 +46,30 @@ export function mergeManifests(
       }
       if (!earlier) {
         setBy.set(key, part);
+        taken.add(key);
         (manifest as unknown as Record<string, unknown>)[key] = value;
-        sourceMap.copyFrom(part.sourceMap, joinPointer('', key), joinPointer('', key));
       }
     }
     for (const section of ARRAY_SECTIONS) {
       const items = part.value[section];
       if (!Array.isArray(items)) continue;
       const target = manifest[section] as unknown[];
-      if (!sourceMap.get(joinPointer('', section))) {
-        const pos = part.sourceMap.get(joinPointer('', section));
-        if (pos) sourceMap.set(joinPointer('', section), pos);
-      }
-      items.forEach((item, i) => {
-        sourceMap.copyFrom(part.sourceMap, joinPointer('', section, i), joinPointer('', section, target.length));
-        target.push(item);
-      });
+      offsets.set(section, target.length);
+      if (!sourceMap.has(joinPointer('', section))) taken.add(section);
+      target.push(...items);
     }
+    sourceMap.copyRenamed(part.sourceMap, (pointer) => {
+      const slash = pointer.indexOf('/', 1);
+      const head = slash < 0 ? pointer.slice(1) : pointer.slice(1, slash);
+      const offset = offsets.get(head);
+      if (offset !== undefined && slash >= 0) {
+        // `/tools/3/...` of this part is `/tools/(offset + 3)/...` of the merge.
+        const next = pointer.indexOf('/', slash + 1);
+        const index = Number(next < 0 ? pointer.slice(slash + 1) : pointer.slice(slash + 1, next));
+        return `/${head}/${offset + index}${next < 0 ? '' : pointer.slice(next)}`;
+      }
+      return taken.has(head) ? pointer : undefined;
+    });
   }
   return { manifest, sourceMap };
 }

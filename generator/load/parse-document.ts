@@ -6,7 +6,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { SourceMap } from './source-map.js';
+import { scanJsonPositions } from './json-positions.js';
+import { SourceMap, SourceText } from './source-map.js';
 
 export interface ParsedDocument {
   value: unknown;
@@ -15,6 +16,8 @@ export interface ParsedDocument {
 }
 
 export function parseYamlOrJson(text: string, file: string): ParsedDocument {
+  const fast = parseCleanJson(text, file);
+  if (fast) return fast;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const sourceMap = new SourceMap();
@@ -37,21 +40,13 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   }
   if (diagnostics.length) return { value: undefined, sourceMap, diagnostics };
 
+  const source = new SourceText(file, text);
   const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown): void => {
     if (!node) return;
     const range = node.range;
     if (range) {
-      const start = at(range[0]);
-      const end = at(range[1]);
-      const key = keyNode && isScalar(keyNode) && keyNode.range ? at(keyNode.range[0]) : undefined;
-      sourceMap.set(pointer, {
-        file,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        ...(key ? { keyLine: key.line, keyColumn: key.column } : {}),
-      });
+      const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
+      sourceMap.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
     }
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -79,6 +74,25 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
     });
   }
   return { value, sourceMap, diagnostics };
+}
+
+/**
+ * The fast path: text that is clean JSON (no syntax error, no duplicate key)
+ * is parsed natively and scanned once for positions. Anything else goes to
+ * the YAML parser, which also produces the error messages.
+ */
+function parseCleanJson(text: string, file: string): ParsedDocument | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const sourceMap = new SourceMap();
+  if (!scanJsonPositions(text, file, sourceMap)) return undefined;
+  return { value, sourceMap, diagnostics: [] };
 }
 
 /**

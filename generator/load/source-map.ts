@@ -2,39 +2,78 @@
  * Where each node of a loaded document came from. Keyed by JSON Pointer, so
  * later stages (lint, IR) can report any finding as `file:line:col` without
  * holding on to YAML nodes.
+ *
+ * Entries hold character offsets; lines and columns are computed only when a
+ * diagnostic asks (a large manifest has tens of thousands of nodes and few
+ * findings).
  */
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { parentPointer } from './json-pointer.js';
 
-export interface NodePosition {
-  file: string;
-  /** Start and end of the value. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** Start of the key, when the node is a mapping value. */
-  keyLine?: number;
-  keyColumn?: number;
+/** A file's text positions: offset → 1-based line and column. */
+export class SourceText {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  position(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}
+
+export interface NodeSpan {
+  source: SourceText;
+  /** Offsets of the value's start and end. */
+  start: number;
+  end: number;
+  /** Offset of the key, when the node is a mapping value. */
+  keyStart?: number;
 }
 
 export class SourceMap {
-  private readonly entries = new Map<string, NodePosition>();
+  private readonly entries = new Map<string, NodeSpan>();
 
-  set(pointer: string, position: NodePosition): void {
-    this.entries.set(pointer, position);
+  set(pointer: string, span: NodeSpan): void {
+    this.entries.set(pointer, span);
   }
 
-  get(pointer: string): NodePosition | undefined {
-    return this.entries.get(pointer);
+  has(pointer: string): boolean {
+    return this.entries.has(pointer);
   }
 
   /** Copies every entry under `fromPrefix` to the same path under `toPrefix`. */
   copyFrom(other: SourceMap, fromPrefix: string, toPrefix: string): void {
-    for (const [pointer, pos] of other.entries) {
+    for (const [pointer, span] of other.entries) {
       if (pointer === fromPrefix || pointer.startsWith(fromPrefix + '/')) {
-        this.entries.set(toPrefix + pointer.slice(fromPrefix.length), pos);
+        this.entries.set(toPrefix + pointer.slice(fromPrefix.length), span);
       }
+    }
+  }
+
+  /**
+   * Copies every entry of `other` whose pointer `rename` maps to a new
+   * pointer (undefined: skip). One pass, however many subtrees move.
+   */
+  copyRenamed(other: SourceMap, rename: (pointer: string) => string | undefined): void {
+    for (const [pointer, span] of other.entries) {
+      const target = rename(pointer);
+      if (target !== undefined) this.entries.set(target, span);
     }
   }
 
@@ -47,12 +86,15 @@ export class SourceMap {
   locate(pointer: string, options: { key?: boolean } = {}): SourceLocation | undefined {
     let p: string | undefined = pointer;
     while (p !== undefined) {
-      const pos = this.entries.get(p);
-      if (pos) {
-        if (options.key && pos.keyLine !== undefined && p === pointer) {
-          return { file: pos.file, line: pos.keyLine, column: pos.keyColumn ?? 1 };
+      const span = this.entries.get(p);
+      if (span) {
+        const { file } = span.source;
+        if (options.key && span.keyStart !== undefined && p === pointer) {
+          return { file, ...span.source.position(span.keyStart) };
         }
-        return { file: pos.file, line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn };
+        const start = span.source.position(span.start);
+        const end = span.source.position(span.end);
+        return { file, ...start, endLine: end.line, endColumn: end.column };
       }
       p = parentPointer(p);
     }

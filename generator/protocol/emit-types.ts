@@ -22,13 +22,21 @@ import { renderRequestMaps } from './request-maps.js';
 
 const ROOT = 'McpgenProtocolRoot';
 
+/** Keywords that give a schema a type; a schema with none of them accepts any JSON value. */
+const TYPING = ['type', '$ref', 'tsType', 'const', 'enum', 'anyOf', 'oneOf', 'allOf', 'properties', 'items', 'additionalProperties', 'patternProperties', 'required', 'not'];
+
 /** Rewrites one definition for json-schema-to-typescript (see the module comment). */
 function forTypes(schema: JsonSchema): JsonSchema {
   return transformSchema(schema, (node) => {
     const target = refName(node.$ref);
-    if (!target) return node;
-    const { $ref: _ref, ...rest } = node;
-    return { ...rest, tsType: target };
+    if (target) {
+      const { $ref: _ref, ...rest } = node;
+      return { ...rest, tsType: target };
+    }
+    // `{ "description": "any JSON value" }` (CallToolResult.structuredContent):
+    // json-schema-to-typescript would make it an object type; it is `unknown`.
+    if (!TYPING.some((k) => k in node)) return { ...node, tsType: 'unknown' };
+    return node;
   });
 }
 

@@ -39,8 +39,10 @@ export interface ProtocolModel {
   definitions: Record<string, JsonSchema>;
   /** Definitions that are only a `$ref` to another definition: name → target. */
   aliases: Map<string, string>;
-  /** By method, sorted by method. */
+  /** By method, sorted by method: what `validateMessage` dispatches on. */
   methods: MethodEntry[];
+  /** Every definition that declares a method (including later duplicates), by definition name. */
+  declaring: Map<string, MethodEntry>;
   /** Union name → member definition names (schema `anyOf` order), for the unions that exist. */
   unions: Map<string, string[]>;
 }
@@ -71,14 +73,16 @@ export function buildProtocolModel(spec: Pick<LoadedSpec, 'definitions' | 'revis
   }
 
   const byMethod = new Map<string, MethodEntry>();
+  const declaring = new Map<string, MethodEntry>();
   for (const name of names) {
     const def = definitions[name]!;
     const method = declaredMethod(def);
-    if (!method || byMethod.has(method)) continue;
+    if (!method) continue;
     const kind = requires(def, 'id') || name.endsWith('Request') ? 'request' : 'notification';
     const entry: MethodEntry = { method, definition: name, kind };
     if (kind === 'request') entry.result = resultFor(name, definitions);
-    byMethod.set(method, entry);
+    declaring.set(name, entry);
+    if (!byMethod.has(method)) byMethod.set(method, entry);
   }
   const methods = [...byMethod.values()].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
 
@@ -96,7 +100,7 @@ export function buildProtocolModel(spec: Pick<LoadedSpec, 'definitions' | 'revis
       members.filter((m): m is string => !!m && declaredMethod(definitions[m]) !== undefined),
     );
   }
-  return { revision: spec.revision.id, names, definitions, aliases, methods, unions };
+  return { revision: spec.revision.id, names, definitions, aliases, methods, declaring, unions };
 }
 
 function resultFor(request: string, definitions: Record<string, JsonSchema>): string | undefined {

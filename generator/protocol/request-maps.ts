@@ -13,12 +13,11 @@ export function mapName(union: string): string {
 }
 
 export function renderRequestMaps(model: ProtocolModel): string {
-  const byDefinition = new Map(model.methods.map((m) => [m.definition, m]));
   const out: string[] = [];
   for (const [union, members] of model.unions) {
     const isRequest = union.endsWith('Request');
     const rows = members
-      .map((name) => byDefinition.get(name))
+      .map((name) => model.declaring.get(name))
       .filter((m) => m !== undefined)
       .sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
     out.push(`/**\n * Every \`${union}\` by its \`method\`: params${isRequest ? ' and result' : ''} types.\n */`);

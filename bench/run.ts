@@ -1,14 +1,19 @@
 /**
- * `npm run bench`: every benchmark, in order. Each module exports run().
- * Set BENCH_ONLY=name to run one (startup, ...).
+ * `npm run bench`: every benchmark, in order. Each module exports
+ * `run(): Promise<void>` and prints its own table of figures and ratios
+ * against a baseline measured in the same run. BENCH_ONLY=name runs one.
  */
-const benches: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
+const BENCHES: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
   { name: 'startup', load: () => import('./startup-bench.js') },
+  { name: 'protocol', load: () => import('./protocol-bench.js') },
 ];
 
 const only = process.env.BENCH_ONLY;
 console.log(`mcpgen benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);
-for (const bench of benches) {
+for (const bench of BENCHES) {
   if (only && bench.name !== only) continue;
+  console.log(`\n== ${bench.name}`);
+  const started = performance.now();
   await (await bench.load()).run();
+  console.log(`(${bench.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -22,3 +22,14 @@ export type { OutputFile, FileOwner } from './output/file-map.js';
 export { McpgenError, type Diagnostic, type Severity, type SourceLocation } from './diagnostics/diagnostic.js';
 export { formatText } from './diagnostics/format-text.js';
 export { formatJson, toJsonReport } from './diagnostics/format-json.js';
+export {
+  emitProtocol,
+  renderProtocolFiles,
+  PROTOCOL_OUTPUTS,
+  type EmitProtocolOptions,
+  type EmitProtocolResult,
+  type ProtocolOutput,
+} from './protocol/emit-protocol.js';
+export { buildProtocolModel, type ProtocolModel, type MethodEntry } from './protocol/protocol-model.js';
+export { diffRevisions, formatDiffMarkdown, type RevisionDiff, type DefinitionChange } from './protocol/diff/diff-specs.js';
+export { diffDefinitions } from './protocol/diff/diff-revisions.js';

@@ -8,8 +8,10 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
+import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { lintCommand } from './commands/lint-command.js';
+import { protocolCommand } from './commands/protocol-command.js';
 import { specCommand } from './commands/spec-command.js';
 import type { CommandState } from './commands/command-state.js';
 
@@ -36,7 +38,9 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(generateCommand(state))
     .command(lintCommand(state))
     .command(specCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint or spec.')
+    .command(protocolCommand(state))
+    .command(diffCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint, spec, protocol or diff.')
     .recommendCommands()
     .strict()
     .version(version)

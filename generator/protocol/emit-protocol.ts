@@ -68,7 +68,11 @@ export async function renderProtocolFiles(spec: LoadedSpec, outputs: readonly Pr
   }
   if (outputs.includes('docs')) {
     const { renderDocs } = await import('./docs/emit-docs.js');
-    files.push({ path: 'reference.md', contents: await renderDocs(model), owner: 'generated' });
+    // Not run through prettier: the templates already emit clean Markdown, and
+    // unaligned tables keep regeneration diffs to the rows that changed
+    // (prettier would re-pad a whole table for one longer cell, and it is
+    // most of the generation time on a 240 KB document).
+    files.push({ path: 'reference.md', contents: await renderDocs(model), owner: 'generated', formatted: true });
   }
   return files;
 }

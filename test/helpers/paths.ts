@@ -12,6 +12,7 @@ export function specDir(): string {
   return process.env.MCPGEN_SPEC_DIR ?? resolve(repoRoot, '..', 'shared', 'mcp-spec');
 }
 
+/** A fresh folder under this run's temp root (removed when the run ends). */
 export function tempDir(prefix = 'mcpgen-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.MCPGEN_TEST_TMP ?? tmpdir(), prefix));
 }

@@ -36,7 +36,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
         ? { outputSchema: structuredClone(tool.outputSchema) }
         : {}),
-      requiredScopes: [...(m.auth?.toolScopes?.[tool.name] ?? [])],
+      requiredScopes: list(m.auth?.toolScopes?.[tool.name]),
     };
   });
 
@@ -78,7 +78,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       typeName: types.claim(p.name, 'pascal', `Prompt${i + 1}`),
       pointer,
       wire: adaptToRevision(p, 'Prompt', spec, pointer, dropped),
-      arguments: (p.arguments ?? []).map((a, j) => ({
+      arguments: list(p.arguments).filter((a) => a && typeof a === 'object').map((a, j) => ({
         name: a.name,
         identifier: argScope.claim(a.name, 'camel', `arg${j + 1}`),
         required: a.required === true,
@@ -103,8 +103,8 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       ? {
           auth: {
             resource: m.auth.resource,
-            authorizationServers: [...(m.auth.authorizationServers ?? [])],
-            scopes: [...(m.auth.scopes ?? [])],
+            authorizationServers: list(m.auth.authorizationServers),
+            scopes: list(m.auth.scopes),
           },
         }
       : {}),
@@ -114,4 +114,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, manifest: m }))
     .digest('hex');
   return { ...ir, inputHash };
+}
+
+/** A copy of an array field; a missing or mistyped one (reported by lint) counts as empty. */
+function list<T>(value: T[] | undefined): T[] {
+  return Array.isArray(value) ? [...value] : [];
 }

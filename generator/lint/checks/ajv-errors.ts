@@ -20,17 +20,16 @@ export interface AjvFindingOptions {
 }
 
 /**
- * Branch errors of `anyOf`/`oneOf` are dropped in favour of the combined error,
- * since listing why each alternative failed is noise; `if` errors duplicate
- * the `then`/`else` error. Findings are unique by pointer and message.
+ * Ajv reports why each alternative of an `anyOf`/`oneOf` failed, then the
+ * combined error; they are merged into one finding ("must be X or must be Y").
+ * `if` errors duplicate the `then`/`else` error and are dropped. Findings are
+ * unique by pointer and message.
  */
 export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: AjvFindingOptions): Finding[] {
-  const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
+  for (const e of mergeAlternatives(errors)) {
     if (e.keyword === 'if') continue;
-    if (branches.some((b) => e.schemaPath.startsWith(b))) continue;
     const at = options.base + e.instancePath;
     const where = e.instancePath ? `at ${e.instancePath}: ` : '';
     let finding: Finding;
@@ -46,8 +45,7 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
         atKey: true,
       };
     } else {
-      const detail = e.keyword === 'enum' ? ` (${(e.params as { allowedValues?: unknown[] }).allowedValues?.map((v) => JSON.stringify(v)).join(', ')})` : '';
-      finding = { code: options.invalidCode, message: `${options.subject}: ${where}${e.message ?? 'is invalid'}${detail}.`, pointer: at };
+      finding = { code: options.invalidCode, message: `${options.subject}: ${where}${describeError(e)}.`, pointer: at };
     }
     const key = `${finding.pointer}\0${finding.message}`;
     if (seen.has(key)) continue;
@@ -55,4 +53,39 @@ export function ajvErrorsToFindings(errors: readonly ErrorObject[], options: Ajv
     out.push(finding);
   }
   return out;
+}
+
+/**
+ * Replaces each `anyOf`/`oneOf` error and the branch errors just before it
+ * (Ajv emits them contiguously, at the same or a deeper instancePath) with
+ * one error listing the alternatives.
+ */
+function mergeAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') {
+      out.push(e);
+      continue;
+    }
+    const branch: ErrorObject[] = [];
+    while (out.length && isUnder(out[out.length - 1]!.instancePath, e.instancePath)) branch.unshift(out.pop()!);
+    const sameSpot = branch.filter((b) => b.instancePath === e.instancePath && b.keyword !== 'required' && b.keyword !== 'additionalProperties');
+    if (branch.length && sameSpot.length === branch.length) {
+      const alternatives = [...new Set(sameSpot.map((b) => describeError(b)))];
+      out.push({ ...e, keyword: 'alternatives', message: alternatives.join(', or ') });
+    } else {
+      // Branches failed at different depths: listing each would mislead, the combined error is honest.
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+function isUnder(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(parent + '/');
+}
+
+function describeError(e: ErrorObject): string {
+  const values = (e.params as { allowedValues?: unknown[] }).allowedValues;
+  return `${e.message ?? 'is invalid'}${e.keyword === 'enum' && values ? ` (${values.map((v) => JSON.stringify(v)).join(', ')})` : ''}`;
 }

@@ -24,7 +24,7 @@ export const authRule: LintRule = {
     const out: Finding[] = [];
     const servers = auth.authorizationServers;
     if (!Array.isArray(servers) || servers.length === 0) {
-      out.push({ code: 'auth/no-authorization-server', message: 'auth needs at least one entry in authorizationServers.', pointer: servers === undefined ? '/auth' : '/auth/authorizationServers', atKey: servers !== undefined });
+      out.push({ code: 'auth/no-authorization-server', message: 'auth needs at least one entry in authorizationServers.', pointer: servers === undefined ? '/auth' : '/auth/authorizationServers', atKey: true });
     }
     if (!isSecureUrl(auth.resource)) {
       out.push({

@@ -164,8 +164,12 @@ function parsePart(
     });
   }
 
-  const sourceMap = new SourceMap();
-  sourceMap.copyFrom(parsed.sourceMap, base, '');
+  // A plain manifest keeps the parser's map; a JSON-RPC envelope is re-rooted at its result.
+  let sourceMap = parsed.sourceMap;
+  if (base) {
+    sourceMap = new SourceMap();
+    sourceMap.copyFrom(parsed.sourceMap, base, '');
+  }
   if (Array.isArray(root.tools)) {
     resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics });
   }

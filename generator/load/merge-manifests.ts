@@ -23,7 +23,9 @@ export function mergeManifests(
   diagnostics: Diagnostic[],
 ): { manifest: Manifest; sourceMap: SourceMap } {
   const manifest: Manifest = { tools: [], resources: [], resourceTemplates: [], prompts: [] };
-  const sourceMap = new SourceMap();
+  // One file: its positions are already where the merged manifest has them (no copy of a large map).
+  const single = parts.length === 1;
+  const sourceMap = single ? parts[0]!.sourceMap : new SourceMap();
   const setBy = new Map<string, ManifestPart>();
 
   for (const part of parts) {
@@ -44,7 +46,7 @@ export function mergeManifests(
       if (!earlier) {
         setBy.set(key, part);
         (manifest as unknown as Record<string, unknown>)[key] = value;
-        sourceMap.copyFrom(part.sourceMap, joinPointer('', key), joinPointer('', key));
+        if (!single) sourceMap.copyFrom(part.sourceMap, joinPointer('', key), joinPointer('', key));
       }
     }
     for (const section of ARRAY_SECTIONS) {
@@ -55,10 +57,8 @@ export function mergeManifests(
         const pos = part.sourceMap.get(joinPointer('', section));
         if (pos) sourceMap.set(joinPointer('', section), pos);
       }
-      items.forEach((item, i) => {
-        sourceMap.copyFrom(part.sourceMap, joinPointer('', section, i), joinPointer('', section, target.length));
-        target.push(item);
-      });
+      if (!single) sourceMap.copyArrayItems(part.sourceMap, joinPointer('', section), target.length);
+      for (const item of items) target.push(item);
     }
   }
   return { manifest, sourceMap };

@@ -1,11 +1,14 @@
 /**
  * Parses YAML or JSON text into plain data plus a SourceMap. JSON goes through
  * the same YAML 1.2 parser (JSON is a subset), so both get identical positions
- * and errors. YAML 1.2 keeps `2025-11-25` a string and `yes` a string.
+ * and errors; well-formed JSON first tries a fast path that records the same
+ * positions (large generated manifests). YAML 1.2 keeps `2025-11-25` a string
+ * and `yes` a string.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
+import { parseJsonFast } from './parse-json-fast.js';
 import { SourceMap } from './source-map.js';
 
 export interface ParsedDocument {
@@ -15,6 +18,10 @@ export interface ParsedDocument {
 }
 
 export function parseYamlOrJson(text: string, file: string): ParsedDocument {
+  if (/^\s*[{[]/.test(text)) {
+    const fast = parseJsonFast(text, file);
+    if (fast) return { ...fast, diagnostics: [] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const sourceMap = new SourceMap();

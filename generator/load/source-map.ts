@@ -39,6 +39,23 @@ export class SourceMap {
   }
 
   /**
+   * Copies the items of the array at `arrayPointer` to the same array of this
+   * map, shifting each index by `offset`, in one pass over the entries (merging
+   * item by item with copyFrom would be quadratic in the manifest size).
+   */
+  copyArrayItems(other: SourceMap, arrayPointer: string, offset: number): void {
+    const prefix = arrayPointer + '/';
+    for (const [pointer, pos] of other.entries) {
+      if (!pointer.startsWith(prefix)) continue;
+      const rest = pointer.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const index = Number(slash < 0 ? rest : rest.slice(0, slash));
+      if (!Number.isInteger(index)) continue;
+      this.entries.set(prefix + (index + offset) + (slash < 0 ? '' : rest.slice(slash)), pos);
+    }
+  }
+
+  /**
    * The location of a node, or of its nearest ancestor that has one (a lint
    * rule may point at a property that does not exist, such as a missing field).
    * With `key`, the key's position is preferred: `unknown key` points at the

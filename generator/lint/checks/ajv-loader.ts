@@ -13,14 +13,14 @@ type AjvInstance = AjvClass;
 
 const require = createRequire(import.meta.url);
 
-function newAjv(dialect: Dialect): AjvInstance {
+function newAjv(dialect: Dialect, options: { validateSchema?: boolean } = {}): AjvInstance {
   const Ctor = (
     dialect === '2020-12' ? require('ajv/dist/2020.js').default : require('ajv').default
   ) as new (options: object) => AjvInstance;
   const addFormats = require('ajv-formats').default as (ajv: AjvInstance) => void;
   // strict: false, because the MCP schemas use keywords Ajv's strict mode rejects
   // (descriptions next to $ref, unknown formats); allErrors, so one run reports everything.
-  const ajv = new Ctor({ strict: false, allowUnionTypes: true, allErrors: true, validateFormats: true });
+  const ajv = new Ctor({ strict: false, allowUnionTypes: true, allErrors: true, validateFormats: true, code: { optimize: false }, ...options });
   addFormats(ajv);
   return ajv;
 }
@@ -36,7 +36,8 @@ export function definitionValidator(spec: LoadedSpec, definition: string): Valid
   if (!spec.definitions[definition]) return undefined;
   let ajv = specAjv.get(spec.sha256);
   if (!ajv) {
-    ajv = newAjv(spec.revision.dialect);
+    // The spec file is pinned by hash; checking it against its meta-schema would only cost time.
+    ajv = newAjv(spec.revision.dialect, { validateSchema: false });
     ajv.addSchema(spec.schema, 'mcp');
     specAjv.set(spec.sha256, ajv);
   }

@@ -13,7 +13,7 @@ type AjvInstance = AjvClass;
 
 const require = createRequire(import.meta.url);
 
-function newAjv(dialect: Dialect, options: { validateSchema?: boolean } = {}): AjvInstance {
+function newAjv(dialect: Dialect, options: { validateSchema?: boolean; allErrors?: boolean } = {}): AjvInstance {
   const Ctor = (
     dialect === '2020-12' ? require('ajv/dist/2020.js').default : require('ajv').default
   ) as new (options: object) => AjvInstance;
@@ -44,14 +44,20 @@ export function definitionValidator(spec: LoadedSpec, definition: string): Valid
   return ajv.getSchema(`mcp#/${spec.revision.definitionsKey}/${definition}`);
 }
 
-const metaAjv = new Map<Dialect, AjvInstance>();
+const metaAjv = new Map<string, AjvInstance>();
 
-/** An Ajv for meta-schema checks of user schemas in one dialect (Ajv ships both meta-schemas). */
-export function metaSchemaAjv(dialect: Dialect): AjvInstance {
-  let ajv = metaAjv.get(dialect);
+/**
+ * An Ajv for meta-schema checks of user schemas in one dialect (Ajv ships
+ * both meta-schemas). `allErrors: false` stops at the first error, which is
+ * much faster for the common case of a valid schema; re-check an invalid one
+ * with `allErrors: true` to report every problem.
+ */
+export function metaSchemaAjv(dialect: Dialect, allErrors: boolean): AjvInstance {
+  const key = `${dialect}:${allErrors}`;
+  let ajv = metaAjv.get(key);
   if (!ajv) {
-    ajv = newAjv(dialect);
-    metaAjv.set(dialect, ajv);
+    ajv = newAjv(dialect, { allErrors });
+    metaAjv.set(key, ajv);
   }
   return ajv;
 }

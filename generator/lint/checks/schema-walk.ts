@@ -7,11 +7,11 @@ import { joinPointer } from '../../load/json-pointer.js';
 export type SchemaObject = Record<string, unknown>;
 
 /** Keywords whose value is a schema. */
-const SINGLE = ['additionalProperties', 'items', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
+const SINGLE = new Set(['additionalProperties', 'items', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema']);
 /** Keywords whose value is an array of schemas. */
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
 /** Keywords whose value maps names to schemas. */
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
+const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
 
 export function isSchemaObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,28 +19,22 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 
 /**
  * Calls `visit` for `schema` and every nested schema object, depth first, in
- * document order of the keywords above. `path` holds the keyword segments
- * from the root, for rules that care how a schema is reached.
+ * the order the schema's keys are written.
  */
-export function walkSchema(
-  schema: unknown,
-  pointer: string,
-  visit: (node: SchemaObject, pointer: string, path: readonly string[]) => void,
-  path: string[] = [],
-): void {
+export function walkSchema(schema: unknown, pointer: string, visit: (node: SchemaObject, pointer: string) => void): void {
   if (!isSchemaObject(schema)) return;
-  visit(schema, pointer, path);
+  visit(schema, pointer);
   for (const key of Object.keys(schema)) {
     const value = schema[key];
-    if (SINGLE.includes(key) && isSchemaObject(value)) {
-      walkSchema(value, joinPointer(pointer, key), visit, [...path, key]);
+    if (SINGLE.has(key) && isSchemaObject(value)) {
+      walkSchema(value, joinPointer(pointer, key), visit);
     }
-    if (LIST.includes(key) && Array.isArray(value)) {
-      value.forEach((item, i) => walkSchema(item, joinPointer(pointer, key, i), visit, [...path, key, String(i)]));
+    if (LIST.has(key) && Array.isArray(value)) {
+      value.forEach((item, i) => walkSchema(item, joinPointer(pointer, key, i), visit));
     }
-    if (MAP.includes(key) && isSchemaObject(value)) {
+    if (MAP.has(key) && isSchemaObject(value)) {
       for (const [name, sub] of Object.entries(value)) {
-        walkSchema(sub, joinPointer(pointer, key, name), visit, [...path, key, name]);
+        walkSchema(sub, joinPointer(pointer, key, name), visit);
       }
     }
   }

@@ -119,10 +119,11 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
       return [{ code: 'tool-schema/unknown-dialect', message: `${key} declares $schema "${declared}", which mcpgen cannot check; use draft-07 or 2020-12.`, pointer: joinPointer(pointer, '$schema') }];
     }
   }
-  const ajv = metaSchemaAjv(dialect);
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
   const { $schema: _ignored, ...body } = schema;
-  if (ajv.validateSchema(body)) return [];
+  if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];
+  const ajv = metaSchemaAjv(dialect, true);
+  ajv.validateSchema(body);
   return ajvErrorsToFindings(ajv.errors ?? [], {
     base: pointer,
     missingCode: 'tool-schema/invalid',

@@ -3,8 +3,9 @@
  * `run(): Promise<void>` and prints its own table of figures and ratios
  * against a baseline measured in the same run. BENCH_ONLY=name runs one.
  */
-const BENCHES: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
+const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> }[] = [
   { name: 'startup', load: () => import('./startup-bench.js') },
+  { name: 'lint', load: () => import('./lint-bench.js') },
   { name: 'protocol', load: () => import('./protocol-bench.js') },
 ];
 

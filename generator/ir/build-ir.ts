@@ -39,7 +39,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
       ? { outputSchema: structuredClone(tool.outputSchema) }
       : {}),
-    requiredScopes: [...(m.auth?.toolScopes?.[tool.name] ?? [])],
+    requiredScopes: list(m.auth?.toolScopes?.[tool.name]),
   }));
 
   const resources: IrResource[] = m.resources.map((r, i) => ({
@@ -63,7 +63,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     const argScope = new NameScope();
     return {
       ...named(p, 'Prompt', `/prompts/${i}`, `prompt${i + 1}`),
-      arguments: (p.arguments ?? []).map((a, j) => ({
+      arguments: list(p.arguments).filter((a) => a && typeof a === 'object').map((a, j) => ({
         name: a.name,
         identifier: argScope.claim(a.name, 'camel', `arg${j + 1}`),
         required: a.required === true,
@@ -88,8 +88,8 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       ? {
           auth: {
             resource: m.auth.resource,
-            authorizationServers: [...(m.auth.authorizationServers ?? [])],
-            scopes: [...(m.auth.scopes ?? [])],
+            authorizationServers: list(m.auth.authorizationServers),
+            scopes: list(m.auth.scopes),
           },
         }
       : {}),
@@ -99,4 +99,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, manifest: m }))
     .digest('hex');
   return { ...ir, inputHash };
+}
+
+/** A copy of an array from the manifest; anything else (lint reports it) counts as empty. */
+function list<T>(value: T[] | undefined): T[] {
+  return Array.isArray(value) ? [...value] : [];
 }

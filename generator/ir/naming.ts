@@ -78,7 +78,9 @@ export class NameScope {
    * because identifiers become file names and some file systems fold case.
    */
   claim(source: string, style: 'camel' | 'pascal', fallback: string): string {
-    let base = style === 'camel' ? toCamelCase(source) : toPascalCase(source);
+    // A missing or non-string name is reported by lint; naming must not crash on it.
+    const text = typeof source === 'string' ? source : '';
+    let base = style === 'camel' ? toCamelCase(text) : toPascalCase(text);
     if (!base) base = fallback;
     if (/^[0-9]/.test(base)) base = (style === 'camel' ? '_' : 'T') + base;
     if (isReservedName(base)) base = style === 'camel' ? `${base}_` : `${base}_`;

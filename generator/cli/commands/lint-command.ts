@@ -6,20 +6,27 @@ import { withSpecOptions, type SpecArgs } from './common-options.js';
 export interface LintArgs extends SpecArgs {
   files?: string[];
   revision?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'md';
   profile: 'spec' | 'strict';
   'max-warnings'?: number;
+  /** A code, or `all`: print the catalog entry instead of linting. */
+  explain?: string;
 }
 
 export function lintCommand(state: CommandState): CommandModule<object, LintArgs> {
   return {
-    command: 'lint <files..>',
+    command: 'lint [files..]',
     describe: 'Check manifests against the target revision (no output written)',
     builder: (y) =>
       withSpecOptions(y)
         .positional('files', { type: 'string', array: true, describe: 'Manifest files (YAML or JSON), merged in order' })
         .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision (default: the manifest's `revision`, else 2025-11-25)" })
-        .option('format', { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Output format' })
+        .option('format', {
+          type: 'string',
+          choices: ['text', 'json', 'sarif', 'md'],
+          default: 'text',
+          describe: 'Output format: text for people, json or sarif (2.1.0) for machines; md only with --explain',
+        })
         .option('profile', {
           type: 'string',
           choices: ['spec', 'strict'],
@@ -27,6 +34,7 @@ export function lintCommand(state: CommandState): CommandModule<object, LintArgs
           describe: 'spec: the specification text; strict: also what widespread clients accept',
         })
         .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+        .option('explain', { type: 'string', describe: 'Print what a code means and how to fix it (`all`: every code)' })
         .example('mcpgen lint mcp.yaml', 'Check a manifest for its declared revision')
         .example('mcpgen lint mcp.yaml -r 2025-06-18 --format json', 'Machine-readable findings for an older revision') as never,
     handler: async (args) => {

@@ -1,29 +1,73 @@
-/** Runs `mcpgen lint` and prints findings. */
+/** Runs `mcpgen lint` (or `--explain`) and prints findings. */
 import { loadConfig } from '../../config/load-config.js';
-import { countBySeverity, hasErrors } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, hasErrors, McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lint } from '../../lint/lint.js';
+import { packageVersion } from '../../package-root.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { LintArgs } from './lint-command.js';
 
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
+  if (args.explain !== undefined) return runExplain(args.explain, args.format, io);
+  if (args.format === 'md') return usage(io, '--format md is only available with --explain.');
+  if (!args.files?.length) return usage(io, 'Name at least one manifest file, or use --explain CODE.');
   try {
     const config = loadConfig(args.config);
     const result = lint({
-      manifests: args.files ?? [],
+      manifests: args.files,
       revision: args.revision ?? config.revision,
       profile: args.profile,
       specDir: args['spec-dir'],
       configSpecDir: config.specDir,
       allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
     });
-    printDiagnostics(io, result.diagnostics, args.format, result.sources);
+    await print(io, result.diagnostics, args.format, result.sources);
     if (result.inputError) return 2;
     if (hasErrors(result.diagnostics)) return 1;
     const max = args['max-warnings'];
     if (max !== undefined && max >= 0 && countBySeverity(result.diagnostics).warning > max) return 1;
     return 0;
   } catch (err) {
-    return reportFailure(io, err, args.format);
+    if (args.format === 'sarif' && err instanceof McpgenError) {
+      await print(io, err.diagnostics, 'sarif');
+      return err.exitCode;
+    }
+    return reportFailure(io, err, args.format === 'json' ? 'json' : 'text');
   }
+}
+
+async function print(io: CliIo, diagnostics: Diagnostic[], format: LintArgs['format'], sources?: ReadonlyMap<string, string>): Promise<void> {
+  if (format !== 'sarif') {
+    printDiagnostics(io, diagnostics, format === 'json' ? 'json' : 'text', sources);
+    return;
+  }
+  const [{ formatSarif }, { fullCatalog }] = await Promise.all([
+    import('../../diagnostics/format-sarif.js'),
+    import('../../lint/explain.js'),
+  ]);
+  io.out(formatSarif(diagnostics, { catalog: fullCatalog(), toolVersion: packageVersion() }));
+}
+
+async function runExplain(code: string, format: LintArgs['format'], io: CliIo): Promise<number> {
+  const { explainCode, fullCatalog, renderRulesMarkdown, suggestCodes } = await import('../../lint/explain.js');
+  if (code === 'all') {
+    if (format === 'md') io.out(renderRulesMarkdown());
+    else if (format === 'json') io.out(JSON.stringify(fullCatalog(), null, 2) + '\n');
+    else io.out(Object.keys(fullCatalog()).map((c) => explainCode(c)).join('\n'));
+    return 0;
+  }
+  const text = explainCode(code);
+  if (text === undefined) {
+    const near = suggestCodes(code);
+    io.err(`mcpgen: unknown code "${code}".${near.length ? ` Did you mean ${near.map((c) => `"${c}"`).join(', ')}?` : ''}\nRun \`mcpgen lint --explain all\` to list every code.\n`);
+    return 2;
+  }
+  if (format === 'json') io.out(JSON.stringify({ code, ...fullCatalog()[code] }, null, 2) + '\n');
+  else io.out(text);
+  return 0;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.err(`mcpgen: ${message}\nRun \`mcpgen lint --help\` for usage.\n`);
+  return 2;
 }

@@ -1,0 +1,64 @@
+/**
+ * The `auth` section (HTTP transport): an https protected-resource URL, at
+ * least one authorization server, and tool scopes that are declared and name
+ * existing tools.
+ * @see ../../../../shared/docs/mcp-revisions.md "Authorization (HTTP transport)"
+ */
+import { joinPointer } from '../../load/json-pointer.js';
+import { isSchemaObject } from '../checks/schema-walk.js';
+import type { Finding, LintRule } from '../rule.js';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const authRule: LintRule = {
+  id: 'auth',
+  codes: {
+    'auth/no-authorization-server': { severity: 'error', title: 'No authorization server', cause: 'Protected Resource Metadata must name at least one authorization server, or clients cannot obtain a token.', fix: 'List the issuer URL under `auth.authorizationServers`.' },
+    'auth/insecure-resource': { severity: 'error', title: 'Resource URL is not https', cause: 'The protected resource URL must be an absolute https URL (plain http only on localhost or 127.0.0.1), because tokens are bound to it.', fix: 'Use `https://…/mcp`.' },
+    'auth/undeclared-scope': { severity: 'error', title: 'Tool scope not declared', cause: 'A tool requires a scope that `auth.scopes` (scopes_supported) does not list; clients cannot request it up front.', fix: 'Add the scope to `auth.scopes`, or fix its spelling.' },
+    'auth/unknown-tool': { severity: 'error', title: 'toolScopes names a tool that does not exist', cause: '`auth.toolScopes` has an entry for a tool the manifest does not declare; the scope would never be enforced.', fix: 'Fix the tool name, or remove the entry.' },
+  },
+  check({ loaded }) {
+    const auth = loaded.manifest.auth as unknown;
+    if (!isSchemaObject(auth)) return [];
+    const out: Finding[] = [];
+    const servers = auth.authorizationServers;
+    if (!Array.isArray(servers) || servers.length === 0) {
+      out.push({ code: 'auth/no-authorization-server', message: 'auth needs at least one entry in authorizationServers.', pointer: servers === undefined ? '/auth' : '/auth/authorizationServers', atKey: true });
+    }
+    if (!isSecureUrl(auth.resource)) {
+      out.push({
+        code: 'auth/insecure-resource',
+        message: `auth.resource ${auth.resource === undefined ? 'is missing' : `${JSON.stringify(auth.resource)} is not an https URL`}; plain http is allowed only on localhost or 127.0.0.1.`,
+        pointer: auth.resource === undefined ? '/auth' : '/auth/resource',
+        atKey: auth.resource === undefined,
+      });
+    }
+    const declared = new Set(Array.isArray(auth.scopes) ? auth.scopes.filter((s): s is string => typeof s === 'string') : []);
+    const tools = new Set(loaded.manifest.tools.map((t) => t?.name));
+    if (isSchemaObject(auth.toolScopes)) {
+      for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
+        const at = joinPointer('/auth/toolScopes', tool);
+        if (!tools.has(tool)) out.push({ code: 'auth/unknown-tool', message: `auth.toolScopes names tool "${tool}", which the manifest does not declare.`, pointer: at, atKey: true });
+        if (!Array.isArray(scopes)) continue;
+        scopes.forEach((scope, j) => {
+          if (typeof scope === 'string' && !declared.has(scope)) {
+            out.push({ code: 'auth/undeclared-scope', message: `Scope "${scope}" of tool "${tool}" is not declared in auth.scopes.`, pointer: joinPointer(at, j) });
+          }
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function isSecureUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}

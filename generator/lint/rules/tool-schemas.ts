@@ -1,0 +1,168 @@
+/**
+ * `inputSchema` and `outputSchema`: root `type: "object"`, valid for their
+ * JSON Schema dialect (2020-12 by default from 2025-11-25, draft-07 before,
+ * unless `$schema` says otherwise), local `$ref`s that resolve, `required`
+ * names that exist, and the recommended shape for a tool without parameters.
+ * @see ../../../../shared/docs/mcp-revisions.md "inputSchema / outputSchema"
+ */
+import { joinPointer } from '../../load/json-pointer.js';
+import type { Dialect } from '../../spec/revisions.js';
+import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
+import { metaSchemaAjv } from '../checks/ajv-loader.js';
+import { collectAnchors, resolveLocalRef } from '../checks/schema-refs.js';
+import { isSchemaObject, walkSchema, type SchemaObject } from '../checks/schema-walk.js';
+import type { Finding, LintRule } from '../rule.js';
+
+/** Siblings that can make a `required` name or an argument legal without `properties`. */
+const OPEN_KEYWORDS = ['allOf', 'anyOf', 'oneOf', '$ref', '$dynamicRef', 'patternProperties', 'dependentSchemas', 'dependencies', 'if', 'unevaluatedProperties'];
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description']);
+
+export const toolSchemasRule: LintRule = {
+  id: 'tool-schemas',
+  codes: {
+    'tool-schema/root-not-object': {
+      severity: 'error',
+      title: 'Tool schema root is not `type: "object"`',
+      cause: 'Tool arguments and structured results are JSON objects; every revision requires `type: "object"` at the root of inputSchema and outputSchema.',
+      fix: 'Set `type: object` at the root and describe the arguments under `properties`.',
+    },
+    'tool-schema/invalid': {
+      severity: 'error',
+      title: 'Tool schema is not valid JSON Schema',
+      cause: "The schema does not validate against its dialect's meta-schema (2020-12 by default from 2025-11-25, draft-07 before, or the dialect its `$schema` names).",
+      fix: 'Correct the keyword named in the message.',
+    },
+    'tool-schema/unknown-dialect': {
+      severity: 'warning',
+      title: 'Unknown `$schema` dialect',
+      cause: 'The schema names a dialect other than draft-07 or 2020-12; mcpgen cannot check it, and clients may not support it.',
+      fix: 'Remove `$schema` (the revision default applies) or use draft-07 or 2020-12.',
+    },
+    'tool-schema/unresolved-ref': {
+      severity: 'error',
+      title: '`$ref` does not resolve',
+      cause: 'A `$ref` inside the schema points to a location (or anchor) the schema does not have.',
+      fix: 'Fix the pointer, or add the definition under `$defs`.',
+    },
+    'tool-schema/external-ref': {
+      severity: 'warning',
+      title: '`$ref` outside the schema',
+      cause: 'A nested `$ref` names another document; the schema is sent to clients as one document, so they cannot resolve it. (A `$ref` at the root of inputSchema/outputSchema is resolved by mcpgen when loading.)',
+      fix: 'Move the definition into `$defs` and refer to it as `#/$defs/Name`.',
+    },
+    'tool-schema/required-unknown': {
+      severity: 'error',
+      title: '`required` names a property that is not declared',
+      cause: 'A name in `required` is not among the `properties` of the same schema, so no valid argument set can be described.',
+      fix: 'Declare the property, or remove it from `required`.',
+    },
+    'tool-schema/no-parameters-shape': {
+      severity: 'warning',
+      title: 'Tool without parameters does not use the recommended schema',
+      cause: 'For a tool without parameters the spec recommends exactly `{"type":"object","additionalProperties":false}`; other shapes accept any arguments.',
+      fix: 'Use `inputSchema: { type: object, additionalProperties: false }`.',
+    },
+  },
+  check({ loaded, ir, spec }) {
+    const out: Finding[] = [];
+    loaded.manifest.tools.forEach((tool, i) => {
+      if (!isSchemaObject(tool)) return;
+      const keys: ('inputSchema' | 'outputSchema')[] = ['inputSchema'];
+      if (tool.outputSchema !== undefined && ir.tools[i]?.outputSchema) keys.push('outputSchema');
+      for (const key of keys) {
+        const schema = tool[key];
+        if (schema === undefined) continue; // missing inputSchema: definition/missing-field
+        const pointer = joinPointer('/tools', i, key);
+        out.push(...checkToolSchema(schema, pointer, key, spec.revision.dialect));
+        if (key === 'inputSchema' && isSchemaObject(schema)) out.push(...checkNoParameters(schema, pointer));
+      }
+    });
+    return out;
+  },
+};
+
+function checkToolSchema(schema: unknown, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
+  if (!isSchemaObject(schema)) {
+    return [{ code: 'tool-schema/root-not-object', message: `${key} must be a JSON Schema object with type "object".`, pointer }];
+  }
+  const out: Finding[] = [];
+  if (schema.type !== 'object') {
+    out.push({
+      code: 'tool-schema/root-not-object',
+      message: `${key} must have type "object" at its root${schema.type === undefined ? '; it has no type' : `, not ${JSON.stringify(schema.type)}`}.`,
+      pointer: schema.type === undefined ? pointer : joinPointer(pointer, 'type'),
+    });
+  }
+  out.push(...checkDialect(schema, pointer, key, defaultDialect));
+  const anchors = collectAnchors(schema);
+  walkSchema(schema, pointer, (node, at) => {
+    if (typeof node.$ref === 'string') {
+      const status = resolveLocalRef(schema, node.$ref, anchors);
+      if (status === 'missing') {
+        out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: joinPointer(at, '$ref') });
+      } else if (status === 'external') {
+        out.push({ code: 'tool-schema/external-ref', message: `$ref "${node.$ref}" points outside ${key}; clients cannot resolve it.`, pointer: joinPointer(at, '$ref') });
+      }
+    }
+    out.push(...checkRequired(node, at));
+  });
+  return out;
+}
+
+function checkDialect(schema: SchemaObject, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
+  let dialect: Dialect = defaultDialect;
+  const declared = schema.$schema;
+  if (typeof declared === 'string') {
+    if (/draft-07/.test(declared)) dialect = 'draft-07';
+    else if (/draft\/2020-12/.test(declared)) dialect = '2020-12';
+    else {
+      return [{ code: 'tool-schema/unknown-dialect', message: `${key} declares $schema "${declared}", which mcpgen cannot check; use draft-07 or 2020-12.`, pointer: joinPointer(pointer, '$schema') }];
+    }
+  }
+  // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
+  const { $schema: _ignored, ...body } = schema;
+  if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];
+  const ajv = metaSchemaAjv(dialect, true);
+  ajv.validateSchema(body);
+  return ajvErrorsToFindings(ajv.errors ?? [], {
+    base: pointer,
+    missingCode: 'tool-schema/invalid',
+    invalidCode: 'tool-schema/invalid',
+    subject: `${key} is not valid JSON Schema ${dialect}`,
+  });
+}
+
+function checkRequired(node: SchemaObject, at: string): Finding[] {
+  if (!Array.isArray(node.required) || OPEN_KEYWORDS.some((k) => k in node)) return [];
+  const props = isSchemaObject(node.properties) ? node.properties : undefined;
+  if (!props && node.type !== 'object') return [];
+  const out: Finding[] = [];
+  node.required.forEach((name, j) => {
+    if (typeof name !== 'string' || (props && Object.hasOwn(props, name))) return;
+    out.push({
+      code: 'tool-schema/required-unknown',
+      message: `"${name}" is required but not declared under properties.`,
+      pointer: joinPointer(at, 'required', j),
+    });
+  });
+  return out;
+}
+
+function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
+  if (schema.type !== 'object') return [];
+  const props = schema.properties;
+  if (isSchemaObject(props) && Object.keys(props).length > 0) return [];
+  if (props !== undefined && !isSchemaObject(props)) return [];
+  if (OPEN_KEYWORDS.some((k) => k in schema)) return [];
+  if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return [];
+  const rest = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
+  const exact = rest.length === 2 && schema.additionalProperties === false;
+  if (exact) return [];
+  return [
+    {
+      code: 'tool-schema/no-parameters-shape',
+      message: 'This tool takes no parameters; the spec recommends exactly {"type":"object","additionalProperties":false}.',
+      pointer,
+    },
+  ];
+}

@@ -3,6 +3,7 @@
  * docs page `docs/lint-rules.md`, both generated from the same entries (the
  * lint rules' codes and the core catalog), so they cannot drift apart.
  */
+import { editDistance } from '../diagnostics/did-you-mean.js';
 import { coreCatalog, type CatalogEntry } from '../diagnostics/catalog.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { lintCatalog } from './run-lint.js';
@@ -70,18 +71,4 @@ function entryMarkdown(code: string, entry: ExplainEntry): string[] {
     `- Fix: ${entry.fix}`,
     '',
   ];
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { displayPath } from './display-path.js';
 import { joinPointer } from './json-pointer.js';
 import {
@@ -123,7 +124,7 @@ function parsePart(
   const known = new Set<string>([...MANIFEST_KEYS, ...IGNORED_LIST_RESULT_KEYS]);
   for (const key of Object.keys(root)) {
     if (known.has(key)) continue;
-    const suggestion = closest(key, MANIFEST_KEYS);
+    const suggestion = closestMatch(key, MANIFEST_KEYS);
     diagnostics.push({
       code: 'load/unknown-key',
       severity: 'error',
@@ -185,32 +186,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
-}
-
-/** A known key within edit distance 2, for "did you mean". */
-function closest(key: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(key.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -2,10 +2,10 @@
 import { loadConfig } from '../../config/load-config.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { generate, type OutputMode } from '../../generate.js';
-import type { PlannedFile } from '../../output/plan-output.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { GenerateArgs } from './generate-command.js';
+import { describePlan, planJson } from './describe-plan.js';
 
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number> {
   try {
@@ -34,7 +34,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
     });
     if (args.format === 'json') {
       const { toJsonReport } = await import('../../diagnostics/format-json.js');
-      io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: result.plan.map((p) => ({ path: p.path, action: p.action, owner: p.owner })) }, null, 2) + '\n');
+      io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: planJson(result.plan) }, null, 2) + '\n');
       return result.exitCode;
     }
     if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', result.sources);
@@ -43,31 +43,4 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
   } catch (err) {
     return reportFailure(io, err, args.format);
   }
-}
-
-const VERBS: Record<OutputMode, Partial<Record<PlannedFile['action'], string>>> = {
-  write: { create: 'created', update: 'updated', 'delete-orphan': 'removed orphan', 'keep-edited-orphan': 'kept edited orphan' },
-  'dry-run': { create: 'would create', update: 'would update', 'delete-orphan': 'would remove orphan', 'keep-edited-orphan': 'would keep edited orphan' },
-  check: {},
-};
-
-function describePlan(plan: PlannedFile[], mode: OutputMode, out: string): string {
-  const count = (a: PlannedFile['action']) => plan.filter((p) => p.action === a).length;
-  const lines: string[] = [];
-  for (const p of plan) {
-    const verb = VERBS[mode][p.action];
-    if (verb) lines.push(`  ${verb.padEnd(24)} ${p.path}`);
-  }
-  if (mode === 'check') {
-    const stale = count('update') + count('conflict');
-    const missing = count('create');
-    const orphaned = count('delete-orphan') + count('keep-edited-orphan');
-    lines.push(stale + missing + orphaned === 0 ? `${out}: up to date (${plan.length} files)` : `${out}: ${stale} stale, ${missing} missing, ${orphaned} orphaned`);
-  } else {
-    const changed = count('create') + count('update') + count('delete-orphan');
-    lines.push(
-      `${out}: ${mode === 'dry-run' ? 'would change' : 'changed'} ${changed} file${changed === 1 ? '' : 's'}, ${count('unchanged')} unchanged, ${count('keep-user')} user-owned kept`,
-    );
-  }
-  return lines.join('\n') + '\n';
 }

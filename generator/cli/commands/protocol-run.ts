@@ -2,10 +2,10 @@
 import { loadConfig } from '../../config/load-config.js';
 import { defaultRevision } from '../../spec/revisions.js';
 import type { OutputMode } from '../../output/emit-output.js';
-import type { PlannedFile } from '../../output/plan-output.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { ProtocolArgs } from './protocol-command.js';
+import { describePlan, planJson } from './describe-plan.js';
 
 export async function runProtocol(args: ProtocolArgs, io: CliIo): Promise<number> {
   try {
@@ -25,25 +25,13 @@ export async function runProtocol(args: ProtocolArgs, io: CliIo): Promise<number
     });
     if (args.format === 'json') {
       const { toJsonReport } = await import('../../diagnostics/format-json.js');
-      io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: result.plan.map((p) => ({ path: p.path, action: p.action, owner: p.owner })) }, null, 2) + '\n');
+      io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: planJson(result.plan) }, null, 2) + '\n');
       return result.exitCode;
     }
     if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text');
-    io.out(summary(result.plan, mode, out));
+    io.out(describePlan(result.plan, mode, out));
     return result.exitCode;
   } catch (err) {
     return reportFailure(io, err, args.format);
   }
-}
-
-function summary(plan: PlannedFile[], mode: OutputMode, out: string): string {
-  const count = (...actions: PlannedFile['action'][]) => plan.filter((p) => actions.includes(p.action)).length;
-  if (mode === 'check') {
-    const bad = count('update', 'conflict', 'create', 'delete-orphan', 'keep-edited-orphan');
-    return bad === 0 ? `${out}: up to date (${plan.length} files)\n` : `${out}: ${bad} file${bad === 1 ? '' : 's'} stale, missing or orphaned\n`;
-  }
-  const lines = plan.filter((p) => p.action !== 'unchanged').map((p) => `  ${mode === 'dry-run' ? 'would ' : ''}${p.action.padEnd(10)} ${p.path}`);
-  const changed = count('create', 'update', 'delete-orphan');
-  lines.push(`${out}: ${mode === 'dry-run' ? 'would change' : 'changed'} ${changed} file${changed === 1 ? '' : 's'}, ${count('unchanged')} unchanged`);
-  return lines.join('\n') + '\n';
 }

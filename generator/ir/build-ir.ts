@@ -1,6 +1,8 @@
 /**
  * Builds the IR from a loaded manifest, a loaded spec and the mcpgen version.
- * Pure: it reads its inputs and never mutates them.
+ * Pure: it reads its inputs and never mutates them. The IR shares the
+ * manifest's (plain, freshly loaded) data instead of copying it, so it and
+ * the manifest are read-only from here on.
  */
 import { createHash } from 'node:crypto';
 import type { LoadedManifest } from '../load/load-manifest.js';
@@ -35,9 +37,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 
   const tools: IrTool[] = m.tools.map((tool, i) => ({
     ...named(tool, 'Tool', `/tools/${i}`, `tool${i + 1}`),
-    inputSchema: structuredClone(tool.inputSchema ?? { type: 'object' }),
+    inputSchema: tool.inputSchema ?? { type: 'object' },
     ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
-      ? { outputSchema: structuredClone(tool.outputSchema) }
+      ? { outputSchema: tool.outputSchema }
       : {}),
     requiredScopes: list(m.auth?.toolScopes?.[tool.name]),
   }));

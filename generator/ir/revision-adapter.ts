@@ -3,17 +3,27 @@
  * the fields that the target revision's own definition has (read from the
  * spec's schema, not from a hand-kept table), and every field left out is
  * recorded so that lint can report it. Emitters never branch on revisions.
+ *
+ * Field values are shared with the manifest, not copied: the IR is read-only
+ * for every stage after it (a test runs all emitters on a deep-frozen
+ * manifest to keep it so).
  */
 import type { LoadedSpec } from '../spec/load-spec.js';
 import type { JsonObject } from '../load/manifest-types.js';
 import { joinPointer } from '../load/json-pointer.js';
 import type { DroppedField } from './model.js';
 
+const fieldCache = new WeakMap<LoadedSpec, Map<string, Set<string> | undefined>>();
+
 /** Field names of `definition` in this spec, or undefined when it has no `properties`. */
 export function definitionFields(spec: LoadedSpec, definition: string): Set<string> | undefined {
-  const def = spec.definitions[definition];
-  const props = def?.properties;
-  return props && typeof props === 'object' ? new Set(Object.keys(props)) : undefined;
+  let perSpec = fieldCache.get(spec);
+  if (!perSpec) fieldCache.set(spec, (perSpec = new Map()));
+  if (!perSpec.has(definition)) {
+    const props = spec.definitions[definition]?.properties;
+    perSpec.set(definition, props && typeof props === 'object' ? new Set(Object.keys(props)) : undefined);
+  }
+  return perSpec.get(definition);
 }
 
 export function adaptToRevision(
@@ -24,10 +34,10 @@ export function adaptToRevision(
   dropped: DroppedField[],
 ): JsonObject {
   const fields = definitionFields(spec, definition);
-  if (!fields) return structuredClone(value);
+  if (!fields) return { ...value };
   const out: JsonObject = {};
   for (const [key, field] of Object.entries(value)) {
-    if (fields.has(key)) out[key] = structuredClone(field);
+    if (fields.has(key)) out[key] = field;
     else dropped.push({ pointer: joinPointer(pointer, key), definition, field: key });
   }
   return out;

@@ -1,7 +1,10 @@
 /** RFC 6901 JSON Pointers: how every node of a manifest is addressed. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return String(segment);
+  // Most keys need no escaping; skip the two regex passes for them.
+  if (segment.indexOf('~') < 0 && segment.indexOf('/') < 0) return segment;
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerSegment(segment: string): string {
@@ -9,7 +12,9 @@ export function unescapePointerSegment(segment: string): string {
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+  let out = base;
+  for (const s of segments) out += '/' + escapePointerSegment(s);
+  return out;
 }
 
 export function parentPointer(pointer: string): string | undefined {

@@ -23,7 +23,9 @@ export function mergeManifests(
   diagnostics: Diagnostic[],
 ): { manifest: Manifest; sourceMap: SourceMap } {
   const manifest: Manifest = { tools: [], resources: [], resourceTemplates: [], prompts: [] };
-  const sourceMap = new SourceMap();
+  // One file: its pointers are already the merged ones, so its map is reused as is.
+  const single = parts.length === 1;
+  const sourceMap = single ? parts[0]!.sourceMap : new SourceMap();
   const setBy = new Map<string, ManifestPart>();
 
   for (const part of parts) {
@@ -58,6 +60,7 @@ export function mergeManifests(
       if (!sourceMap.has(joinPointer('', section))) taken.add(section);
       target.push(...items);
     }
+    if (single) continue;
     sourceMap.copyRenamed(part.sourceMap, (pointer) => {
       const slash = pointer.indexOf('/', 1);
       const head = slash < 0 ? pointer.slice(1) : pointer.slice(1, slash);

@@ -7,7 +7,7 @@
  * can be widened with MCP_ALLOWED_HOSTS / MCP_ALLOWED_ORIGINS (comma lists).
  */
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer } from './create-server.js';
 import { handlers, verifyToken } from './handlers.js';
 import { serveHttp } from './http.js';
@@ -30,8 +30,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   });
   const create = () => createMcpServer(handlers);
   if (values.port === undefined || values.stdio) {
-    // stdout carries the protocol: log to stderr only.
-    await create().connect(new StdioServerTransport());
+    // stdout carries the protocol: log to stderr only. A stateless revision
+    // lets the SDK pick the era per connection (server/discover or initialize).
+    if (FEATURES.statelessHttp) serveStdio(create);
+    else await create().connect(new StdioServerTransport());
     return;
   }
   const port = Number(values.port);

@@ -58,7 +58,15 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
     dialect === '2020-12' ? (await import('ajv/dist/2020.js')).default.default : (await import('ajv')).default.default;
   const addFormats = (await import('ajv-formats')).default.default;
   const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
-  const ajv = new AjvClass({ code: { source: true, esm: true }, allErrors: true, allowUnionTypes: true, strict: false });
+  // ownProperties: without it a property named `constructor` or `toString`
+  // is "present" on every object (inherited from Object.prototype).
+  const ajv = new AjvClass({
+    code: { source: true, esm: true },
+    allErrors: true,
+    allowUnionTypes: true,
+    strict: false,
+    ownProperties: true,
+  });
   addFormats(ajv);
   const refs: Record<string, string> = {};
   for (const s of group) {

@@ -15,6 +15,7 @@ function byIdentifier(items: { identifier: string; wire: unknown }[]): Record<st
 export function metadataModule(ir: IR): string {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
+  // Tool names are manifest strings: keys go through jsLiteral's __proto__ guard.
   const promptArguments = Object.fromEntries(
     ir.prompts.map((p) => [p.identifier, p.arguments.map((a) => ({ name: a.name, identifier: a.identifier }))]),
   );

@@ -52,11 +52,29 @@ function rest(wire: WireObject, ...omit: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(wire).filter(([k]) => !omit.includes(k)));
 }
 
+/**
+ * McpServer 2.4.0 keeps its registrations in plain objects, so a tool named
+ * \`constructor\`, \`toString\` or \`__proto__\` counts as "already registered"
+ * (or corrupts the prototype). Prototype-less registries make every name an
+ * ordinary key. Touches SDK internals (pinned version); harmless if absent.
+ */
+function nullPrototypeRegistries(server: McpServer): void {
+  const registries = server as unknown as Record<string, unknown>;
+  for (const field of ['_registeredTools', '_registeredResources', '_registeredResourceTemplates', '_registeredPrompts']) {
+    const current = registries[field];
+    if (current && typeof current === 'object' && Object.getPrototypeOf(current) === Object.prototype && Object.keys(current).length === 0) {
+      registries[field] = Object.create(null);
+    }
+  }
+}
+
 /** A server with everything in the manifest registered on it; one per session or request. */
 export function createMcpServer(handlers: Handlers): McpServer {
   const server = new McpServer(SERVER_INFO as ConstructorParameters<typeof McpServer>[0], {
     ...(INSTRUCTIONS !== undefined ? { instructions: INSTRUCTIONS } : {}),
   });
+
+  nullPrototypeRegistries(server);
 
   for (const { id, input, output } of TOOL_TABLE) {
     const wire = TOOLS[id]!;

@@ -12,10 +12,16 @@
  * and `</` (so the code can be inlined in an HTML `<script>`).
  */
 export function jsLiteral(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\//g, '<\\/');
+  return (
+    JSON.stringify(value, null, indent)
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')
+      .replace(/<\//g, '<\\/')
+      // In an object literal, a `"__proto__":` key sets the prototype instead of
+      // a property; a computed key keeps it data. (Inside JSON strings quotes are
+      // escaped, so `{"` or `,"` only ever starts a key.)
+      .replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:')
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ const schema31 = {
   required: ['latitude', 'longitude'],
   additionalProperties: false,
 };
+const func0 = Object.prototype.hasOwnProperty;
 function validate20(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -37,7 +38,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.latitude === undefined) {
+    if (data.latitude === undefined || !func0.call(data, 'latitude')) {
       const err0 = {
         instancePath,
         schemaPath: '#/required',
@@ -52,7 +53,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.longitude === undefined) {
+    if (data.longitude === undefined || !func0.call(data, 'longitude')) {
       const err1 = {
         instancePath,
         schemaPath: '#/required',
@@ -67,7 +68,7 @@ function validate20(
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === 'latitude' || key0 === 'longitude' || key0 === 'days')) {
         const err2 = {
           instancePath,
@@ -84,7 +85,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.latitude !== undefined) {
+    if (data.latitude !== undefined && func0.call(data, 'latitude')) {
       let data0 = data.latitude;
       if (typeof data0 == 'number') {
         if (data0 > 90 || isNaN(data0)) {
@@ -133,7 +134,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.longitude !== undefined) {
+    if (data.longitude !== undefined && func0.call(data, 'longitude')) {
       let data1 = data.longitude;
       if (typeof data1 == 'number') {
         if (data1 > 180 || isNaN(data1)) {
@@ -182,7 +183,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.days !== undefined) {
+    if (data.days !== undefined && func0.call(data, 'days')) {
       let data2 = data.days;
       if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2))) {
         const err9 = {
@@ -287,7 +288,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.location === undefined) {
+    if (data.location === undefined || !func0.call(data, 'location')) {
       const err0 = {
         instancePath,
         schemaPath: '#/required',
@@ -302,7 +303,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.days === undefined) {
+    if (data.days === undefined || !func0.call(data, 'days')) {
       const err1 = {
         instancePath,
         schemaPath: '#/required',
@@ -317,7 +318,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.location !== undefined) {
+    if (data.location !== undefined && func0.call(data, 'location')) {
       if (typeof data.location !== 'string') {
         const err2 = {
           instancePath: instancePath + '/location',
@@ -334,14 +335,14 @@ function validate21(
         errors++;
       }
     }
-    if (data.days !== undefined) {
+    if (data.days !== undefined && func0.call(data, 'days')) {
       let data1 = data.days;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-            if (data2.date === undefined) {
+            if (data2.date === undefined || !func0.call(data2, 'date')) {
               const err3 = {
                 instancePath: instancePath + '/days/' + i0,
                 schemaPath: '#/properties/days/items/required',
@@ -356,7 +357,7 @@ function validate21(
               }
               errors++;
             }
-            if (data2.highC === undefined) {
+            if (data2.highC === undefined || !func0.call(data2, 'highC')) {
               const err4 = {
                 instancePath: instancePath + '/days/' + i0,
                 schemaPath: '#/properties/days/items/required',
@@ -371,7 +372,7 @@ function validate21(
               }
               errors++;
             }
-            if (data2.lowC === undefined) {
+            if (data2.lowC === undefined || !func0.call(data2, 'lowC')) {
               const err5 = {
                 instancePath: instancePath + '/days/' + i0,
                 schemaPath: '#/properties/days/items/required',
@@ -386,7 +387,7 @@ function validate21(
               }
               errors++;
             }
-            if (data2.summary === undefined) {
+            if (data2.summary === undefined || !func0.call(data2, 'summary')) {
               const err6 = {
                 instancePath: instancePath + '/days/' + i0,
                 schemaPath: '#/properties/days/items/required',
@@ -401,7 +402,7 @@ function validate21(
               }
               errors++;
             }
-            if (data2.date !== undefined) {
+            if (data2.date !== undefined && func0.call(data2, 'date')) {
               let data3 = data2.date;
               if (typeof data3 === 'string') {
                 if (!formats0.validate(data3)) {
@@ -435,7 +436,7 @@ function validate21(
                 errors++;
               }
             }
-            if (data2.highC !== undefined) {
+            if (data2.highC !== undefined && func0.call(data2, 'highC')) {
               if (!(typeof data2.highC == 'number')) {
                 const err9 = {
                   instancePath: instancePath + '/days/' + i0 + '/highC',
@@ -452,7 +453,7 @@ function validate21(
                 errors++;
               }
             }
-            if (data2.lowC !== undefined) {
+            if (data2.lowC !== undefined && func0.call(data2, 'lowC')) {
               if (!(typeof data2.lowC == 'number')) {
                 const err10 = {
                   instancePath: instancePath + '/days/' + i0 + '/lowC',
@@ -469,7 +470,7 @@ function validate21(
                 errors++;
               }
             }
-            if (data2.summary !== undefined) {
+            if (data2.summary !== undefined && func0.call(data2, 'summary')) {
               if (typeof data2.summary !== 'string') {
                 const err11 = {
                   instancePath: instancePath + '/days/' + i0 + '/summary',
@@ -570,7 +571,7 @@ function validate22(
     evaluated0.items = undefined;
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.state === undefined) {
+    if (data.state === undefined || !func0.call(data, 'state')) {
       const err0 = {
         instancePath,
         schemaPath: '#/required',
@@ -585,7 +586,7 @@ function validate22(
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === 'state' || key0 === 'severity')) {
         const err1 = {
           instancePath,
@@ -602,7 +603,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.state !== undefined) {
+    if (data.state !== undefined && func0.call(data, 'state')) {
       let data0 = data.state;
       if (typeof data0 === 'string') {
         if (!pattern4.test(data0)) {
@@ -636,7 +637,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.severity !== undefined) {
+    if (data.severity !== undefined && func0.call(data, 'severity')) {
       let data1 = data.severity;
       if (typeof data1 !== 'string') {
         const err4 = {
@@ -719,7 +720,7 @@ function validate23(
     evaluated0.items = undefined;
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.state === undefined) {
+    if (data.state === undefined || !func0.call(data, 'state')) {
       const err0 = {
         instancePath,
         schemaPath: '#/required',
@@ -734,7 +735,7 @@ function validate23(
       }
       errors++;
     }
-    if (data.email === undefined) {
+    if (data.email === undefined || !func0.call(data, 'email')) {
       const err1 = {
         instancePath,
         schemaPath: '#/required',
@@ -749,7 +750,7 @@ function validate23(
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === 'state' || key0 === 'email')) {
         const err2 = {
           instancePath,
@@ -766,7 +767,7 @@ function validate23(
         errors++;
       }
     }
-    if (data.state !== undefined) {
+    if (data.state !== undefined && func0.call(data, 'state')) {
       let data0 = data.state;
       if (typeof data0 === 'string') {
         if (!pattern4.test(data0)) {
@@ -800,7 +801,7 @@ function validate23(
         errors++;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== undefined && func0.call(data, 'email')) {
       let data1 = data.email;
       if (typeof data1 === 'string') {
         if (!formats2.test(data1)) {

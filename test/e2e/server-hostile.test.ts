@@ -5,7 +5,7 @@
  * and serves every string back exactly.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
@@ -89,6 +89,15 @@ describe('hostile strings', () => {
     linkNodeModules(dir);
     buildPackages(dir);
   }, 180_000);
+
+  it('never leaves a raw line separator or </script in generated sources', () => {
+    for (const file of readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join(dir, 'src', file), 'utf8');
+      expect(text, file).not.toMatch(/[\u2028\u2029]/);
+      expect(text, file).not.toContain('</script');
+    }
+  });
 
   it('sends the wire metadata byte-exact, __proto__ keys included', async () => {
     const wire = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown[]>;

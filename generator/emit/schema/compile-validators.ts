@@ -11,6 +11,7 @@
 import type { Dialect } from '../../spec/revisions.js';
 import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
+import { escapeGeneratedSource } from '../shared/safe-code.js';
 
 export interface SchemaToCompile {
   /** Export name of the validator function: a valid, unique JS identifier. */
@@ -88,7 +89,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
     refs[s.exportName] = key;
   }
   const source = standaloneCode(ajv, refs);
-  return { dialect, code: toEsm(source), exportNames: group.map((s) => s.exportName) };
+  return { dialect, code: escapeGeneratedSource(toEsm(source)), exportNames: group.map((s) => s.exportName) };
 }
 
 /**

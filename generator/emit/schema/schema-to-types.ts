@@ -5,6 +5,7 @@
  */
 import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
+import { escapeGeneratedSource } from '../shared/safe-code.js';
 
 /**
  * The module source declaring `typeName` (plus any nested named types).
@@ -23,9 +24,9 @@ export async function schemaToTypes(schema: JsonObject, typeName: string, pointe
       $refOptions: { resolve: { file: false, http: false } } as never,
     });
     if (!new RegExp(`export (interface|type) ${typeName}\\b`).test(code)) {
-      return `${code}\nexport type ${typeName} = unknown;\n`;
+      return `${escapeGeneratedSource(code)}\nexport type ${typeName} = unknown;\n`;
     }
-    return code;
+    return escapeGeneratedSource(code);
   } catch (err) {
     throw new McpgenError({
       code: 'output/format-failed',

@@ -34,6 +34,7 @@ export function commentText(text: string): string {
   return text
     .replace(/\*\//g, '*\\/')
     .replace(/\/\*/g, '/\\*')
+    .replace(/<\//g, '<\\/')
     .replace(/[\u2028\u2029\r]/g, '\n');
 }
 
@@ -42,4 +43,14 @@ export function jsDoc(text: string | undefined, indent = ''): string {
   if (!text || !text.trim()) return '';
   const lines = commentText(text.trim()).split('\n');
   return `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+}
+
+/**
+ * For code produced by third-party generators (json-schema-to-typescript,
+ * Ajv standalone) that embed schema strings themselves: raw U+2028/U+2029
+ * become escapes and `</` becomes `<\/`. Both only occur inside string
+ * literals and comments in such output, where the escaped forms mean the same.
+ */
+export function escapeGeneratedSource(code: string): string {
+  return code.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/<\//g, '<\\/');
 }

@@ -43,8 +43,10 @@ export function handlersIndexModule(ir: IR): string {
     ? `import { verifyToken as userVerifyToken } from '../auth.js';\n\n/** The bearer-token check from src/auth.ts. */\nexport const verifyToken: VerifyToken | undefined = userVerifyToken;`
     : `/** The manifest declares no auth section. */\nexport const verifyToken: VerifyToken | undefined = undefined;`;
   return `${imports.join('\n')}
+import { setup as userSetup } from '../setup.js';
 import type { VerifyToken } from './http.js';
 import type { Handlers } from './types.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 
 /** The user's handlers, checked against the manifest. */
 export const handlers = {
@@ -52,6 +54,9 @@ ${groups.join('\n')}
 } satisfies Handlers;
 
 ${auth}
+
+/** The user's per-server hook from src/setup.ts. */
+export const setup: (server: McpServer) => void = userSetup;
 `;
 }
 

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer } from './create-server.js';
-import { handlers, verifyToken } from './handlers.js';
+import { handlers, setup, verifyToken } from './handlers.js';
 import { serveHttp } from './http.js';
 import { AUTH, FEATURES } from './metadata.js';
 
@@ -28,7 +28,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     options: { stdio: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
     strict: true,
   });
-  const create = () => createMcpServer(handlers);
+  const create = () => {
+    const server = createMcpServer(handlers);
+    setup(server);
+    return server;
+  };
   if (values.port === undefined || values.stdio) {
     // stdout carries the protocol: log to stderr only. A stateless revision
     // lets the SDK pick the era per connection (server/discover or initialize).

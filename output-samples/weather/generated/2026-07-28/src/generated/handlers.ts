@@ -6,8 +6,10 @@ import { handler as $tools$subscribeAlerts } from '../handlers/tools/subscribeAl
 import { handler as $resources$stations } from '../handlers/resources/stations.js';
 import { handler as $resourceTemplates$stationObservations } from '../handlers/templates/stationObservations.js';
 import { handler as $prompts$planTrip } from '../handlers/prompts/planTrip.js';
+import { setup as userSetup } from '../setup.js';
 import type { VerifyToken } from './http.js';
 import type { Handlers } from './types.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 
 /** The user's handlers, checked against the manifest. */
 export const handlers = {
@@ -31,3 +33,6 @@ import { verifyToken as userVerifyToken } from '../auth.js';
 
 /** The bearer-token check from src/auth.ts. */
 export const verifyToken: VerifyToken | undefined = userVerifyToken;
+
+/** The user's per-server hook from src/setup.ts. */
+export const setup: (server: McpServer) => void = userSetup;

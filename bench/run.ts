@@ -4,6 +4,7 @@
  */
 const benches: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
   { name: 'startup', load: () => import('./startup-bench.js') },
+  { name: 'server', load: () => import('./server-bench.js') },
 ];
 
 const only = process.env.BENCH_ONLY;

@@ -62,7 +62,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
   // ownProperties: without it a property named `constructor` or `toString`
   // is "present" on every object (inherited from Object.prototype).
   const ajv = new AjvClass({
-    code: { source: true, esm: true },
+    code: { source: true, esm: true, lines: true },
     allErrors: true,
     allowUnionTypes: true,
     strict: false,

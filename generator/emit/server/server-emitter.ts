@@ -43,7 +43,9 @@ export const serverEmitter: Emitter = {
       generated('types.ts', typesModule(ir)),
       generated('create-server.ts', registrationModule(ir)),
       generated('handlers.ts', handlersIndexModule(ir)),
-      ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
+      // Ajv's output (with `lines`) is readable as is; prettier would spend most
+      // of a large run on it (about 8 KB of code per schema).
+      ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
       generated('validators/index.ts', validatorIndex),
       ...(await toolTypeFiles(ir)),
     ];

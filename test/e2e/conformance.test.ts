@@ -5,7 +5,7 @@
  * served over Streamable HTTP. Every active server scenario must pass.
  */
 import { spawn } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, samplesDir, tempDir } from '../helpers/paths.js';
@@ -42,6 +42,7 @@ describe('official conformance suite', () => {
 
   afterAll(async () => {
     await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('passes every active server scenario', async () => {

@@ -5,12 +5,12 @@
  * and serves every string back exactly.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../helpers/write-files.js';
 import { buildPackages, generateServer, linkNodeModules } from './server-package.js';
 
@@ -89,6 +89,9 @@ describe('hostile strings', () => {
     linkNodeModules(dir);
     buildPackages(dir);
   }, 180_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('never leaves a raw line separator or </script in generated sources', () => {
     for (const file of readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' })) {

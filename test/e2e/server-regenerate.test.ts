@@ -3,7 +3,7 @@
  * byte, adding a tool creates exactly one new stub, removing one keeps its
  * stub on disk with a warning (and the generated layer no longer compiles it).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/paths.js';
@@ -64,5 +64,7 @@ describe('regenerating a server package', () => {
     // The generated layer no longer declares BetaHandler: the stale stub cannot compile.
     expect(readFileSync(join(out, 'src', 'generated', 'types.ts'), 'utf8')).not.toContain('BetaHandler');
     expect(readFileSync(beta, 'utf8')).toContain('BetaHandler');
+    rmSync(out, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

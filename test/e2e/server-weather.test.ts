@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../helpers/paths.js';
 import { buildPackages, generateServer, linkNodeModules, startHttpServer, type RunningServer } from './server-package.js';
@@ -98,6 +99,7 @@ describe.each([
 
   afterAll(async () => {
     await http?.stop();
+    if (pkg) rmSync(pkg.dir, { recursive: true, force: true });
   });
 
   const newClient = () => new Client({ name: 'e2e', version: '1.0.0' }, negotiation ? { versionNegotiation: negotiation as never } : {});

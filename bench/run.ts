@@ -7,6 +7,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'startup', load: () => import('./startup-bench.js') },
   { name: 'lint', load: () => import('./lint-bench.js') },
   { name: 'protocol', load: () => import('./protocol-bench.js') },
+  { name: 'server', load: () => import('./server-bench.js') },
 ];
 
 const only = process.env.BENCH_ONLY;

@@ -5,6 +5,8 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadEmitters } from './emit/registry.js';
 import { emitOutput, type OutputMode } from './output/emit-output.js';
+import { orphanedUserFiles } from './output/orphaned-user-files.js';
+import { readOutputIndex } from './output/output-index.js';
 import { FileMap } from './output/file-map.js';
 import type { PlannedFile } from './output/plan-output.js';
 import { packageVersion } from './package-root.js';
@@ -48,13 +50,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     progress(`emitting ${emitter.name}`);
     files.addAll(await emitter.emit({ ir, spec, generatorVersion: version }));
   }
+  const previousIndex = readOutputIndex(options.out);
   const output = await emitOutput(files.list(), {
     out: options.out,
     mode: options.mode ?? 'write',
     header: { version, revision: ir.revision.id, inputHash: ir.inputHash },
     onProgress: progress,
   });
-  diagnostics.push(...output.diagnostics);
+  diagnostics.push(...output.diagnostics, ...orphanedUserFiles(options.out, previousIndex, files.list()));
   return {
     plan: output.plan,
     diagnostics,

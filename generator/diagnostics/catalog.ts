@@ -121,6 +121,11 @@ export const coreCatalog = {
     cause: 'The file belongs to you (created once by mcpgen); it is never overwritten.',
     fix: 'Nothing to do. Delete it to get a fresh stub on the next run.',
   },
+  'output/user-file-orphaned': {
+    title: 'User-owned file no longer used',
+    cause: 'mcpgen created this file (a handler stub, for example) for something the manifest no longer declares. It is yours, so it is never deleted.',
+    fix: 'Delete the file, or move its code to where it is needed now. A handler left in place no longer compiles once its type is gone.',
+  },
   'output/would-overwrite': {
     title: 'Refusing to overwrite a file mcpgen did not generate',
     cause: 'A file that mcpgen did not generate (no header, not in the output index) is where generated output would go.',

@@ -11,6 +11,10 @@ const EMITTERS: Record<string, { description: string; load: () => Promise<Emitte
     description: 'the manifest normalized for the target revision (manifest.json)',
     load: async () => (await import('./manifest/manifest-emitter.js')).manifestEmitter,
   },
+  server: {
+    description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
+    load: async () => (await import('./server/server-emitter.js')).serverEmitter,
+  },
 };
 
 export function emitterNames(): string[] {

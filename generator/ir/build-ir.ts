@@ -79,6 +79,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 
   const ir: Omit<IR, 'inputHash'> = {
     revision: spec.revision,
+    features: {
+      statelessHttp: 'DiscoverRequest' in spec.definitions && !('InitializeRequest' in spec.definitions),
+    },
     specSha256: spec.sha256,
     server,
     ...(m.instructions !== undefined ? { instructions: m.instructions } : {}),

@@ -60,8 +60,22 @@ export interface DroppedField {
   field: string;
 }
 
+/**
+ * Revision-dependent behaviour that emitters need, computed once from the
+ * spec's definitions (never from revision strings) in `build-ir.ts`.
+ */
+export interface IrFeatures {
+  /**
+   * The revision is stateless: no `initialize` handshake and no HTTP sessions
+   * (it defines `DiscoverRequest` and no `InitializeRequest`). Servers use the
+   * SDK's per-request HTTP handler instead of one transport per session.
+   */
+  statelessHttp: boolean;
+}
+
 export interface IR {
   revision: RevisionInfo;
+  features: IrFeatures;
   /** sha256 of the spec file the IR was built from. */
   specSha256: string;
   server: JsonObject & { name: string; version: string };

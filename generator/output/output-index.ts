@@ -15,6 +15,11 @@ export interface OutputIndex {
   generator: 'mcpgen';
   /** Generated file path → sha256 of its contents. */
   files: Record<string, string>;
+  /**
+   * User-owned files this run declares (created once, never overwritten), so
+   * that a later run can warn about the ones it no longer declares.
+   */
+  userFiles?: string[];
 }
 
 export function readOutputIndex(outDir: string): OutputIndex | undefined {
@@ -30,6 +35,7 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
 export function buildOutputIndex(files: OutputFile[]): OutputFile {
   const entries: Record<string, string> = {};
   for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
-  const index: OutputIndex = { generator: 'mcpgen', files: entries };
+  const userFiles = files.filter((f) => f.owner === 'user').map((f) => f.path);
+  const index: OutputIndex = { generator: 'mcpgen', files: entries, ...(userFiles.length ? { userFiles } : {}) };
   return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
 }

@@ -1,0 +1,116 @@
+/**
+ * `--emit server`: generation time for 10, 100 and 1,000 tools; then, for a
+ * generated 100-tool server beside a hand-written SDK server with the same
+ * tools (same run, interleaved), the time from process start to the first
+ * `tools/list` answer and the per-call latency of `tools/call` over stdio.
+ * Target: per-call latency within 1.1x the hand-written server.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { formatTable, median, ms, ratio } from './measure.js';
+import { benchManifest, benchTools } from './server/bench-manifest.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const bin = join(root, 'dist', 'generator', 'cli', 'bin.js');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const handWritten = join(here, 'server', 'hand-written-server.js');
+
+function generate(count: number, out: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'mcpgen-bench-manifest-'));
+  writeFileSync(join(dir, 'mcp.json'), benchManifest(count));
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, 'generate', '--manifest', join(dir, 'mcp.json'), '--revision', '2025-11-25', '--emit', 'server', '--out', out], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`generate ${count} failed: ${r.stdout}${r.stderr}`);
+  return elapsed;
+}
+
+interface Connected {
+  client: Client;
+  startupMs: number;
+}
+
+async function connect(command: string, args: string[]): Promise<Connected> {
+  const start = process.hrtime.bigint();
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command, args, stderr: 'ignore', env: { ...process.env, NODE_ENV: 'production' } as Record<string, string> }));
+  await client.listTools();
+  return { client, startupMs: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+const CALL_ARGS = { query: 'weather stations', collection: 'stations', limit: 10, sort: 'newest', tags: [{ key: 'region', value: 'north' }] };
+
+async function perCall(client: Client, calls: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    const r = await client.callTool({ name: 'tool_0_search_records', arguments: CALL_ARGS });
+    if (r.isError) throw new Error(`call failed: ${JSON.stringify(r.content)}`);
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6 / calls;
+}
+
+const FILLED_HANDLER = `import type { Tool0SearchRecordsHandler } from '../../generated/types.js';
+
+export const handler: Tool0SearchRecordsHandler = async (input) => {
+  const structured = { total: 1, items: [{ id: JSON.stringify(input).length.toString(), score: 1 }] };
+  return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+};
+`;
+
+export async function run(): Promise<void> {
+  console.log('\n## Server generation (--emit server, one run each)\n');
+  const rows: (string | number)[][] = [];
+  let pkg = '';
+  for (const count of [10, 100, 1000]) {
+    const out = mkdtempSync(join(tmpdir(), `mcpgen-bench-server-${count}-`));
+    const elapsed = generate(count, out);
+    rows.push([count, ms(elapsed), ms(elapsed / count)]);
+    if (count === 100) pkg = out;
+    else rmSync(out, { recursive: true, force: true });
+  }
+  console.log(formatTable(['tools', 'wall time', 'per tool'], rows));
+
+  writeFileSync(join(pkg, 'src', 'handlers', 'tools', 'tool0SearchRecords.ts'), FILLED_HANDLER);
+  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+  const built = spawnSync(process.execPath, [tsc, '-p', join(pkg, 'tsconfig.json')], { encoding: 'utf8', timeout: 300_000 });
+  if (built.status !== 0) throw new Error(`tsc failed: ${built.stdout}${built.stderr}`);
+
+  const servers = [
+    { label: 'hand-written SDK server', args: [handWritten, String(benchTools(100).length)] },
+    { label: 'generated server', args: [join(pkg, 'dist', 'server.js'), '--stdio'] },
+  ];
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const calls = Number(process.env.BENCH_CALLS ?? 300);
+  const startup = servers.map(() => [] as number[]);
+  const latency = servers.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, s] of servers.entries()) {
+      const { client, startupMs } = await connect(process.execPath, s.args);
+      startup[i]!.push(startupMs);
+      await perCall(client, 20); // warm-up
+      latency[i]!.push(await perCall(client, calls));
+      await client.close();
+    }
+  }
+  console.log(`\n## Generated vs hand-written server, 100 tools, stdio (median of ${rounds} interleaved rounds, ${calls} calls each)\n`);
+  console.log(
+    formatTable(
+      ['server', 'start to first tools/list', 'per tools/call'],
+      servers.map((s, i) => [s.label, ms(median(startup[i]!)), `${(median(latency[i]!) * 1000).toFixed(0)} µs`]),
+    ),
+  );
+  const callRatio = median(latency[1]!) / median(latency[0]!);
+  const startRatio = median(startup[1]!) / median(startup[0]!);
+  console.log(`\nstartup ratio: ${ratio(startRatio)}; per-call ratio: ${ratio(callRatio)} (target <= 1.10x): ${callRatio <= 1.1 ? 'met' : 'NOT MET'}`);
+  rmSync(pkg, { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+/**
+ * Synthetic but realistic manifests for the server bench: each tool has an
+ * input schema with strings (pattern, format), numbers with bounds, an enum,
+ * an array of objects and a nested object; every other tool has an output
+ * schema too.
+ */
+export interface BenchTool {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+}
+
+export function benchTools(count: number): BenchTool[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `tool_${i}_search_records`,
+    description: `Searches records of collection ${i} by text, date range and tags; returns a page of results.`,
+    inputSchema: {
+      type: 'object',
+      properties: {
+        query: { type: 'string', minLength: 1, maxLength: 200, description: 'Full-text query.' },
+        collection: { type: 'string', pattern: '^[a-z][a-z0-9_-]{1,31}$' },
+        limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+        sort: { type: 'string', enum: ['relevance', 'newest', 'oldest'] },
+        owner: { type: 'string', format: 'email' },
+        range: {
+          type: 'object',
+          properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+          additionalProperties: false,
+        },
+        tags: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, value: { type: 'string' } }, required: ['key'] }, maxItems: 10 },
+      },
+      required: ['query'],
+      additionalProperties: false,
+    },
+    ...(i % 2 === 0
+      ? {
+          outputSchema: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer', minimum: 0 },
+              items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, score: { type: 'number' } }, required: ['id'] } },
+            },
+            required: ['total', 'items'],
+          },
+        }
+      : {}),
+  }));
+}
+
+export function benchManifest(count: number): string {
+  return JSON.stringify({ server: { name: `bench-${count}`, version: '1.0.0' }, tools: benchTools(count) }, null, 2);
+}

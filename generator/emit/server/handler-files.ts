@@ -1,0 +1,106 @@
+/**
+ * The user layer and its link to the generated one. Stubs
+ * (`src/handlers/<kind>/<identifier>.ts`) are user-owned: created once, then
+ * never touched. `src/generated/handlers.ts` imports each of them and checks
+ * the set with `satisfies Handlers`, so a stub whose tool changed shape fails
+ * to compile, and a stub whose tool was removed fails to compile too (its
+ * handler type no longer exists) instead of being deleted.
+ */
+import type { IR, IrNamed } from '../../ir/model.js';
+import type { OutputFile } from '../../output/file-map.js';
+import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { handlerPath, type HandlerKind } from './paths.js';
+
+const KIND_LABEL: Record<HandlerKind, string> = {
+  tools: 'Tool',
+  resources: 'Resource',
+  resourceTemplates: 'Resource template',
+  prompts: 'Prompt',
+};
+
+function items(ir: IR): [HandlerKind, IrNamed[]][] {
+  return [
+    ['tools', ir.tools],
+    ['resources', ir.resources],
+    ['resourceTemplates', ir.resourceTemplates],
+    ['prompts', ir.prompts],
+  ];
+}
+
+/** Local import name: `$` never occurs in IR identifiers, so these cannot clash with them or with `handlers`. */
+function local(kind: HandlerKind, identifier: string): string {
+  return `$${kind}$${identifier}`;
+}
+
+export function handlersIndexModule(ir: IR): string {
+  const imports: string[] = [];
+  const groups: string[] = [];
+  for (const [kind, list] of items(ir)) {
+    for (const i of list) imports.push(`import { handler as ${local(kind, i.identifier)} } from '../${handlerPath(kind, i.identifier).slice('src/'.length, -3)}.js';`);
+    groups.push(`  ${kind}: {\n${list.map((i) => `    ${i.identifier}: ${local(kind, i.identifier)},`).join('\n')}\n  },`);
+  }
+  const auth = ir.auth
+    ? `import { verifyToken as userVerifyToken } from '../auth.js';\n\n/** The bearer-token check from src/auth.ts. */\nexport const verifyToken: VerifyToken | undefined = userVerifyToken;`
+    : `/** The manifest declares no auth section. */\nexport const verifyToken: VerifyToken | undefined = undefined;`;
+  return `${imports.join('\n')}
+import { setup as userSetup } from '../setup.js';
+import type { VerifyToken } from './http.js';
+import type { Handlers } from './types.js';
+import type { McpServer } from '@modelcontextprotocol/server';
+
+/** The user's handlers, checked against the manifest. */
+export const handlers = {
+${groups.join('\n')}
+} satisfies Handlers;
+
+${auth}
+
+/** The user's per-server hook from src/setup.ts. */
+export const setup: (server: McpServer) => void = userSetup;
+`;
+}
+
+function stubBody(kind: HandlerKind, i: IrNamed): string {
+  const file = handlerPath(kind, i.identifier);
+  const message = `${KIND_LABEL[kind]} "${i.name}" is not implemented yet (edit ${file}).`;
+  switch (kind) {
+    case 'tools':
+      return `async (_input, _ctx) => ({
+  isError: true,
+  content: [{ type: 'text', text: ${jsLiteral(message)} }],
+});`;
+    case 'resources':
+      return `async (_uri, _ctx) => {
+  throw new Error(${jsLiteral(message)});
+};`;
+    case 'resourceTemplates':
+      return `async (_uri, _variables, _ctx) => {
+  throw new Error(${jsLiteral(message)});
+};`;
+    case 'prompts':
+      return `async (_args, _ctx) => {
+  throw new Error(${jsLiteral(message)});
+};`;
+  }
+}
+
+export function stubFiles(ir: IR): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const [kind, list] of items(ir)) {
+    for (const i of list) {
+      const path = handlerPath(kind, i.identifier);
+      const doc = jsDoc(
+        `${KIND_LABEL[kind]} ${jsLiteral(i.name)}.\n\nYour code: mcpgen created this file once and never overwrites it. The handler type comes from the manifest; regenerate after changing the manifest and fix what no longer compiles.`,
+      );
+      files.push({
+        path,
+        owner: 'user',
+        contents: `import type { ${i.typeName}Handler } from '../../generated/types.js';
+
+${doc}export const handler: ${i.typeName}Handler = ${stubBody(kind, i)}
+`,
+      });
+    }
+  }
+  return files;
+}

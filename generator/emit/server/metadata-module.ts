@@ -1,0 +1,55 @@
+/**
+ * `src/generated/metadata.ts`: the wire objects of the target revision
+ * (exactly what `tools/list` & co. publish), server info, features and auth,
+ * as JSON literals keyed by IR identifier. Data, not code: every manifest
+ * string lands here through `jsLiteral`, never in a position where it could
+ * be read as code.
+ */
+import type { IR } from '../../ir/model.js';
+import { jsLiteral } from '../shared/safe-code.js';
+
+function byIdentifier(items: { identifier: string; wire: unknown }[]): Record<string, unknown> {
+  return Object.fromEntries(items.map((i) => [i.identifier, i.wire]));
+}
+
+export function metadataModule(ir: IR): string {
+  const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
+  const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
+  // Tool names are manifest strings: keys go through jsLiteral's __proto__ guard.
+  const promptArguments = Object.fromEntries(
+    ir.prompts.map((p) => [p.identifier, p.arguments.map((a) => ({ name: a.name, identifier: a.identifier }))]),
+  );
+  const templateVariables = Object.fromEntries(
+    ir.resourceTemplates.map((t) => [t.identifier, t.variables.map((v) => ({ name: v.name, identifier: v.identifier }))]),
+  );
+  return `/**
+ * Wire metadata for MCP revision ${ir.revision.id}, keyed by handler name.
+ */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type WireObject = { [key: string]: Json };
+
+export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsLiteral(ir.server)};
+
+export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions) : 'undefined'};
+
+export const FEATURES = ${jsLiteral(ir.features)} as const;
+
+export const TOOLS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.tools))};
+
+export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = ${jsLiteral(byIdentifier(ir.resources))};
+
+export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = ${jsLiteral(byIdentifier(ir.resourceTemplates))};
+
+export const PROMPTS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.prompts))};
+
+/** Wire argument name → handler property name, per prompt. */
+export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(promptArguments)};
+
+/** URI template variable → handler property name, per template. */
+export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(templateVariables)};
+
+export const AUTH:
+  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | undefined = ${auth ? jsLiteral(auth) : 'undefined'};
+`;
+}

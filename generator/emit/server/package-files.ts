@@ -1,0 +1,113 @@
+/**
+ * The user-owned scaffolding of a generated server package: package.json,
+ * tsconfig.json, the entry `src/server.ts` and (with auth) `src/auth.ts`.
+ * Created once; afterwards they belong to the user (dependencies, scripts and
+ * compiler options are theirs to change).
+ */
+import type { IR } from '../../ir/model.js';
+import type { OutputFile } from '../../output/file-map.js';
+
+/** Exact versions the generated code is written and tested against. */
+export const RUNTIME_DEPENDENCIES = {
+  '@modelcontextprotocol/node': '2.1.2',
+  '@modelcontextprotocol/server': '2.4.0',
+  ajv: '8.20.0',
+  'ajv-formats': '3.0.1',
+} as const;
+
+export const DEV_DEPENDENCIES = {
+  '@types/node': '20.19.43',
+  typescript: '6.0.3',
+} as const;
+
+/** An npm package name from the server name (lowercase, URL-safe). */
+export function packageName(serverName: string): string {
+  const name = serverName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|[-]+$/g, '')
+    .slice(0, 200);
+  return name || 'mcp-server';
+}
+
+export function packageFiles(ir: IR): OutputFile[] {
+  const pkg = {
+    name: packageName(ir.server.name),
+    version: /^\d+\.\d+\.\d+/.test(ir.server.version) ? ir.server.version : '0.1.0',
+    private: true,
+    type: 'module',
+    engines: { node: '>=20' },
+    scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' },
+    dependencies: RUNTIME_DEPENDENCIES,
+    devDependencies: DEV_DEPENDENCIES,
+  };
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023'],
+      types: ['node'],
+      strict: true,
+      skipLibCheck: true,
+      rootDir: 'src',
+      outDir: 'dist',
+      isolatedModules: true,
+      verbatimModuleSyntax: true,
+    },
+    include: ['src'],
+  };
+  const files: OutputFile[] = [
+    { path: 'package.json', owner: 'user', contents: JSON.stringify(pkg, null, 2) + '\n' },
+    { path: 'tsconfig.json', owner: 'user', contents: JSON.stringify(tsconfig, null, 2) + '\n' },
+    {
+      path: 'src/server.ts',
+      owner: 'user',
+      contents: `/**
+ * Server entry (yours: mcpgen created it once and never overwrites it).
+ * \`npm start -- --stdio\` serves stdio; \`npm start -- --port 3000\` serves
+ * Streamable HTTP on http://127.0.0.1:3000/mcp.
+ */
+import { main } from './generated/main.js';
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
+`,
+    },
+    {
+      path: 'src/setup.ts',
+      owner: 'user',
+      contents: `/**
+ * Your hook into every server instance (yours: created once, never
+ * overwritten). Called after the manifest's tools, resources and prompts are
+ * registered: declare extra capabilities (logging, completions, resource
+ * subscriptions) and register their request handlers here.
+ */
+import type { McpServer } from '@modelcontextprotocol/server';
+
+export function setup(_server: McpServer): void {
+  // Nothing to add yet.
+}
+`,
+    },
+  ];
+  if (ir.auth) {
+    files.push({
+      path: 'src/auth.ts',
+      owner: 'user',
+      contents: `/**
+ * Bearer-token verification for the HTTP transport (yours: created once,
+ * never overwritten). Return the token's scopes when it is valid for this
+ * resource (check signature, expiry and audience), or undefined to answer 401.
+ */
+export async function verifyToken(_token: string): Promise<{ scopes: string[] } | undefined> {
+  // Not implemented: every request is refused until you verify tokens here.
+  return undefined;
+}
+`,
+    });
+  }
+  return files;
+}

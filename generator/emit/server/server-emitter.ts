@@ -1,0 +1,53 @@
+/**
+ * `--emit server`: a runnable MCP server package on the official TypeScript
+ * SDK. Two layers: `src/generated/` (rewritten on every run: metadata, types,
+ * validators, registration, transports) and the user layer (package files,
+ * entry, one handler stub per tool/resource/template/prompt; created once).
+ */
+import type { Emitter } from '../emitter.js';
+import type { OutputFile } from '../../output/file-map.js';
+import { compileValidators, type SchemaToCompile } from '../schema/compile-validators.js';
+import { handlersIndexModule, stubFiles } from './handler-files.js';
+import { metadataModule } from './metadata-module.js';
+import { packageFiles } from './package-files.js';
+import { GENERATED_DIR } from './paths.js';
+import { registrationModule } from './registration-module.js';
+import { staticFiles } from './static-files.js';
+import { toolTypeFiles, typesModule } from './types-module.js';
+
+export const serverEmitter: Emitter = {
+  name: 'server',
+  description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
+  async emit({ ir }) {
+    const generated = (path: string, contents: string): OutputFile => ({ path: `${GENERATED_DIR}/${path}`, contents, owner: 'generated' });
+
+    const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
+      { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
+      ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: t.outputSchema, pointer: `${t.pointer}/outputSchema` }] : []),
+    ]);
+    const modules = await compileValidators(schemas, ir.revision.dialect);
+    const validatorIndex = [
+      `import type { CompiledValidator } from '../runtime.js';`,
+      ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
+      '',
+      '/** Precompiled validators by export name (`<identifier>Input`, `<identifier>Output`). */',
+      `export const validators = { ${modules.map((_, i) => `...dialect${i}`).join(', ')} } as unknown as Record<string, CompiledValidator>;`,
+      '',
+    ].join('\n');
+
+    return [
+      ...packageFiles(ir),
+      ...stubFiles(ir),
+      ...staticFiles(),
+      generated('metadata.ts', metadataModule(ir)),
+      generated('types.ts', typesModule(ir)),
+      generated('create-server.ts', registrationModule(ir)),
+      generated('handlers.ts', handlersIndexModule(ir)),
+      // Ajv's output (with `lines`) is readable as is; prettier would spend most
+      // of a large run on it (about 8 KB of code per schema).
+      ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
+      generated('validators/index.ts', validatorIndex),
+      ...(await toolTypeFiles(ir)),
+    ];
+  },
+};

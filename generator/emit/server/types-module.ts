@@ -1,0 +1,98 @@
+/**
+ * The typed surface users implement: `src/generated/types.ts` with one handler
+ * type per tool, resource, template and prompt, gathered in `Handlers`, and
+ * one module per tool schema (`tools/<identifier>.input.ts`, `.output.ts`)
+ * with the types json-schema-to-typescript derives from it.
+ */
+import type { IR, IrResourceTemplate } from '../../ir/model.js';
+import type { OutputFile } from '../../output/file-map.js';
+import { schemaToTypes } from '../schema/schema-to-types.js';
+import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { GENERATED_DIR } from './paths.js';
+
+export async function toolTypeFiles(ir: IR): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const t of ir.tools) {
+    const base = `${GENERATED_DIR}/tools/${t.identifier}`;
+    files.push({ path: `${base}.input.ts`, owner: 'generated', contents: await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`) });
+    if (t.outputSchema) {
+      files.push({ path: `${base}.output.ts`, owner: 'generated', contents: await schemaToTypes(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) });
+    }
+  }
+  return files;
+}
+
+/** RFC 6570 variables in `{?x}` / `{&x}` expressions may be absent from a URI. */
+function optionalVariables(t: IrResourceTemplate): Set<string> {
+  const optional = new Set<string>();
+  for (const m of t.uriTemplate.matchAll(/\{([?&])([^{}]*)\}/g)) {
+    for (const spec of m[2]!.split(',')) optional.add(spec.replace(/\*$/, '').replace(/:\d+$/, '').trim());
+  }
+  return optional;
+}
+
+function describe(kind: string, name: string, wire: Record<string, unknown>): string {
+  const title = typeof wire.title === 'string' ? wire.title : undefined;
+  const description = typeof wire.description === 'string' ? wire.description : undefined;
+  return [`${kind} ${jsLiteral(name)}${title ? `: ${title}` : ''}.`, description].filter(Boolean).join('\n\n');
+}
+
+export function typesModule(ir: IR): string {
+  const out: string[] = [
+    `import type { CallToolResult, GetPromptResult, ReadResourceResult, ServerContext } from '@modelcontextprotocol/server';`,
+    `import type { MaybePromise, ToolResult } from './runtime.js';`,
+  ];
+  for (const t of ir.tools) {
+    out.push(`import type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`);
+    out.push(`export type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`);
+    if (t.outputSchema) {
+      out.push(`import type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`);
+      out.push(`export type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`);
+    }
+  }
+  out.push(`export type { CallToolResult, GetPromptResult, ReadResourceResult, ServerContext, ToolResult };`, '');
+
+  for (const t of ir.tools) {
+    const result = t.outputSchema ? `ToolResult<${t.typeName}Output>` : 'ToolResult';
+    out.push(
+      jsDoc(describe('Tool', t.name, t.wire)) +
+        `export type ${t.typeName}Handler = (input: ${t.typeName}Input, ctx: ServerContext) => MaybePromise<${result}>;`,
+    );
+  }
+  for (const r of ir.resources) {
+    out.push(
+      jsDoc(describe('Resource', r.name, r.wire)) +
+        `export type ${r.typeName}Handler = (uri: URL, ctx: ServerContext) => MaybePromise<ReadResourceResult>;`,
+    );
+  }
+  for (const t of ir.resourceTemplates) {
+    const optional = optionalVariables(t);
+    const fields = t.variables.map((v) => `${jsDoc(`URI variable ${jsLiteral(v.name)}.`, '  ')}  ${v.identifier}${optional.has(v.name) ? '?: string | undefined' : ': string'};`);
+    out.push(`export interface ${t.typeName}Variables {\n${fields.join('\n')}\n}`);
+    out.push(
+      jsDoc(describe('Resource template', t.name, t.wire)) +
+        `export type ${t.typeName}Handler = (uri: URL, variables: ${t.typeName}Variables, ctx: ServerContext) => MaybePromise<ReadResourceResult>;`,
+    );
+  }
+  for (const p of ir.prompts) {
+    const fields = p.arguments.map((a) => `${jsDoc([`Argument ${jsLiteral(a.name)}.`, a.description].filter(Boolean).join('\n\n'), '  ')}  ${a.identifier}${a.required ? ': string' : '?: string | undefined'};`);
+    out.push(`export interface ${p.typeName}Arguments {\n${fields.join('\n')}\n}`);
+    out.push(
+      jsDoc(describe('Prompt', p.name, p.wire)) +
+        `export type ${p.typeName}Handler = (args: ${p.typeName}Arguments, ctx: ServerContext) => MaybePromise<GetPromptResult>;`,
+    );
+  }
+
+  const group = (items: { identifier: string; typeName: string }[]) =>
+    `{\n${items.map((i) => `    ${i.identifier}: ${i.typeName}Handler;`).join('\n')}\n  }`;
+  out.push(`/** Every handler the manifest declares; \`src/generated/handlers.ts\` is checked against it. */
+export interface Handlers {
+  tools: ${group(ir.tools)};
+  resources: ${group(ir.resources)};
+  resourceTemplates: ${group(ir.resourceTemplates)};
+  prompts: ${group(ir.prompts)};
+}
+`);
+  // CallToolResult is re-exported for handlers that build full results themselves.
+  return out.join('\n');
+}

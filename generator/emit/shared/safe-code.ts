@@ -1,0 +1,56 @@
+/**
+ * Embedding manifest strings in generated source code. Every string that comes
+ * from a manifest is untrusted: it may hold quotes, backticks, `${`, line
+ * separators (U+2028/U+2029 end a `//` comment and, before ES2019, a string),
+ * `</script>` or `*\/`. These helpers are the only way the server emitter puts
+ * such text into code.
+ */
+
+/**
+ * A JavaScript expression for any JSON value: `JSON.stringify`, plus escapes
+ * for U+2028/U+2029 (line terminators inside `//` comments and older parsers)
+ * and `</` (so the code can be inlined in an HTML `<script>`).
+ */
+export function jsLiteral(value: unknown, indent?: number): string {
+  return (
+    JSON.stringify(value, null, indent)
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')
+      .replace(/<\//g, '<\\/')
+      // In an object literal, a `"__proto__":` key sets the prototype instead of
+      // a property; a computed key keeps it data. (Inside JSON strings quotes are
+      // escaped, so `{"` or `,"` only ever starts a key.)
+      .replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:')
+  );
+}
+
+/**
+ * Text safe inside a block comment (`/* ... *\/` or JSDoc): `*\/` cannot end
+ * the comment early, and line separators become plain line breaks so a
+ * generated `//` never meets them. Long text is kept on one logical line per
+ * source line, each prefixed with ` * ` by {@link jsDoc}.
+ */
+export function commentText(text: string): string {
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/\/\*/g, '/\\*')
+    .replace(/<\//g, '<\\/')
+    .replace(/[\u2028\u2029\r]/g, '\n');
+}
+
+/** A JSDoc block from free text (or nothing for empty text). */
+export function jsDoc(text: string | undefined, indent = ''): string {
+  if (!text || !text.trim()) return '';
+  const lines = commentText(text.trim()).split('\n');
+  return `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+}
+
+/**
+ * For code produced by third-party generators (json-schema-to-typescript,
+ * Ajv standalone) that embed schema strings themselves: raw U+2028/U+2029
+ * become escapes and `</` becomes `<\/`. Both only occur inside string
+ * literals and comments in such output, where the escaped forms mean the same.
+ */
+export function escapeGeneratedSource(code: string): string {
+  return code.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/<\//g, '<\\/');
+}

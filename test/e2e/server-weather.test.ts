@@ -1,0 +1,169 @@
+/**
+ * End to end: the weather sample manifest generated with `--emit server`,
+ * compiled, and served as real processes over stdio and Streamable HTTP to the
+ * official client, for a revision with sessions (2025-11-25) and the
+ * stateless one (2026-07-28).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplesDir } from '../helpers/paths.js';
+import { buildPackages, generateServer, linkNodeModules, startHttpServer, type RunningServer } from './server-package.js';
+
+const MANIFEST = join(samplesDir, 'weather', 'mcp.yaml');
+
+/** Test tokens: `all` has every scope, `read` lacks alerts:subscribe. */
+const AUTH_TS = `export async function verifyToken(token: string): Promise<{ scopes: string[] } | undefined> {
+  if (token === 'all') return { scopes: ['weather:read', 'alerts:subscribe'] };
+  if (token === 'read') return { scopes: ['weather:read'] };
+  return undefined;
+}
+`;
+
+/** A filled-in handler: structured output only (text fallback added), or broken output when latitude is 0. */
+const FORECAST_TS = `import type { GetForecastHandler } from '../../generated/types.js';
+
+export const handler: GetForecastHandler = async (input) => {
+  if (input.latitude === 0) return { structuredContent: { location: 'nowhere' } as never };
+  return { structuredContent: { location: \`\${input.latitude},\${input.longitude}\`, days: [] } };
+};
+`;
+
+const VALID_ARGS: Record<string, Record<string, unknown>> = {
+  get_forecast: { latitude: 52.5, longitude: 13.4 },
+  get_alerts: { state: 'CA' },
+  subscribe_alerts: { state: 'CA', email: 'a@example.com' },
+};
+
+function prepare(revision: string): { dir: string; wireTools: unknown[] } {
+  const dir = generateServer(MANIFEST, revision);
+  linkNodeModules(dir);
+  writeFileSync(join(dir, 'src', 'auth.ts'), AUTH_TS);
+  writeFileSync(join(dir, 'src', 'handlers', 'tools', 'getForecast.ts'), FORECAST_TS);
+  const wireTools = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tools: unknown[] }).tools;
+  return { dir, wireTools };
+}
+
+async function exerciseTools(client: Client, wireTools: unknown[]): Promise<void> {
+  const { tools } = await client.listTools();
+  expect(tools).toEqual(wireTools);
+  for (const tool of tools) {
+    const result = await client.callTool({ name: tool.name, arguments: VALID_ARGS[tool.name] });
+    if (tool.name === 'get_forecast') {
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toEqual({ location: '52.5,13.4', days: [] });
+      expect(result.content).toEqual([{ type: 'text', text: JSON.stringify(result.structuredContent) }]);
+    } else {
+      expect(result.isError).toBe(true);
+      expect(JSON.stringify(result.content)).toContain('not implemented');
+    }
+  }
+  const bad = await client.callTool({ name: 'get_alerts', arguments: { state: 'california' } });
+  expect(bad.isError).toBe(true);
+  expect(JSON.stringify(bad.content)).toMatch(/state: must match pattern/);
+  const missing = await client.callTool({ name: 'subscribe_alerts', arguments: { state: 'CA' } });
+  expect(missing.isError).toBe(true);
+  expect(JSON.stringify(missing.content)).toContain('email: is required');
+  const broken = await client.callTool({ name: 'get_forecast', arguments: { latitude: 0, longitude: 0 } });
+  expect(broken.isError).toBe(true);
+  expect(JSON.stringify(broken.content)).toContain('days: is required');
+}
+
+async function rawPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(5000),
+  });
+}
+
+const callSubscribe = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'subscribe_alerts', arguments: {} } };
+
+describe.each([
+  { revision: '2025-11-25', negotiation: undefined },
+  { revision: '2026-07-28', negotiation: { mode: { pin: '2026-07-28' } } },
+])('generated weather server, $revision', ({ revision, negotiation }) => {
+  let pkg: { dir: string; wireTools: unknown[] };
+  let http: RunningServer;
+
+  beforeAll(async () => {
+    pkg = prepare(revision);
+    buildPackages(pkg.dir);
+    http = await startHttpServer(pkg.dir);
+  }, 180_000);
+
+  afterAll(async () => {
+    await http?.stop();
+    if (pkg) rmSync(pkg.dir, { recursive: true, force: true });
+  });
+
+  const newClient = () => new Client({ name: 'e2e', version: '1.0.0' }, negotiation ? { versionNegotiation: negotiation as never } : {});
+
+  it('serves stdio: tools listed as in the manifest, each callable, bad input and bad output are tool errors', async () => {
+    const client = newClient();
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [join(pkg.dir, 'dist', 'server.js'), '--stdio'], stderr: 'ignore' }));
+    try {
+      await exerciseTools(client, pkg.wireTools);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('serves Streamable HTTP with a bearer token', async () => {
+    const client = newClient();
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: { Authorization: 'Bearer all' } } }),
+    );
+    try {
+      await exerciseTools(client, pkg.wireTools);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers an evil Origin with 403 and a foreign Host with 403', async () => {
+    const evil = await rawPost(http.url, callSubscribe, { Origin: 'https://evil.example', Authorization: 'Bearer all' });
+    expect(evil.status).toBe(403);
+    // fetch() cannot set Host: use node:http.
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const req = request(http.url, { method: 'POST', headers: { Host: 'evil.example', 'Content-Type': 'application/json' }, timeout: 5000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(callSubscribe));
+    });
+    expect(rebinding).toBe(403);
+  });
+
+  it('publishes Protected Resource Metadata and answers 401 without a token', async () => {
+    const origin = new URL(http.url).origin;
+    for (const path of ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
+      const r = await fetch(origin + path, { signal: AbortSignal.timeout(5000) });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({
+        resource: 'https://weather.example.com/mcp',
+        authorization_servers: ['https://auth.example.com'],
+      });
+    }
+    const r = await rawPost(http.url, callSubscribe);
+    expect(r.status).toBe(401);
+    expect(r.headers.get('www-authenticate')).toBe(
+      'Bearer resource_metadata="https://weather.example.com/.well-known/oauth-protected-resource/mcp"',
+    );
+    expect((await rawPost(http.url, callSubscribe, { Authorization: 'Bearer wrong' })).status).toBe(401);
+  });
+
+  it('answers a call without the required scope with 403 insufficient_scope naming it', async () => {
+    const r = await rawPost(http.url, callSubscribe, { Authorization: 'Bearer read' });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('www-authenticate')).toBe(
+      'Bearer error="insufficient_scope", scope="alerts:subscribe", resource_metadata="https://weather.example.com/.well-known/oauth-protected-resource/mcp"',
+    );
+  });
+});

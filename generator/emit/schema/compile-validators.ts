@@ -4,14 +4,14 @@
  * start-up. One module per JSON Schema dialect, because Ajv's draft-07 and
  * 2020-12 classes are separate instances and their standalone code would
  * clash in one file.
- *
- * Kept apart from the server emitter so that it can later be unified with the
- * protocol validators (branch `protocol`), which use the same machinery.
+ * Ajv itself is driven through ajv-standalone.ts, shared with the protocol
+ * validators.
  */
 import type { Dialect } from '../../spec/revisions.js';
 import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
+import { createAjv, standaloneModule } from './ajv-standalone.js';
 
 export interface SchemaToCompile {
   /** Export name of the validator function: a valid, unique JS identifier. */
@@ -54,21 +54,10 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
 }
 
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise<CompiledModule> {
-  // Lazy: Ajv is heavy and only this emitter needs it.
-  const AjvClass =
-    dialect === '2020-12' ? (await import('ajv/dist/2020.js')).default.default : (await import('ajv')).default.default;
-  const addFormats = (await import('ajv-formats')).default.default;
-  const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
-  // ownProperties: without it a property named `constructor` or `toString`
-  // is "present" on every object (inherited from Object.prototype).
-  const ajv = new AjvClass({
-    code: { source: true, esm: true, lines: true },
-    allErrors: true,
-    allowUnionTypes: true,
-    strict: false,
-    ownProperties: true,
-  });
-  addFormats(ajv);
+  // allErrors: an invalid call names every bad field. ownProperties: without
+  // it a property named `constructor` or `toString` is "present" on every
+  // object (inherited from Object.prototype).
+  const ajv = await createAjv(dialect, { source: true, allErrors: true, ownProperties: true });
   const refs: Record<string, string> = {};
   for (const s of group) {
     const key = `mcpgen:${s.exportName}`;
@@ -88,24 +77,8 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
     }
     refs[s.exportName] = key;
   }
-  const source = standaloneCode(ajv, refs);
-  return { dialect, code: escapeGeneratedSource(toEsm(source)), exportNames: group.map((s) => s.exportName) };
-}
-
-/**
- * Ajv's ESM standalone output still calls `require()` for its runtime helpers
- * and for ajv-formats. Turn every `require("x")` into a default import of the
- * CommonJS module (`x.js`: ajv has no `exports` map, so Node ESM needs the
- * extension); the default import of a CommonJS module is its `module.exports`,
- * which is exactly what `require()` returned.
- */
-export function toEsm(source: string): string {
-  const specifiers: string[] = [];
-  const body = source.replace(/require\("([^"]+)"\)/g, (_m, spec: string) => {
-    let i = specifiers.indexOf(spec);
-    if (i < 0) i = specifiers.push(spec) - 1;
-    return `__ajvRuntime${i}`;
-  });
-  const imports = specifiers.map((s, i) => `import __ajvRuntime${i} from ${JSON.stringify(s.endsWith('.js') ? s : `${s}.js`)};`);
-  return ['// @ts-nocheck', ...imports, body.replace(/^"use strict";/, '')].join('\n') + '\n';
+  // The generated package depends on ajv and ajv-formats, so formats mcpgen
+  // does not inline are imported from them.
+  const source = await standaloneModule(ajv, refs, { allowImports: true });
+  return { dialect, code: escapeGeneratedSource(`// @ts-nocheck\n${source}\n`), exportNames: group.map((s) => s.exportName) };
 }

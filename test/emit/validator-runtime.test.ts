@@ -3,7 +3,7 @@
  * JSON Schema keywords and formats require.
  */
 import { describe, expect, it } from 'vitest';
-import { RUNTIME_HELPERS } from '../../generator/protocol/validator-runtime.js';
+import { RUNTIME_HELPERS } from '../../generator/emit/schema/validator-runtime.js';
 
 function helper(name: string): (...args: unknown[]) => unknown {
   const h = RUNTIME_HELPERS.find((x) => x.name === name)!;

@@ -5,6 +5,8 @@
  */
 
 const CONTEXT_LINES = 2;
+/** Characters of a line shown around the column; minified JSON can be one huge line. */
+const MAX_WIDTH = 120;
 
 export function codeFrame(source: string, line: number, column: number): string {
   const lines = source.split(/\r\n|\r|\n/);
@@ -13,16 +15,25 @@ export function codeFrame(source: string, line: number, column: number): string 
   const last = Math.min(lines.length, line + CONTEXT_LINES);
   const width = String(last).length;
   const out: string[] = [];
+  // One window for all shown lines, so the caret stays under its column.
+  const start = Math.max(0, column - 1 - Math.floor(MAX_WIDTH / 2));
   for (let n = first; n <= last; n++) {
-    const text = printable(lines[n - 1] ?? '');
+    const raw = lines[n - 1] ?? '';
+    const text = clip(raw, start);
     const marker = n === line ? '>' : ' ';
     out.push(`${marker} ${String(n).padStart(width)} | ${text}`.trimEnd());
     if (n === line) {
-      const prefix = printable((lines[n - 1] ?? '').slice(0, Math.max(0, column - 1))).replace(/[^\t]/g, ' ');
-      out.push(`  ${' '.repeat(width)} | ${prefix}^`);
+      const lead = start > 0 ? 1 : 0; // the '…' that stands for the clipped start
+      const prefix = printable(raw.slice(start, Math.max(start, column - 1))).replace(/[^\t]/g, ' ');
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(lead)}${prefix}^`);
     }
   }
   return out.join('\n');
+}
+
+function clip(line: string, start: number): string {
+  const visible = line.slice(start, start + MAX_WIDTH);
+  return (start > 0 ? '…' : '') + printable(visible) + (start + MAX_WIDTH < line.length ? '…' : '');
 }
 
 /** Replaces control characters (other than tab) with visible escapes. */

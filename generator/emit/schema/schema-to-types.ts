@@ -20,6 +20,9 @@ export async function schemaToTypes(schema: JsonObject, typeName: string, pointe
       bannerComment: '',
       format: false,
       unreachableDefinitions: true,
+      // Bounded arrays stay `T[]`: the default spells `maxItems: 10` as a
+      // union of eleven tuple types (megabytes of types for large servers).
+      maxItems: -1,
       // Refs were resolved at load time; never let the compiler read files or the network.
       $refOptions: { resolve: { file: false, http: false } } as never,
     });

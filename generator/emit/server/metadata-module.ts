@@ -3,7 +3,8 @@
  * (exactly what `tools/list` & co. publish), server info, features and auth,
  * as JSON literals keyed by IR identifier. Data, not code: every manifest
  * string lands here through `jsLiteral`, never in a position where it could
- * be read as code.
+ * be read as code. Emitted already laid out (indented JSON), so prettier
+ * skips it: on large servers it is the biggest generated file.
  */
 import type { IR } from '../../ir/model.js';
 import { jsLiteral } from '../shared/safe-code.js';
@@ -28,28 +29,28 @@ export function metadataModule(ir: IR): string {
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type WireObject = { [key: string]: Json };
 
-export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsLiteral(ir.server)};
+export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsLiteral(ir.server, 2)};
 
-export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions) : 'undefined'};
+export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions, 2) : 'undefined'};
 
-export const FEATURES = ${jsLiteral(ir.features)} as const;
+export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
 
-export const TOOLS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.tools))};
+export const TOOLS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.tools), 2)};
 
-export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = ${jsLiteral(byIdentifier(ir.resources))};
+export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = ${jsLiteral(byIdentifier(ir.resources), 2)};
 
-export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = ${jsLiteral(byIdentifier(ir.resourceTemplates))};
+export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)};
 
-export const PROMPTS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.prompts))};
+export const PROMPTS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.prompts), 2)};
 
 /** Wire argument name → handler property name, per prompt. */
-export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(promptArguments)};
+export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(promptArguments, 2)};
 
 /** URI template variable → handler property name, per template. */
-export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(templateVariables)};
+export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(templateVariables, 2)};
 
 export const AUTH:
   | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
-  | undefined = ${auth ? jsLiteral(auth) : 'undefined'};
+  | undefined = ${auth ? jsLiteral(auth, 2) : 'undefined'};
 `;
 }

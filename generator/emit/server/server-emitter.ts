@@ -39,7 +39,7 @@ export const serverEmitter: Emitter = {
       ...packageFiles(ir),
       ...stubFiles(ir),
       ...staticFiles(),
-      generated('metadata.ts', metadataModule(ir)),
+      { ...generated('metadata.ts', metadataModule(ir)), formatted: true },
       generated('types.ts', typesModule(ir)),
       generated('create-server.ts', registrationModule(ir)),
       generated('handlers.ts', handlersIndexModule(ir)),

@@ -7,194 +7,277 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export type WireObject = { [key: string]: Json };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = {
-  name: 'mcp-conformance-test-server',
-  version: '1.0.0',
+  "name": "mcp-conformance-test-server",
+  "version": "1.0.0"
 };
 
 export const INSTRUCTIONS: string | undefined = undefined;
 
-export const FEATURES = { statelessHttp: false } as const;
+export const FEATURES = {
+  "statelessHttp": false
+} as const;
 
 export const TOOLS: Record<string, WireObject & { name: string }> = {
-  testSimpleText: {
-    name: 'test_simple_text',
-    description: 'Tests simple text content response',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testSimpleText": {
+    "name": "test_simple_text",
+    "description": "Tests simple text content response",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testImageContent: {
-    name: 'test_image_content',
-    description: 'Tests image content response',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testImageContent": {
+    "name": "test_image_content",
+    "description": "Tests image content response",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testAudioContent: {
-    name: 'test_audio_content',
-    description: 'Tests audio content response',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testAudioContent": {
+    "name": "test_audio_content",
+    "description": "Tests audio content response",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testEmbeddedResource: {
-    name: 'test_embedded_resource',
-    description: 'Tests embedded resource content response',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testEmbeddedResource": {
+    "name": "test_embedded_resource",
+    "description": "Tests embedded resource content response",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testMultipleContentTypes: {
-    name: 'test_multiple_content_types',
-    description: 'Tests response with multiple content types (text, image, resource)',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testMultipleContentTypes": {
+    "name": "test_multiple_content_types",
+    "description": "Tests response with multiple content types (text, image, resource)",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testToolWithLogging: {
-    name: 'test_tool_with_logging',
-    description: 'Tests tool that emits log messages during execution',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testToolWithLogging": {
+    "name": "test_tool_with_logging",
+    "description": "Tests tool that emits log messages during execution",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testToolWithProgress: {
-    name: 'test_tool_with_progress',
-    description: 'Tests tool that reports progress notifications',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testToolWithProgress": {
+    "name": "test_tool_with_progress",
+    "description": "Tests tool that reports progress notifications",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testErrorHandling: {
-    name: 'test_error_handling',
-    description: 'Tests error response handling',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testErrorHandling": {
+    "name": "test_error_handling",
+    "description": "Tests error response handling",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testReconnection: {
-    name: 'test_reconnection',
-    description: 'Tests SSE stream disconnection and client reconnection (SEP-1699).',
-    inputSchema: { type: 'object', additionalProperties: false },
+  "testReconnection": {
+    "name": "test_reconnection",
+    "description": "Tests SSE stream disconnection and client reconnection (SEP-1699).",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
   },
-  testSampling: {
-    name: 'test_sampling',
-    description: 'Tests server-initiated sampling (LLM completion request)',
-    inputSchema: {
-      type: 'object',
-      properties: { prompt: { type: 'string', description: 'The prompt to send to the LLM' } },
-      required: ['prompt'],
-    },
-  },
-  testElicitation: {
-    name: 'test_elicitation',
-    description: 'Tests server-initiated elicitation (user input request)',
-    inputSchema: {
-      type: 'object',
-      properties: { message: { type: 'string', description: 'The message to show the user' } },
-      required: ['message'],
-    },
-  },
-  testElicitationSep1034Defaults: {
-    name: 'test_elicitation_sep1034_defaults',
-    description: 'Tests elicitation with default values per SEP-1034',
-    inputSchema: { type: 'object', additionalProperties: false },
-  },
-  testElicitationSep1330Enums: {
-    name: 'test_elicitation_sep1330_enums',
-    description: 'Tests elicitation with enum schema improvements per SEP-1330',
-    inputSchema: { type: 'object', additionalProperties: false },
-  },
-  jsonSchema202012Tool: {
-    name: 'json_schema_2020_12_tool',
-    description: 'Tool with JSON Schema 2020-12 features for conformance testing (SEP-1613)',
-    inputSchema: {
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      type: 'object',
-      $defs: {
-        address: {
-          type: 'object',
-          properties: { street: { type: 'string' }, city: { type: 'string' } },
-        },
+  "testSampling": {
+    "name": "test_sampling",
+    "description": "Tests server-initiated sampling (LLM completion request)",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "prompt": {
+          "type": "string",
+          "description": "The prompt to send to the LLM"
+        }
       },
-      properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
-      additionalProperties: false,
-    },
+      "required": [
+        "prompt"
+      ]
+    }
   },
+  "testElicitation": {
+    "name": "test_elicitation",
+    "description": "Tests server-initiated elicitation (user input request)",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "message": {
+          "type": "string",
+          "description": "The message to show the user"
+        }
+      },
+      "required": [
+        "message"
+      ]
+    }
+  },
+  "testElicitationSep1034Defaults": {
+    "name": "test_elicitation_sep1034_defaults",
+    "description": "Tests elicitation with default values per SEP-1034",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
+  },
+  "testElicitationSep1330Enums": {
+    "name": "test_elicitation_sep1330_enums",
+    "description": "Tests elicitation with enum schema improvements per SEP-1330",
+    "inputSchema": {
+      "type": "object",
+      "additionalProperties": false
+    }
+  },
+  "jsonSchema202012Tool": {
+    "name": "json_schema_2020_12_tool",
+    "description": "Tool with JSON Schema 2020-12 features for conformance testing (SEP-1613)",
+    "inputSchema": {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "type": "object",
+      "$defs": {
+        "address": {
+          "type": "object",
+          "properties": {
+            "street": {
+              "type": "string"
+            },
+            "city": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "address": {
+          "$ref": "#/$defs/address"
+        }
+      },
+      "additionalProperties": false
+    }
+  }
 };
 
 export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = {
-  staticText: {
-    uri: 'test://static-text',
-    name: 'static-text',
-    title: 'Static Text Resource',
-    description: 'A static text resource for testing',
-    mimeType: 'text/plain',
+  "staticText": {
+    "uri": "test://static-text",
+    "name": "static-text",
+    "title": "Static Text Resource",
+    "description": "A static text resource for testing",
+    "mimeType": "text/plain"
   },
-  staticBinary: {
-    uri: 'test://static-binary',
-    name: 'static-binary',
-    title: 'Static Binary Resource',
-    description: 'A static binary resource (image) for testing',
-    mimeType: 'image/png',
+  "staticBinary": {
+    "uri": "test://static-binary",
+    "name": "static-binary",
+    "title": "Static Binary Resource",
+    "description": "A static binary resource (image) for testing",
+    "mimeType": "image/png"
   },
-  watchedResource: {
-    uri: 'test://watched-resource',
-    name: 'watched-resource',
-    title: 'Watched Resource',
-    description: 'A resource clients can subscribe to',
-    mimeType: 'text/plain',
-  },
+  "watchedResource": {
+    "uri": "test://watched-resource",
+    "name": "watched-resource",
+    "title": "Watched Resource",
+    "description": "A resource clients can subscribe to",
+    "mimeType": "text/plain"
+  }
 };
 
-export const RESOURCE_TEMPLATES: Record<
-  string,
-  WireObject & { name: string; uriTemplate: string }
-> = {
-  template: {
-    uriTemplate: 'test://template/{id}/data',
-    name: 'template',
-    title: 'Resource Template',
-    description: 'A resource template with parameter substitution',
-    mimeType: 'application/json',
-  },
+export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = {
+  "template": {
+    "uriTemplate": "test://template/{id}/data",
+    "name": "template",
+    "title": "Resource Template",
+    "description": "A resource template with parameter substitution",
+    "mimeType": "application/json"
+  }
 };
 
 export const PROMPTS: Record<string, WireObject & { name: string }> = {
-  testSimplePrompt: {
-    name: 'test_simple_prompt',
-    title: 'Simple Test Prompt',
-    description: 'A simple prompt without arguments',
+  "testSimplePrompt": {
+    "name": "test_simple_prompt",
+    "title": "Simple Test Prompt",
+    "description": "A simple prompt without arguments"
   },
-  testPromptWithArguments: {
-    name: 'test_prompt_with_arguments',
-    title: 'Prompt With Arguments',
-    description: 'A prompt with required arguments',
-    arguments: [
-      { name: 'arg1', description: 'First test argument', required: true },
-      { name: 'arg2', description: 'Second test argument', required: true },
-    ],
+  "testPromptWithArguments": {
+    "name": "test_prompt_with_arguments",
+    "title": "Prompt With Arguments",
+    "description": "A prompt with required arguments",
+    "arguments": [
+      {
+        "name": "arg1",
+        "description": "First test argument",
+        "required": true
+      },
+      {
+        "name": "arg2",
+        "description": "Second test argument",
+        "required": true
+      }
+    ]
   },
-  testPromptWithEmbeddedResource: {
-    name: 'test_prompt_with_embedded_resource',
-    title: 'Prompt With Embedded Resource',
-    description: 'A prompt that includes an embedded resource',
-    arguments: [
-      { name: 'resourceUri', description: 'URI of the resource to embed', required: true },
-    ],
+  "testPromptWithEmbeddedResource": {
+    "name": "test_prompt_with_embedded_resource",
+    "title": "Prompt With Embedded Resource",
+    "description": "A prompt that includes an embedded resource",
+    "arguments": [
+      {
+        "name": "resourceUri",
+        "description": "URI of the resource to embed",
+        "required": true
+      }
+    ]
   },
-  testPromptWithImage: {
-    name: 'test_prompt_with_image',
-    title: 'Prompt With Image',
-    description: 'A prompt that includes image content',
-  },
+  "testPromptWithImage": {
+    "name": "test_prompt_with_image",
+    "title": "Prompt With Image",
+    "description": "A prompt that includes image content"
+  }
 };
 
 /** Wire argument name → handler property name, per prompt. */
 export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = {
-  testSimplePrompt: [],
-  testPromptWithArguments: [
-    { name: 'arg1', identifier: 'arg1' },
-    { name: 'arg2', identifier: 'arg2' },
+  "testSimplePrompt": [],
+  "testPromptWithArguments": [
+    {
+      "name": "arg1",
+      "identifier": "arg1"
+    },
+    {
+      "name": "arg2",
+      "identifier": "arg2"
+    }
   ],
-  testPromptWithEmbeddedResource: [{ name: 'resourceUri', identifier: 'resourceUri' }],
-  testPromptWithImage: [],
+  "testPromptWithEmbeddedResource": [
+    {
+      "name": "resourceUri",
+      "identifier": "resourceUri"
+    }
+  ],
+  "testPromptWithImage": []
 };
 
 /** URI template variable → handler property name, per template. */
 export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = {
-  template: [{ name: 'id', identifier: 'id' }],
+  "template": [
+    {
+      "name": "id",
+      "identifier": "id"
+    }
+  ]
 };
 
 export const AUTH:
-  | {
-      resource: string;
-      authorizationServers: string[];
-      scopes: string[];
-      toolScopes: Record<string, string[]>;
-    }
+  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
   | undefined = undefined;

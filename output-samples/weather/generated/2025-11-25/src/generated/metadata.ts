@@ -7,168 +7,255 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export type WireObject = { [key: string]: Json };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = {
-  name: 'weather',
-  title: 'Weather',
-  version: '1.2.0',
-  description: 'Forecasts, current conditions and alerts from a national weather service.',
-  websiteUrl: 'https://weather.example.com',
-  icons: [
-    { src: 'https://weather.example.com/icon-64.png', mimeType: 'image/png', sizes: ['64x64'] },
-  ],
+  "name": "weather",
+  "title": "Weather",
+  "version": "1.2.0",
+  "description": "Forecasts, current conditions and alerts from a national weather service.",
+  "websiteUrl": "https://weather.example.com",
+  "icons": [
+    {
+      "src": "https://weather.example.com/icon-64.png",
+      "mimeType": "image/png",
+      "sizes": [
+        "64x64"
+      ]
+    }
+  ]
 };
 
-export const INSTRUCTIONS: string | undefined =
-  'Use get_forecast for multi-day forecasts and get_alerts for active warnings.\nCoordinates are WGS84 decimal degrees.\n';
+export const INSTRUCTIONS: string | undefined = "Use get_forecast for multi-day forecasts and get_alerts for active warnings.\nCoordinates are WGS84 decimal degrees.\n";
 
-export const FEATURES = { statelessHttp: false } as const;
+export const FEATURES = {
+  "statelessHttp": false
+} as const;
 
 export const TOOLS: Record<string, WireObject & { name: string }> = {
-  getForecast: {
-    name: 'get_forecast',
-    title: 'Get forecast',
-    description: 'Daily forecast for a location, up to 7 days ahead.',
-    inputSchema: {
-      type: 'object',
-      properties: {
-        latitude: {
-          type: 'number',
-          minimum: -90,
-          maximum: 90,
-          description: 'Latitude in decimal degrees.',
+  "getForecast": {
+    "name": "get_forecast",
+    "title": "Get forecast",
+    "description": "Daily forecast for a location, up to 7 days ahead.",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "latitude": {
+          "type": "number",
+          "minimum": -90,
+          "maximum": 90,
+          "description": "Latitude in decimal degrees."
         },
-        longitude: {
-          type: 'number',
-          minimum: -180,
-          maximum: 180,
-          description: 'Longitude in decimal degrees.',
+        "longitude": {
+          "type": "number",
+          "minimum": -180,
+          "maximum": 180,
+          "description": "Longitude in decimal degrees."
         },
-        days: { type: 'integer', minimum: 1, maximum: 7, default: 3 },
+        "days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 7,
+          "default": 3
+        }
       },
-      required: ['latitude', 'longitude'],
-      additionalProperties: false,
+      "required": [
+        "latitude",
+        "longitude"
+      ],
+      "additionalProperties": false
     },
-    outputSchema: {
-      type: 'object',
-      properties: {
-        location: { type: 'string' },
-        days: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              date: { type: 'string', format: 'date' },
-              highC: { type: 'number' },
-              lowC: { type: 'number' },
-              summary: { type: 'string' },
+    "outputSchema": {
+      "type": "object",
+      "properties": {
+        "location": {
+          "type": "string"
+        },
+        "days": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "date": {
+                "type": "string",
+                "format": "date"
+              },
+              "highC": {
+                "type": "number"
+              },
+              "lowC": {
+                "type": "number"
+              },
+              "summary": {
+                "type": "string"
+              }
             },
-            required: ['date', 'highC', 'lowC', 'summary'],
-          },
+            "required": [
+              "date",
+              "highC",
+              "lowC",
+              "summary"
+            ]
+          }
+        }
+      },
+      "required": [
+        "location",
+        "days"
+      ]
+    },
+    "annotations": {
+      "readOnlyHint": true,
+      "openWorldHint": true
+    },
+    "icons": [
+      {
+        "src": "https://weather.example.com/forecast.png",
+        "mimeType": "image/png",
+        "sizes": [
+          "32x32"
+        ]
+      }
+    ]
+  },
+  "getAlerts": {
+    "name": "get_alerts",
+    "title": "Get alerts",
+    "description": "Active weather alerts for a US state.",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "state": {
+          "type": "string",
+          "pattern": "^[A-Z]{2}$",
+          "description": "Two-letter US state code, e.g. CA."
         },
+        "severity": {
+          "type": "string",
+          "enum": [
+            "minor",
+            "moderate",
+            "severe",
+            "extreme"
+          ]
+        }
       },
-      required: ['location', 'days'],
+      "required": [
+        "state"
+      ],
+      "additionalProperties": false
     },
-    annotations: { readOnlyHint: true, openWorldHint: true },
-    icons: [
-      { src: 'https://weather.example.com/forecast.png', mimeType: 'image/png', sizes: ['32x32'] },
-    ],
+    "annotations": {
+      "readOnlyHint": true
+    }
   },
-  getAlerts: {
-    name: 'get_alerts',
-    title: 'Get alerts',
-    description: 'Active weather alerts for a US state.',
-    inputSchema: {
-      type: 'object',
-      properties: {
-        state: {
-          type: 'string',
-          pattern: '^[A-Z]{2}$',
-          description: 'Two-letter US state code, e.g. CA.',
+  "subscribeAlerts": {
+    "name": "subscribe_alerts",
+    "title": "Subscribe to alerts",
+    "description": "Sends alert notifications for a state to an e-mail address.",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "state": {
+          "type": "string",
+          "pattern": "^[A-Z]{2}$"
         },
-        severity: { type: 'string', enum: ['minor', 'moderate', 'severe', 'extreme'] },
+        "email": {
+          "type": "string",
+          "format": "email"
+        }
       },
-      required: ['state'],
-      additionalProperties: false,
+      "required": [
+        "state",
+        "email"
+      ],
+      "additionalProperties": false
     },
-    annotations: { readOnlyHint: true },
-  },
-  subscribeAlerts: {
-    name: 'subscribe_alerts',
-    title: 'Subscribe to alerts',
-    description: 'Sends alert notifications for a state to an e-mail address.',
-    inputSchema: {
-      type: 'object',
-      properties: {
-        state: { type: 'string', pattern: '^[A-Z]{2}$' },
-        email: { type: 'string', format: 'email' },
-      },
-      required: ['state', 'email'],
-      additionalProperties: false,
-    },
-    annotations: { destructiveHint: false, idempotentHint: true },
-  },
+    "annotations": {
+      "destructiveHint": false,
+      "idempotentHint": true
+    }
+  }
 };
 
 export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = {
-  stations: {
-    uri: 'weather://stations',
-    name: 'stations',
-    title: 'Weather stations',
-    description: 'Every observation station, as CSV.',
-    mimeType: 'text/csv',
-  },
+  "stations": {
+    "uri": "weather://stations",
+    "name": "stations",
+    "title": "Weather stations",
+    "description": "Every observation station, as CSV.",
+    "mimeType": "text/csv"
+  }
 };
 
-export const RESOURCE_TEMPLATES: Record<
-  string,
-  WireObject & { name: string; uriTemplate: string }
-> = {
-  stationObservations: {
-    uriTemplate: 'weather://stations/{stationId}/observations{?limit}',
-    name: 'station-observations',
-    title: 'Station observations',
-    description: 'Latest observations of one station.',
-    mimeType: 'application/json',
-  },
+export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = {
+  "stationObservations": {
+    "uriTemplate": "weather://stations/{stationId}/observations{?limit}",
+    "name": "station-observations",
+    "title": "Station observations",
+    "description": "Latest observations of one station.",
+    "mimeType": "application/json"
+  }
 };
 
 export const PROMPTS: Record<string, WireObject & { name: string }> = {
-  planTrip: {
-    name: 'plan_trip',
-    title: 'Plan a trip',
-    description: 'Suggests what to pack for a trip, given the forecast.',
-    arguments: [
-      { name: 'destination', description: 'City or coordinates.', required: true },
-      { name: 'days', description: 'Length of the trip in days.' },
-    ],
-  },
+  "planTrip": {
+    "name": "plan_trip",
+    "title": "Plan a trip",
+    "description": "Suggests what to pack for a trip, given the forecast.",
+    "arguments": [
+      {
+        "name": "destination",
+        "description": "City or coordinates.",
+        "required": true
+      },
+      {
+        "name": "days",
+        "description": "Length of the trip in days."
+      }
+    ]
+  }
 };
 
 /** Wire argument name → handler property name, per prompt. */
 export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = {
-  planTrip: [
-    { name: 'destination', identifier: 'destination' },
-    { name: 'days', identifier: 'days' },
-  ],
+  "planTrip": [
+    {
+      "name": "destination",
+      "identifier": "destination"
+    },
+    {
+      "name": "days",
+      "identifier": "days"
+    }
+  ]
 };
 
 /** URI template variable → handler property name, per template. */
 export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = {
-  stationObservations: [
-    { name: 'stationId', identifier: 'stationId' },
-    { name: 'limit', identifier: 'limit' },
-  ],
+  "stationObservations": [
+    {
+      "name": "stationId",
+      "identifier": "stationId"
+    },
+    {
+      "name": "limit",
+      "identifier": "limit"
+    }
+  ]
 };
 
 export const AUTH:
-  | {
-      resource: string;
-      authorizationServers: string[];
-      scopes: string[];
-      toolScopes: Record<string, string[]>;
-    }
+  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
   | undefined = {
-  resource: 'https://weather.example.com/mcp',
-  authorizationServers: ['https://auth.example.com'],
-  scopes: ['weather:read', 'alerts:subscribe'],
-  toolScopes: { subscribe_alerts: ['alerts:subscribe'] },
+  "resource": "https://weather.example.com/mcp",
+  "authorizationServers": [
+    "https://auth.example.com"
+  ],
+  "scopes": [
+    "weather:read",
+    "alerts:subscribe"
+  ],
+  "toolScopes": {
+    "subscribe_alerts": [
+      "alerts:subscribe"
+    ]
+  }
 };

@@ -159,11 +159,57 @@ describe.each([
     expect((await rawPost(http.url, callSubscribe, { Authorization: 'Bearer wrong' })).status).toBe(401);
   });
 
+  it('answers a body over 4 MiB with 413', async () => {
+    const r = await rawPost(http.url, { ...callSubscribe, padding: 'x'.repeat(5 * 1024 * 1024) }, { Authorization: 'Bearer all' });
+    expect(r.status).toBe(413);
+  });
+
   it('answers a call without the required scope with 403 insufficient_scope naming it', async () => {
     const r = await rawPost(http.url, callSubscribe, { Authorization: 'Bearer read' });
     expect(r.status).toBe(403);
     expect(r.headers.get('www-authenticate')).toBe(
       'Bearer error="insufficient_scope", scope="alerts:subscribe", resource_metadata="https://weather.example.com/.well-known/oauth-protected-resource/mcp"',
     );
+  });
+});
+
+describe('generated weather server, 2025-11-25 sessions', () => {
+  let pkg: { dir: string; wireTools: unknown[] };
+  let http: RunningServer;
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'e2e', version: '1.0.0' } },
+  };
+  const auth = { Authorization: 'Bearer all' };
+
+  beforeAll(async () => {
+    pkg = prepare('2025-11-25');
+    buildPackages(pkg.dir);
+    http = await startHttpServer(pkg.dir, { MCP_MAX_SESSIONS: '1', MCP_SESSION_IDLE_MS: '400' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await http?.stop();
+    if (pkg) rmSync(pkg.dir, { recursive: true, force: true });
+  });
+
+  it('caps open sessions and expires idle ones', async () => {
+    const first = await rawPost(http.url, initialize, auth);
+    expect(first.status).toBe(200);
+    const sessionId = first.headers.get('mcp-session-id');
+    expect(sessionId).toBeTruthy();
+    await first.body?.cancel();
+
+    const second = await rawPost(http.url, initialize, auth);
+    expect(second.status).toBe(503);
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const expired = await rawPost(http.url, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, { ...auth, 'Mcp-Session-Id': sessionId! });
+    expect(expired.status).toBe(404);
+    const third = await rawPost(http.url, initialize, auth);
+    expect(third.status).toBe(200);
+    await third.body?.cancel();
   });
 });

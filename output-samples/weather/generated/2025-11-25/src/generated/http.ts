@@ -6,8 +6,9 @@
  * DNS rebinding), the OAuth Protected Resource Metadata routes, bearer-token
  * verification (401), per-tool scope checks read from the JSON-RPC body
  * before dispatch (403 insufficient_scope), then the SDK transport: one
- * transport per session for revisions with sessions, the SDK's per-request
- * handler for stateless revisions.
+ * transport per session for revisions with sessions (idle sessions expire,
+ * their number is capped), the SDK's per-request handler for stateless
+ * revisions. Bodies over 4 MiB get 413.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -50,6 +51,12 @@ export interface HttpOptions {
 
 const MAX_BODY = 4 * 1024 * 1024;
 const MCP_PATH = '/mcp';
+/** A session unused this long is closed (clients that vanish never send DELETE). */
+const SESSION_IDLE_MS = Number(process.env.MCP_SESSION_IDLE_MS ?? 30 * 60 * 1000);
+/** Beyond this many open sessions, new ones are refused with 503 rather than exhausting memory. */
+const MAX_SESSIONS = Number(process.env.MCP_MAX_SESSIONS ?? 1000);
+
+class BodyTooLargeError extends Error {}
 
 export async function serveHttp(options: HttpOptions): Promise<Server> {
   const validateHost = hostHeaderValidation(options.allowedHosts);
@@ -91,8 +98,16 @@ export async function serveHttp(options: HttpOptions): Promise<Server> {
 
       let body: unknown;
       if (req.method === 'POST') {
+        let text: string;
         try {
-          body = JSON.parse(await readBody(req));
+          text = await readBody(req);
+        } catch (err) {
+          if (err instanceof BodyTooLargeError)
+            return sendJson(res, 413, { error: 'payload_too_large', limit: MAX_BODY });
+          throw err;
+        }
+        try {
+          body = JSON.parse(text);
         } catch {
           return sendJson(res, 400, {
             jsonrpc: '2.0',
@@ -144,23 +159,47 @@ function statelessDispatcher(options: HttpOptions): Dispatch {
 
 /** Revisions with sessions: one server and transport per session, so server-to-client requests work. */
 function sessionDispatcher(options: HttpOptions): Dispatch {
-  const sessions = new Map<string, NodeStreamableHTTPServerTransport>();
+  const sessions = new Map<
+    string,
+    { transport: NodeStreamableHTTPServerTransport; lastUsed: number }
+  >();
+  // Close sessions idle for too long; unref() so the timer never keeps the process alive.
+  setInterval(
+    () => {
+      const cutoff = Date.now() - SESSION_IDLE_MS;
+      for (const [id, session] of sessions) {
+        if (session.lastUsed < cutoff) {
+          sessions.delete(id);
+          void session.transport.close();
+        }
+      }
+    },
+    Math.min(SESSION_IDLE_MS, 60_000),
+  ).unref();
   return async (req, res, body) => {
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') {
-      const transport = sessions.get(sessionId);
-      if (!transport)
+      const session = sessions.get(sessionId);
+      if (!session)
         return sendJson(res, 404, {
           jsonrpc: '2.0',
           id: null,
           error: { code: -32001, message: 'Session not found' },
         });
-      return transport.handleRequest(req, res, body);
+      session.lastUsed = Date.now();
+      return session.transport.handleRequest(req, res, body);
     }
     if (req.method === 'POST' && isInitializeRequest(body)) {
+      if (sessions.size >= MAX_SESSIONS) {
+        return sendJson(res, 503, {
+          jsonrpc: '2.0',
+          id: null,
+          error: { code: -32000, message: 'Too many open sessions; try again later' },
+        });
+      }
       const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id) => void sessions.set(id, transport),
+        onsessioninitialized: (id) => void sessions.set(id, { transport, lastUsed: Date.now() }),
         onsessionclosed: (id) => void sessions.delete(id),
       });
       transport.onclose = () => {
@@ -218,8 +257,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
+        reject(new BodyTooLargeError());
+        req.removeAllListeners('data');
+        req.resume(); // drain the rest so the 413 can be sent on this connection
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -50,14 +50,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     progress(`emitting ${emitter.name}`);
     files.addAll(await emitter.emit({ ir, spec, generatorVersion: version }));
   }
-  const previousIndex = readOutputIndex(options.out);
+  const orphans = orphanedUserFiles(options.out, readOutputIndex(options.out), files.list());
   const output = await emitOutput(files.list(), {
     out: options.out,
     mode: options.mode ?? 'write',
     header: { version, revision: ir.revision.id, inputHash: ir.inputHash },
+    keptUserFiles: orphans.map((o) => o.path),
     onProgress: progress,
   });
-  diagnostics.push(...output.diagnostics, ...orphanedUserFiles(options.out, previousIndex, files.list()));
+  diagnostics.push(...output.diagnostics, ...orphans.map((o) => o.diagnostic));
   return {
     plan: output.plan,
     diagnostics,

@@ -20,6 +20,8 @@ export interface EmitOutputOptions {
   out: string;
   mode: OutputMode;
   header: HeaderInfo;
+  /** User files of earlier runs that are no longer generated but still exist (kept listed in the index). */
+  keptUserFiles?: string[];
   onProgress?: (message: string) => void;
 }
 
@@ -36,7 +38,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   const formatted = await formatFiles(
     sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
   );
-  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted)]);
+  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles)]);
   if (options.mode === 'check') return { plan, diagnostics: checkDiagnostics(plan, options.out) };
   if (options.mode === 'write') {
     progress('writing');

@@ -11,19 +11,26 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './file-map.js';
 import type { OutputIndex } from './output-index.js';
 
-export function orphanedUserFiles(outDir: string, previous: OutputIndex | undefined, files: OutputFile[]): Diagnostic[] {
+export function orphanedUserFiles(
+  outDir: string,
+  previous: OutputIndex | undefined,
+  files: OutputFile[],
+): { path: string; diagnostic: Diagnostic }[] {
   const wanted = new Set(files.map((f) => f.path));
-  const result: Diagnostic[] = [];
+  const result: { path: string; diagnostic: Diagnostic }[] = [];
   for (const path of previous?.userFiles ?? []) {
     if (typeof path !== 'string' || wanted.has(path) || path.includes('..')) continue;
     const file = join(outDir, path);
     if (!existsSync(file)) continue;
     result.push({
-      code: 'output/user-file-orphaned',
-      severity: 'warning',
-      message: `${file} was created for something the manifest no longer declares; it is yours, so it was kept.`,
-      hint: 'Delete it, or move its code where it is needed now.',
-      location: { file, line: 1, column: 1 },
+      path,
+      diagnostic: {
+        code: 'output/user-file-orphaned',
+        severity: 'warning',
+        message: `${file} was created for something the manifest no longer declares; it is yours, so it was kept.`,
+        hint: 'Delete it, or move its code where it is needed now.',
+        location: { file, line: 1, column: 1 },
+      },
     });
   }
   return result;

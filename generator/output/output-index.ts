@@ -32,10 +32,16 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
   return undefined;
 }
 
-export function buildOutputIndex(files: OutputFile[]): OutputFile {
+/**
+ * `keptUserFiles`: user files from earlier runs that nothing generates any
+ * more but that are still on disk. They stay listed, so the warning about
+ * them repeats on every run until the user deletes or moves them.
+ */
+export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
   for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
-  const userFiles = files.filter((f) => f.owner === 'user').map((f) => f.path);
+  const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
+  const userFiles = [...new Set([...current, ...keptUserFiles])].sort();
   const index: OutputIndex = { generator: 'mcpgen', files: entries, ...(userFiles.length ? { userFiles } : {}) };
   return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
 }

@@ -64,6 +64,14 @@ describe('regenerating a server package', () => {
     // The generated layer no longer declares BetaHandler: the stale stub cannot compile.
     expect(readFileSync(join(out, 'src', 'generated', 'types.ts'), 'utf8')).not.toContain('BetaHandler');
     expect(readFileSync(beta, 'utf8')).toContain('BetaHandler');
+
+    // The warning repeats on every run while the stale stub is there, and stops once it is gone.
+    const fifth = generate(dir, out);
+    expect(fifth.stdout + fifth.stderr).toContain('output/user-file-orphaned');
+    expect(readFileSync(beta, 'utf8')).toContain('BetaHandler');
+    rmSync(beta);
+    const sixth = generate(dir, out);
+    expect(sixth.stdout + sixth.stderr).not.toContain('output/user-file-orphaned');
     rmSync(out, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   });

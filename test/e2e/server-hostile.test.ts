@@ -42,6 +42,8 @@ const manifest = {
     inputSchema: JSON.parse(JSON.stringify(schema)),
     outputSchema: { type: 'object', properties: { [EVIL]: { type: 'string', description: EVIL } } },
     annotations: { title: EVIL },
+    // A 2025-11-25 Tool field the SDK's registerTool does not take: it must still be listed.
+    execution: { taskSupport: 'forbidden' },
     _meta: JSON.parse(`{"__proto__": ${JSON.stringify(EVIL)}, "k": ${JSON.stringify(EVIL)}}`),
   })),
   resources: [{ uri: 'hostile://r', name: EVIL, description: EVIL }],

@@ -129,10 +129,13 @@ export function createMcpServer(handlers: Handlers): McpServer {
           }
         : {}),
     } as never;
-    server.registerTool(wire.name, config, (async (
+    const registered = server.registerTool(wire.name, config, (async (
       args: unknown,
       ctx: ServerContext,
     ): Promise<CallToolResult> => toCallToolResult(await handler(args, ctx))) as never);
+    // registerTool takes no `execution` (the SDK implements 2026-07-28, which removed it);
+    // the registered tool carries it, and tools/list publishes it for revisions that have it.
+    if (wire.execution !== undefined) registered.execution = wire.execution as never;
   }
 
   for (const [id, wire] of Object.entries(RESOURCES)) {

@@ -40,4 +40,14 @@ describe('auth', () => {
     expect(at(d, 'auth/undeclared-scope')).toEqual([['error', 10, 15]]);
     expect(at(d, 'auth/unknown-tool')).toEqual([['error', 11, 5]]);
   });
+
+  it('reports unknown keys and values of the wrong type where they are', () => {
+    const d = lintManifest(
+      manifest('resource: https://mcp.example.com/mcp\nauthorizationServers: [https://auth.example.com, 42]\nscope: [r]\nscopes: r\ntoolScopes:\n  read: r'),
+    );
+    expect(at(d, 'auth/unknown-key')).toEqual([['error', 8, 3]]);
+    expect(d.find((x) => x.code === 'auth/unknown-key')?.message).toContain('Did you mean "scopes"?');
+    expect(at(d, 'auth/wrong-type')).toEqual([['error', 7, 52], ['error', 9, 11], ['error', 11, 11]]);
+  });
 });
+

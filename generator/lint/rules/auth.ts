@@ -4,6 +4,7 @@
  * existing tools.
  * @see ../../../../shared/docs/mcp-revisions.md "Authorization (HTTP transport)"
  */
+import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import { isSchemaObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
@@ -16,12 +17,14 @@ export const authRule: LintRule = {
     'auth/no-authorization-server': { severity: 'error', title: 'No authorization server', cause: 'Protected Resource Metadata must name at least one authorization server, or clients cannot obtain a token.', fix: 'List the issuer URL under `auth.authorizationServers`.' },
     'auth/insecure-resource': { severity: 'error', title: 'Resource URL is not https', cause: 'The protected resource URL must be an absolute https URL (plain http only on localhost or 127.0.0.1), because tokens are bound to it.', fix: 'Use `https://…/mcp`.' },
     'auth/undeclared-scope': { severity: 'error', title: 'Tool scope not declared', cause: 'A tool requires a scope that `auth.scopes` (scopes_supported) does not list; clients cannot request it up front.', fix: 'Add the scope to `auth.scopes`, or fix its spelling.' },
+    'auth/unknown-key': { severity: 'error', title: 'Unknown key in auth', cause: 'The `auth` section has a key mcpgen does not know; a typo such as `scope` for `scopes` would otherwise be ignored silently.', fix: 'Use resource, authorizationServers, scopes or toolScopes.' },
+    'auth/wrong-type': { severity: 'error', title: 'auth value of the wrong type', cause: '`authorizationServers` and `scopes` must be arrays of strings, `resource` a string, and `toolScopes` a mapping from tool name to an array of scope strings.', fix: 'Change the value to the type named in the message.' },
     'auth/unknown-tool': { severity: 'error', title: 'toolScopes names a tool that does not exist', cause: '`auth.toolScopes` has an entry for a tool the manifest does not declare; the scope would never be enforced.', fix: 'Fix the tool name, or remove the entry.' },
   },
   check({ loaded }) {
     const auth = loaded.manifest.auth as unknown;
     if (!isSchemaObject(auth)) return [];
-    const out: Finding[] = [];
+    const out: Finding[] = [...shapeFindings(auth)];
     const servers = auth.authorizationServers;
     if (!Array.isArray(servers) || servers.length === 0) {
       out.push({ code: 'auth/no-authorization-server', message: 'auth needs at least one entry in authorizationServers.', pointer: servers === undefined ? '/auth' : '/auth/authorizationServers', atKey: true });
@@ -51,6 +54,43 @@ export const authRule: LintRule = {
     return out;
   },
 };
+
+const AUTH_KEYS = ['resource', 'authorizationServers', 'scopes', 'toolScopes'];
+
+/** Unknown keys and values of the wrong type, each at its own position. */
+function shapeFindings(auth: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const key of Object.keys(auth)) {
+    if (!AUTH_KEYS.includes(key)) {
+      const suggestion = closestMatch(key, AUTH_KEYS);
+      out.push({
+        code: 'auth/unknown-key',
+        message: `Unknown key "${key}" in auth.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        pointer: joinPointer('/auth', key),
+        atKey: true,
+      });
+    }
+  }
+  const wrong = (pointer: string, what: string) => out.push({ code: 'auth/wrong-type', message: `${pointer.slice(1).replace(/\//g, '.')} must be ${what}.`, pointer });
+  if (auth.resource !== undefined && typeof auth.resource !== 'string') wrong('/auth/resource', 'a string (a URL)');
+  for (const key of ['authorizationServers', 'scopes']) {
+    const value = auth[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) wrong(joinPointer('/auth', key), 'an array of strings');
+    else value.forEach((item, i) => typeof item !== 'string' && wrong(joinPointer('/auth', key, i), 'a string'));
+  }
+  if (auth.toolScopes !== undefined) {
+    if (!isSchemaObject(auth.toolScopes)) wrong('/auth/toolScopes', 'a mapping from tool name to an array of scopes');
+    else {
+      for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
+        const at = joinPointer('/auth/toolScopes', tool);
+        if (!Array.isArray(scopes)) wrong(at, 'an array of scope strings');
+        else scopes.forEach((scope, j) => typeof scope !== 'string' && wrong(joinPointer(at, j), 'a string'));
+      }
+    }
+  }
+  return out;
+}
 
 function isSecureUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;

@@ -4,7 +4,8 @@
  * can be compared across machines). Target: median under 1 s.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { median } from './measure.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,12 +58,6 @@ export function benchManifest(tools = TOOLS): Record<string, unknown> {
   return { revision: '2026-07-28', server: { name: 'bench', version: '1.0.0' }, tools: list };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function time(args: string[], env: NodeJS.ProcessEnv): { ms: number; status: number | null } {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -83,8 +78,6 @@ export async function run(): Promise<LintBenchResult> {
   const file = join(dir, 'mcp.json');
   writeFileSync(file, JSON.stringify(benchManifest(), null, 2));
   const env = { ...process.env };
-  const shared = resolve(repoRoot, '..', 'shared', 'mcp-spec');
-  if (!env.MCPGEN_SPEC_DIR && existsSync(shared)) env.MCPGEN_SPEC_DIR = shared;
   try {
     const lintArgs = [cli, 'lint', file, '--format', 'json'];
     time(lintArgs, env); // warm the file system cache

@@ -5,25 +5,14 @@
  * same process (target: ratio >= 0.9) and against the zod schema of
  * @modelcontextprotocol/core (target: >= 5x). Bounded: ~1 s per measurement.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { emitProtocol } from '../generator/protocol/emit-protocol.js';
 import { compileAtRuntime } from '../generator/protocol/emit-validators.js';
 import { loadSpec } from '../generator/spec/load-spec.js';
 import { listRevisions } from '../generator/spec/revisions.js';
-import { packageRoot } from '../generator/package-root.js';
-
-/**
- * Like the tests: the official schemas beside the repository unless
- * MCPGEN_SPEC_DIR (or the cache) provides them.
- */
-function benchSpecDir(): string | undefined {
-  if (process.env.MCPGEN_SPEC_DIR) return undefined;
-  const shared = resolve(packageRoot(), '..', 'shared', 'mcp-spec');
-  return existsSync(shared) ? shared : undefined;
-}
 
 const REVISION = '2025-11-25';
 const VALID = {
@@ -60,17 +49,16 @@ function freshLoop(): (fn: (value: unknown) => unknown, value: unknown, ms: numb
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export async function run(): Promise<void> {
-  const specDir = benchSpecDir();
   const dir = mkdtempSync(join(tmpdir(), 'mcpgen-bench-'));
   try {
     console.log('protocol generation (types, validators, docs; write to a temp folder):');
     for (const revision of listRevisions()) {
       const started = performance.now();
-      await emitProtocol({ revision: revision.id, out: join(dir, revision.id), specDir });
+      await emitProtocol({ revision: revision.id, out: join(dir, revision.id) });
       console.log(`  ${revision.id.padEnd(11)} ${(performance.now() - started).toFixed(0).padStart(6)} ms`);
     }
 
-    const spec = loadSpec(REVISION, { specDir });
+    const spec = loadSpec(REVISION);
     const generated = (await import(pathToFileURL(join(dir, REVISION, 'validators.js')).href)) as Record<string, (v: unknown) => boolean>;
     const ours = generated.isCallToolRequest!;
     const runtime = (await compileAtRuntime(spec.schema, spec.revision.dialect))('CallToolRequest');

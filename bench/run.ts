@@ -3,12 +3,21 @@
  * `run(): Promise<void>` and prints its own table of figures and ratios
  * against a baseline measured in the same run. BENCH_ONLY=name runs one.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { packageRoot } from '../generator/package-root.js';
+
 const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> }[] = [
   { name: 'startup', load: () => import('./startup-bench.js') },
   { name: 'lint', load: () => import('./lint-bench.js') },
   { name: 'protocol', load: () => import('./protocol-bench.js') },
   { name: 'server', load: () => import('./server-bench.js') },
 ];
+
+// Like the tests: the official schemas beside the repository, unless
+// MCPGEN_SPEC_DIR (or the cache) provides them. Child processes inherit it.
+const shared = resolve(packageRoot(), '..', 'shared', 'mcp-spec');
+if (!process.env.MCPGEN_SPEC_DIR && existsSync(shared)) process.env.MCPGEN_SPEC_DIR = shared;
 
 const only = process.env.BENCH_ONLY;
 console.log(`mcpgen benchmarks on Node ${process.version}, ${process.platform}/${process.arch}`);

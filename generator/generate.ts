@@ -50,11 +50,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     progress(`emitting ${emitter.name}`);
     files.addAll(await emitter.emit({ ir, spec, generatorVersion: version }));
   }
-  const orphans = orphanedUserFiles(options.out, readOutputIndex(options.out), files.list());
+  const previousIndex = readOutputIndex(options.out);
+  const orphans = orphanedUserFiles(options.out, previousIndex, files.list());
   const output = await emitOutput(files.list(), {
     out: options.out,
     mode: options.mode ?? 'write',
     header: { version, revision: ir.revision.id, inputHash: ir.inputHash },
+    previousIndex,
     keptUserFiles: orphans.map((o) => o.path),
     onProgress: progress,
   });

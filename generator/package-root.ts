@@ -24,7 +24,10 @@ export function packageRoot(): string {
   }
 }
 
+let version: string | undefined;
+
+/** mcpgen's version (read once per process; every generated header and the IR hash use it). */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

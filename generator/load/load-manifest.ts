@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
+import { isJsonObject } from '../json-schema/subschemas.js';
 import { displayPath } from './display-path.js';
 import { joinPointer } from './json-pointer.js';
 import {
@@ -106,12 +107,12 @@ function parsePart(
   let root = parsed.value;
   let base = '';
   // A captured JSON-RPC response (`{"jsonrpc":"2.0","id":1,"result":{"tools":[...]}}`) loads as its result.
-  if (isObject(root) && 'jsonrpc' in root && isObject(root.result)) {
+  if (isJsonObject(root) && 'jsonrpc' in root && isJsonObject(root.result)) {
     root = root.result;
     base = '/result';
   }
   if (root === undefined || root === null) root = {};
-  if (!isObject(root)) {
+  if (!isJsonObject(root)) {
     diagnostics.push({
       code: 'load/not-an-object',
       severity: 'error',
@@ -137,7 +138,7 @@ function parsePart(
   const expect = (key: string, type: 'string' | 'object' | 'array'): boolean => {
     const value = root[key];
     if (value === undefined) return false;
-    const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isObject(value) : typeof value === type;
+    const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isJsonObject(value) : typeof value === type;
     if (!ok) {
       diagnostics.push({
         code: 'load/wrong-type',
@@ -155,7 +156,7 @@ function parsePart(
   for (const section of ARRAY_SECTIONS) {
     if (!expect(section, 'array')) continue;
     (root[section] as unknown[]).forEach((item, i) => {
-      if (!isObject(item)) {
+      if (!isJsonObject(item)) {
         diagnostics.push({
           code: 'load/wrong-type',
           severity: 'error',
@@ -175,10 +176,6 @@ function parsePart(
     resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics, cwd });
   }
   return { file: shown, value: root, sourceMap };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex } from './output-index.js';
+import { buildOutputIndex, type OutputIndex } from './output-index.js';
 import { planOutput, type PlannedFile } from './plan-output.js';
 import { writePlan } from './write-output.js';
 
@@ -20,6 +20,8 @@ export interface EmitOutputOptions {
   out: string;
   mode: OutputMode;
   header: HeaderInfo;
+  /** The output index of the previous run, when the caller has already read it. */
+  previousIndex?: OutputIndex;
   /** User files of earlier runs that are no longer generated but still exist (kept listed in the index). */
   keptUserFiles?: string[];
   onProgress?: (message: string) => void;
@@ -38,7 +40,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   const formatted = await formatFiles(
     sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
   );
-  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles)]);
+  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles)], options.previousIndex);
   if (options.mode === 'check') return { plan, diagnostics: checkDiagnostics(plan, options.out) };
   if (options.mode === 'write') {
     progress('writing');

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
-import { readOutputIndex } from './output-index.js';
+import { readOutputIndex, type OutputIndex } from './output-index.js';
 import { resolveInside } from './safe-path.js';
 
 export type PlannedAction =
@@ -33,8 +33,13 @@ export interface PlannedFile {
   contents?: string;
 }
 
-export function planOutput(outDir: string, files: OutputFile[]): PlannedFile[] {
-  const previous = readOutputIndex(outDir)?.files ?? {};
+/** `previousIndex`: the output index already read by the caller (default: read it here). */
+export function planOutput(
+  outDir: string,
+  files: OutputFile[],
+  previousIndex: OutputIndex | undefined = readOutputIndex(outDir),
+): PlannedFile[] {
+  const previous = previousIndex?.files ?? {};
   const plan: PlannedFile[] = [];
   const wanted = new Set<string>();
 

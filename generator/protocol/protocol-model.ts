@@ -21,7 +21,7 @@
  *   answers those with the empty result), else `Result`.
  */
 import type { JsonSchema, LoadedSpec } from '../spec/load-spec.js';
-import { isSchemaObject, refName } from './schema-walk.js';
+import { isJsonObject, refName } from './schema-walk.js';
 
 export interface MethodEntry {
   method: string;
@@ -52,9 +52,9 @@ export const UNION_NAMES = ['ClientRequest', 'ServerRequest', 'ClientNotificatio
 /** The `method` const a definition declares, if any. */
 export function declaredMethod(schema: JsonSchema | undefined): string | undefined {
   const props = schema?.properties;
-  if (!isSchemaObject(props)) return undefined;
+  if (!isJsonObject(props)) return undefined;
   const method = props.method;
-  return isSchemaObject(method) && typeof method.const === 'string' ? method.const : undefined;
+  return isJsonObject(method) && typeof method.const === 'string' ? method.const : undefined;
 }
 
 function requires(schema: JsonSchema, key: string): boolean {
@@ -94,7 +94,7 @@ export function buildProtocolModel(spec: Pick<LoadedSpec, 'definitions' | 'revis
       unions.set(union, [union]);
       continue;
     }
-    const members = Array.isArray(def.anyOf) ? def.anyOf.map((m) => (isSchemaObject(m) ? refName(m.$ref) : undefined)) : [];
+    const members = Array.isArray(def.anyOf) ? def.anyOf.map((m) => (isJsonObject(m) ? refName(m.$ref) : undefined)) : [];
     unions.set(
       union,
       members.filter((m): m is string => !!m && declaredMethod(definitions[m]) !== undefined),

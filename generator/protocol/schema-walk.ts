@@ -5,17 +5,9 @@
  * `description`, `title` and `format`).
  */
 import type { JsonSchema } from '../spec/load-spec.js';
+import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../json-schema/subschemas.js';
 
-/** Keywords whose value is one subschema. */
-const SINGLE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'];
-/** Keywords whose value is an array of subschemas. */
-const LIST = ['anyOf', 'allOf', 'oneOf', 'prefixItems'];
-/** Keywords whose value maps names to subschemas. */
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-
-export function isSchemaObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject } from '../json-schema/subschemas.js';
 
 /**
  * Rebuilds `schema` bottom-up: every subschema is first rebuilt, then passed to
@@ -25,12 +17,11 @@ export function isSchemaObject(value: unknown): value is JsonSchema {
 export function transformSchema(schema: JsonSchema, visit: (node: JsonSchema) => JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (SINGLE.includes(key) && isSchemaObject(value)) out[key] = transformSchema(value, visit);
-    else if (key === 'items' && Array.isArray(value)) out[key] = value.map((v) => (isSchemaObject(v) ? transformSchema(v, visit) : v));
-    else if (LIST.includes(key) && Array.isArray(value)) out[key] = value.map((v) => (isSchemaObject(v) ? transformSchema(v, visit) : v));
-    else if (MAP.includes(key) && isSchemaObject(value)) {
+    if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) out[key] = transformSchema(value, visit);
+    else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) out[key] = value.map((v) => (isJsonObject(v) ? transformSchema(v, visit) : v));
+    else if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
       const map: JsonSchema = {};
-      for (const [name, sub] of Object.entries(value)) map[name] = isSchemaObject(sub) ? transformSchema(sub, visit) : sub;
+      for (const [name, sub] of Object.entries(value)) map[name] = isJsonObject(sub) ? transformSchema(sub, visit) : sub;
       out[key] = map;
     } else out[key] = value;
   }

@@ -2,12 +2,11 @@
  * `mcpgen spec list` and `mcpgen spec verify`: where each revision's schema
  * was found and whether it matches its pin.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pinStatus, sha256Hex, type PinStatus } from './load-spec.js';
 import { listRevisions, type RevisionInfo } from './revisions.js';
 import { locateSchema, schemaPathIn, specDirCandidates, type SpecOrigin, type SpecSourceOptions } from './spec-dirs.js';
-import { existsSync } from 'node:fs';
 
 export interface SpecStatus {
   revision: RevisionInfo;

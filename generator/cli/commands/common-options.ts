@@ -2,6 +2,8 @@
  * Options shared by every command that needs a spec, described once.
  */
 import type { Argv } from 'yargs';
+import type { McpgenConfig } from '../../config/load-config.js';
+import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
 
 export interface SpecArgs {
   'spec-dir'?: string;
@@ -31,3 +33,12 @@ export const formatOption = {
   default: 'text',
   describe: 'Output format: text for people, json for machines',
 } as const;
+
+/** Where a command finds the spec: flags first, then the config file (type-only imports: no cost at start-up). */
+export function specSource(args: SpecArgs, config: McpgenConfig): SpecSourceOptions {
+  return {
+    specDir: args['spec-dir'],
+    configSpecDir: config.specDir,
+    allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
+  };
+}

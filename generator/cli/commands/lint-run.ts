@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { countBySeverity, hasErrors, McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lint } from '../../lint/lint.js';
 import { packageVersion } from '../../package-root.js';
+import { specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { LintArgs } from './lint-command.js';
@@ -17,9 +18,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       manifests: args.files,
       revision: args.revision ?? config.revision,
       profile: args.profile,
-      specDir: args['spec-dir'],
-      configSpecDir: config.specDir,
-      allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
+      ...specSource(args, config),
     });
     await print(io, result.diagnostics, args.format, result.sources);
     if (result.inputError) return 2;

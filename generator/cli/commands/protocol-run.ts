@@ -2,6 +2,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { defaultRevision } from '../../spec/revisions.js';
 import type { OutputMode } from '../../output/emit-output.js';
+import { specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { ProtocolArgs } from './protocol-command.js';
@@ -18,9 +19,7 @@ export async function runProtocol(args: ProtocolArgs, io: CliIo): Promise<number
       out,
       emit: args.emit,
       mode,
-      specDir: args['spec-dir'],
-      configSpecDir: config.specDir,
-      allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
+      ...specSource(args, config),
       onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
     });
     if (args.format === 'json') {

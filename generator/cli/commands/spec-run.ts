@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { pullSpecs } from '../../spec/pull-spec.js';
 import { specStatus, verifySpecs } from '../../spec/spec-status.js';
 import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
+import { specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { SpecCommandArgs } from './spec-command.js';
@@ -10,7 +11,7 @@ import type { SpecCommandArgs } from './spec-command.js';
 export async function runSpec(action: 'list' | 'pull' | 'verify', args: SpecCommandArgs, io: CliIo): Promise<number> {
   try {
     const config = loadConfig(args.config);
-    const source: SpecSourceOptions = { specDir: args['spec-dir'], configSpecDir: config.specDir };
+    const source: SpecSourceOptions = specSource(args, config);
     if (action === 'list') return list(source, args, io);
     if (action === 'verify') return verify(source, args, io);
     return await pull(args, io);

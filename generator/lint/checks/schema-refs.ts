@@ -5,7 +5,7 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8.2.3
  */
 import { getAtPointer } from '../../load/json-pointer.js';
-import { isSchemaObject, walkSchema } from './schema-walk.js';
+import { isJsonObject, walkSchema } from './schema-walk.js';
 
 export type RefStatus = 'ok' | 'missing' | 'external';
 
@@ -25,7 +25,7 @@ export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet
   if (fragment === '') return 'ok';
   if (!fragment.startsWith('/')) return anchors.has(decode(fragment)) ? 'ok' : 'missing';
   const target = getAtPointer(root, decode(fragment));
-  return isSchemaObject(target) || typeof target === 'boolean' ? 'ok' : 'missing';
+  return isJsonObject(target) || typeof target === 'boolean' ? 'ok' : 'missing';
 }
 
 function decode(fragment: string): string {

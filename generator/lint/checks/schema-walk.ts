@@ -3,36 +3,32 @@
  * rules can check every nested schema and report it by JSON Pointer.
  */
 import { joinPointer } from '../../load/json-pointer.js';
+import {
+  isJsonObject,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SINGLE_SCHEMA_KEYWORDS,
+  type SchemaObject,
+} from '../../json-schema/subschemas.js';
 
-export type SchemaObject = Record<string, unknown>;
-
-/** Keywords whose value is a schema. */
-const SINGLE = new Set(['additionalProperties', 'items', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema']);
-/** Keywords whose value is an array of schemas. */
-const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
-/** Keywords whose value maps names to schemas. */
-const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
-
-export function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject, type SchemaObject } from '../../json-schema/subschemas.js';
 
 /**
  * Calls `visit` for `schema` and every nested schema object, depth first, in
  * the order the schema's keys are written.
  */
 export function walkSchema(schema: unknown, pointer: string, visit: (node: SchemaObject, pointer: string) => void): void {
-  if (!isSchemaObject(schema)) return;
+  if (!isJsonObject(schema)) return;
   visit(schema, pointer);
   for (const key of Object.keys(schema)) {
     const value = schema[key];
-    if (SINGLE.has(key) && isSchemaObject(value)) {
+    if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) {
       walkSchema(value, joinPointer(pointer, key), visit);
     }
-    if (LIST.has(key) && Array.isArray(value)) {
+    if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
       value.forEach((item, i) => walkSchema(item, joinPointer(pointer, key, i), visit));
     }
-    if (MAP.has(key) && isSchemaObject(value)) {
+    if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
       for (const [name, sub] of Object.entries(value)) {
         walkSchema(sub, joinPointer(pointer, key, name), visit);
       }

@@ -6,7 +6,7 @@
  */
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
-import { isSchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -23,7 +23,7 @@ export const authRule: LintRule = {
   },
   check({ loaded }) {
     const auth = loaded.manifest.auth as unknown;
-    if (!isSchemaObject(auth)) return [];
+    if (!isJsonObject(auth)) return [];
     const out: Finding[] = [...shapeFindings(auth)];
     const servers = auth.authorizationServers;
     if (!Array.isArray(servers) || servers.length === 0) {
@@ -39,7 +39,7 @@ export const authRule: LintRule = {
     }
     const declared = new Set(Array.isArray(auth.scopes) ? auth.scopes.filter((s): s is string => typeof s === 'string') : []);
     const tools = new Set(loaded.manifest.tools.map((t) => t?.name));
-    if (isSchemaObject(auth.toolScopes)) {
+    if (isJsonObject(auth.toolScopes)) {
       for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
         const at = joinPointer('/auth/toolScopes', tool);
         if (!tools.has(tool)) out.push({ code: 'auth/unknown-tool', message: `auth.toolScopes names tool "${tool}", which the manifest does not declare.`, pointer: at, atKey: true });
@@ -80,7 +80,7 @@ function shapeFindings(auth: Record<string, unknown>): Finding[] {
     else value.forEach((item, i) => typeof item !== 'string' && wrong(joinPointer('/auth', key, i), 'a string'));
   }
   if (auth.toolScopes !== undefined) {
-    if (!isSchemaObject(auth.toolScopes)) wrong('/auth/toolScopes', 'a mapping from tool name to an array of scopes');
+    if (!isJsonObject(auth.toolScopes)) wrong('/auth/toolScopes', 'a mapping from tool name to an array of scopes');
     else {
       for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
         const at = joinPointer('/auth/toolScopes', tool);

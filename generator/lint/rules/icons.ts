@@ -5,7 +5,7 @@
  * @see ../../../../shared/docs/mcp-revisions.md "Icon" (SEP-973)
  */
 import { joinPointer } from '../../load/json-pointer.js';
-import { isSchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 const SIZE = /^(any|[1-9][0-9]*x[1-9][0-9]*)$/;
@@ -36,9 +36,9 @@ export const iconsRule: LintRule = {
     }
     const out: Finding[] = [];
     for (const { value, pointer } of holders) {
-      if (!isSchemaObject(value) || !Array.isArray(value.icons)) continue;
+      if (!isJsonObject(value) || !Array.isArray(value.icons)) continue;
       value.icons.forEach((icon, i) => {
-        if (isSchemaObject(icon)) out.push(...checkIcon(icon, joinPointer(pointer, 'icons', i)));
+        if (isJsonObject(icon)) out.push(...checkIcon(icon, joinPointer(pointer, 'icons', i)));
       });
     }
     return out;

@@ -8,7 +8,7 @@
 import { joinPointer } from '../../load/json-pointer.js';
 import { uriTemplateVariables } from '../../ir/uri-template.js';
 import { checkUriTemplate } from '../checks/uri-template-syntax.js';
-import { isSchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
@@ -30,7 +30,7 @@ export const resourcesRule: LintRule = {
     const out: Finding[] = [];
     const uris = new Map<string, number>();
     m.resources.forEach((r, i) => {
-      if (!isSchemaObject(r)) return;
+      if (!isJsonObject(r)) return;
       const at = joinPointer('/resources', i, 'uri');
       if (typeof r.uri === 'string') {
         if (!ABSOLUTE_URI.test(r.uri)) {
@@ -44,7 +44,7 @@ export const resourcesRule: LintRule = {
     });
     const templates = new Map<string, number>();
     m.resourceTemplates.forEach((t, i) => {
-      if (!isSchemaObject(t)) return;
+      if (!isJsonObject(t)) return;
       const at = joinPointer('/resourceTemplates', i, 'uriTemplate');
       if (typeof t.uriTemplate === 'string') {
         const problems = checkUriTemplate(t.uriTemplate);

@@ -5,7 +5,7 @@
  * @see https://trojansource.codes/ (CVE-2021-42574)
  */
 import { joinPointer } from '../../load/json-pointer.js';
-import { isSchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 // eslint-disable-next-line no-control-regex
@@ -26,7 +26,7 @@ export const textRule: LintRule = {
     const m = loaded.manifest;
     const out: Finding[] = [];
     const scan = (obj: unknown, pointer: string): void => {
-      if (!isSchemaObject(obj)) return;
+      if (!isJsonObject(obj)) return;
       for (const field of [...NAME_FIELDS, ...TEXT_FIELDS]) {
         const value = obj[field];
         if (typeof value !== 'string') continue;
@@ -41,7 +41,7 @@ export const textRule: LintRule = {
     m.tools.forEach((t, i) => {
       const at = joinPointer('/tools', i);
       scan(t, at);
-      if (isSchemaObject(t) && (typeof t.description !== 'string' || t.description.trim() === '')) {
+      if (isJsonObject(t) && (typeof t.description !== 'string' || t.description.trim() === '')) {
         const label = typeof t.name === 'string' ? `Tool "${t.name}"` : `tools[${i}]`;
         out.push({ code: 'text/missing-description', message: `${label} has no description.`, pointer: t.description === undefined ? at : joinPointer(at, 'description') });
       }
@@ -50,7 +50,7 @@ export const textRule: LintRule = {
     m.resourceTemplates.forEach((r, i) => scan(r, joinPointer('/resourceTemplates', i)));
     m.prompts.forEach((p, i) => {
       scan(p, joinPointer('/prompts', i));
-      if (isSchemaObject(p) && Array.isArray(p.arguments)) p.arguments.forEach((a, j) => scan(a, joinPointer('/prompts', i, 'arguments', j)));
+      if (isJsonObject(p) && Array.isArray(p.arguments)) p.arguments.forEach((a, j) => scan(a, joinPointer('/prompts', i, 'arguments', j)));
     });
     return out;
   },

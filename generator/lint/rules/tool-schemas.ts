@@ -10,7 +10,7 @@ import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { collectAnchors, resolveLocalRef } from '../checks/schema-refs.js';
-import { isSchemaObject, walkSchema, type SchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject, walkSchema, type SchemaObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 /** Siblings that can make a `required` name or an argument legal without `properties`. */
@@ -66,7 +66,7 @@ export const toolSchemasRule: LintRule = {
   check({ loaded, ir, spec }) {
     const out: Finding[] = [];
     loaded.manifest.tools.forEach((tool, i) => {
-      if (!isSchemaObject(tool)) return;
+      if (!isJsonObject(tool)) return;
       const keys: ('inputSchema' | 'outputSchema')[] = ['inputSchema'];
       if (tool.outputSchema !== undefined && ir.tools[i]?.outputSchema) keys.push('outputSchema');
       for (const key of keys) {
@@ -74,7 +74,7 @@ export const toolSchemasRule: LintRule = {
         if (schema === undefined) continue; // missing inputSchema: definition/missing-field
         const pointer = joinPointer('/tools', i, key);
         out.push(...checkToolSchema(schema, pointer, key, spec.revision.dialect));
-        if (key === 'inputSchema' && isSchemaObject(schema)) out.push(...checkNoParameters(schema, pointer));
+        if (key === 'inputSchema' && isJsonObject(schema)) out.push(...checkNoParameters(schema, pointer));
       }
     });
     return out;
@@ -82,7 +82,7 @@ export const toolSchemasRule: LintRule = {
 };
 
 function checkToolSchema(schema: unknown, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
-  if (!isSchemaObject(schema)) {
+  if (!isJsonObject(schema)) {
     return [{ code: 'tool-schema/root-not-object', message: `${key} must be a JSON Schema object with type "object".`, pointer }];
   }
   const out: Finding[] = [];
@@ -134,7 +134,7 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
 
 function checkRequired(node: SchemaObject, at: string): Finding[] {
   if (!Array.isArray(node.required) || OPEN_KEYWORDS.some((k) => k in node)) return [];
-  const props = isSchemaObject(node.properties) ? node.properties : undefined;
+  const props = isJsonObject(node.properties) ? node.properties : undefined;
   if (!props && node.type !== 'object') return [];
   const out: Finding[] = [];
   node.required.forEach((name, j) => {
@@ -151,8 +151,8 @@ function checkRequired(node: SchemaObject, at: string): Finding[] {
 function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
   if (schema.type !== 'object') return [];
   const props = schema.properties;
-  if (isSchemaObject(props) && Object.keys(props).length > 0) return [];
-  if (props !== undefined && !isSchemaObject(props)) return [];
+  if (isJsonObject(props) && Object.keys(props).length > 0) return [];
+  if (props !== undefined && !isJsonObject(props)) return [];
   if (OPEN_KEYWORDS.some((k) => k in schema)) return [];
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return [];
   const rest = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));

@@ -8,7 +8,7 @@
 import { joinPointer } from '../../load/json-pointer.js';
 import { compareRevisions } from '../../spec/revisions.js';
 import { splitWords } from '../../ir/naming.js';
-import { isSchemaObject, type SchemaObject } from '../checks/schema-walk.js';
+import { isJsonObject, type SchemaObject } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 export const X_MCP_HEADER_SINCE = '2026-07-28';
@@ -65,7 +65,7 @@ export const xMcpHeaderRule: LintRule = {
     const out: Finding[] = [];
     const active = compareRevisions(spec.revision.id, X_MCP_HEADER_SINCE) >= 0;
     loaded.manifest.tools.forEach((tool, i) => {
-      if (!isSchemaObject(tool)) return;
+      if (!isJsonObject(tool)) return;
       const base = joinPointer('/tools', i, 'inputSchema');
       const seen = new Map<string, string>();
       for (const use of findAnnotations(tool.inputSchema, base, [])) {
@@ -93,7 +93,7 @@ function findAnnotations(value: unknown, pointer: string, path: string[]): Use[]
   const out: Use[] = [];
   if (Array.isArray(value)) {
     value.forEach((v, i) => out.push(...findAnnotations(v, joinPointer(pointer, i), [...path, String(i)])));
-  } else if (isSchemaObject(value)) {
+  } else if (isJsonObject(value)) {
     if (KEY in value) out.push({ node: value, pointer, path });
     for (const [k, v] of Object.entries(value)) {
       if (k !== KEY && typeof v === 'object' && v !== null) out.push(...findAnnotations(v, joinPointer(pointer, k), [...path, k]));

@@ -5,7 +5,7 @@
  * messages and `mcpgen diff --format json` build on it.
  */
 import type { JsonSchema } from '../../spec/load-spec.js';
-import { isSchemaObject } from '../schema-walk.js';
+import { isJsonObject } from '../schema-walk.js';
 import { describeType } from './type-description.js';
 
 /**
@@ -48,7 +48,7 @@ export interface DefinitionChange {
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function properties(def: JsonSchema): Record<string, unknown> {
-  return isSchemaObject(def.properties) ? def.properties : {};
+  return isJsonObject(def.properties) ? def.properties : {};
 }
 
 function requiredSet(def: JsonSchema): Set<string> {

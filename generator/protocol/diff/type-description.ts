@@ -4,12 +4,12 @@
  * (descriptions, titles) and member order of unions and enums are ignored, so
  * two revisions that only reworded or reordered compare equal.
  */
-import { isSchemaObject, refName } from '../schema-walk.js';
+import { isJsonObject, refName } from '../schema-walk.js';
 
 export function describeType(schema: unknown): string {
   if (schema === true || schema === undefined) return 'any';
   if (schema === false) return 'never';
-  if (!isSchemaObject(schema)) return 'any';
+  if (!isJsonObject(schema)) return 'any';
   const ref = refName(schema.$ref);
   if (ref) return ref;
   if ('const' in schema) return `const ${JSON.stringify(schema.const)}`;
@@ -19,11 +19,11 @@ export function describeType(schema: unknown): string {
     if (Array.isArray(members)) return `${key}(${members.map(describeType).sort().join(key === 'allOf' ? ' & ' : ' | ')})`;
   }
   const types = Array.isArray(schema.type) ? [...(schema.type as string[])].sort() : typeof schema.type === 'string' ? [schema.type] : [];
-  if (types.length === 0) return isSchemaObject(schema.properties) ? 'object' : 'any';
+  if (types.length === 0) return isJsonObject(schema.properties) ? 'object' : 'any';
   return types
     .map((t) => {
       if (t === 'array') return `array<${describeType(schema.items)}>`;
-      if (t === 'object' && isSchemaObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length && !schema.properties) {
+      if (t === 'object' && isJsonObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length && !schema.properties) {
         return `map<${describeType(schema.additionalProperties)}>`;
       }
       return t;

@@ -5,7 +5,7 @@
  */
 import type { JsonSchema } from '../../spec/load-spec.js';
 import type { ProtocolModel } from '../protocol-model.js';
-import { isSchemaObject, refName } from '../schema-walk.js';
+import { isJsonObject, refName } from '../schema-walk.js';
 import { anchorOf, code } from './markdown-escape.js';
 
 export interface FieldView {
@@ -37,7 +37,7 @@ export interface DocsView {
 
 /** Describes a schema as linked Markdown, e.g. `[Tool](#tool)[]` or `` `"2.0"` ``. */
 export function typeMarkdown(schema: unknown, inTable = true): string {
-  if (!isSchemaObject(schema)) return schema === true || schema === undefined ? 'any' : 'never';
+  if (!isJsonObject(schema)) return schema === true || schema === undefined ? 'any' : 'never';
   const ref = refName(schema.$ref);
   if (ref) return `[${ref}](#${anchorOf(ref)})`;
   if ('const' in schema) return code(JSON.stringify(schema.const), inTable);
@@ -53,7 +53,7 @@ export function typeMarkdown(schema: unknown, inTable = true): string {
       const item = typeMarkdown(schema.items, inTable);
       return /\s/.test(item) ? `(${item})[]` : `${item}[]`;
     }
-    if (t === 'object' && isSchemaObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length) {
+    if (t === 'object' && isJsonObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length) {
       return `{ [key: string]: ${typeMarkdown(schema.additionalProperties, inTable)} }`;
     }
     return String(t);
@@ -63,13 +63,13 @@ export function typeMarkdown(schema: unknown, inTable = true): string {
 }
 
 function fieldsOf(def: JsonSchema): FieldView[] {
-  const props = isSchemaObject(def.properties) ? def.properties : {};
+  const props = isJsonObject(def.properties) ? def.properties : {};
   const required = new Set(Array.isArray(def.required) ? (def.required as string[]) : []);
   return Object.entries(props).map(([name, sub]) => ({
     name,
     type: typeMarkdown(sub),
     required: required.has(name),
-    description: isSchemaObject(sub) && typeof sub.description === 'string' ? sub.description : '',
+    description: isJsonObject(sub) && typeof sub.description === 'string' ? sub.description : '',
   }));
 }
 
@@ -77,15 +77,15 @@ function additionalOf(def: JsonSchema): string | undefined {
   if (def.type !== 'object') return undefined;
   const ap = def.additionalProperties;
   if (ap === false) return 'No other properties are allowed.';
-  if (isSchemaObject(ap) && Object.keys(ap).length) return `Other properties: ${typeMarkdown(ap, false)}.`;
-  if (isSchemaObject(ap) || ap === true) return 'Other properties of any type are allowed.';
+  if (isJsonObject(ap) && Object.keys(ap).length) return `Other properties: ${typeMarkdown(ap, false)}.`;
+  if (isJsonObject(ap) || ap === true) return 'Other properties of any type are allowed.';
   return undefined;
 }
 
 /** Collects the definitions each definition refers to, to list "used by" backlinks. */
 function references(def: unknown, into: Set<string>): void {
   if (Array.isArray(def)) def.forEach((d) => references(d, into));
-  else if (isSchemaObject(def)) {
+  else if (isJsonObject(def)) {
     const ref = refName(def.$ref);
     if (ref) into.add(ref);
     for (const [k, v] of Object.entries(def)) if (k !== 'const' && k !== 'enum') references(v, into);

@@ -10,7 +10,8 @@ import type { JsonObject } from '../load/manifest-types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
-import { uriTemplateVariables } from './uri-template.js';
+import { normalizeResourceUri } from './resource-uri.js';
+import { uriTemplateVariableShapes } from './uri-template.js';
 import type { DroppedField, IR, IrNamed, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
 
 export interface BuildIrOptions {
@@ -44,19 +45,21 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     requiredScopes: list(m.auth?.toolScopes?.[tool.name]),
   }));
 
-  const resources: IrResource[] = m.resources.map((r, i) => ({
-    ...named(r, 'Resource', `/resources/${i}`, `resource${i + 1}`),
-    uri: r.uri,
-  }));
+  const resources: IrResource[] = m.resources.map((r, i) => {
+    const base = named(r, 'Resource', `/resources/${i}`, `resource${i + 1}`);
+    // Clients send (and the SDK looks up) the normalized form; lint reports the change.
+    const uri = typeof r.uri === 'string' ? (normalizeResourceUri(r.uri) ?? r.uri) : r.uri;
+    return { ...base, uri, wire: uri === r.uri || !('uri' in base.wire) ? base.wire : { ...base.wire, uri } };
+  });
 
   const resourceTemplates: IrResourceTemplate[] = m.resourceTemplates.map((t, i) => {
     const variableScope = new NameScope();
     return {
       ...named(t, 'ResourceTemplate', `/resourceTemplates/${i}`, `template${i + 1}`),
       uriTemplate: t.uriTemplate,
-      variables: uriTemplateVariables(String(t.uriTemplate ?? '')).map((name, v) => ({
-        name,
-        identifier: variableScope.claim(name, 'camel', `var${v + 1}`),
+      variables: uriTemplateVariableShapes(String(t.uriTemplate ?? '')).map((shape, v) => ({
+        ...shape,
+        identifier: variableScope.claim(shape.name, 'camel', `var${v + 1}`),
       })),
     };
   });
@@ -77,14 +80,21 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   const serverSource: JsonObject = m.server ?? { name: 'mcp-server', version: '0.1.0' };
   const server = adaptToRevision(serverSource, 'Implementation', spec, '/server', dropped) as IR['server'];
 
+  const statelessHttp = 'DiscoverRequest' in spec.definitions && !('InitializeRequest' in spec.definitions);
+  const compatible = list(m.compatibleRevisions).filter((r) => typeof r === 'string' && r !== spec.revision.id);
   const ir: Omit<IR, 'inputHash'> = {
     revision: spec.revision,
     features: {
-      statelessHttp: 'DiscoverRequest' in spec.definitions && !('InitializeRequest' in spec.definitions),
+      statelessHttp,
+      structuredContent: definitionFields(spec, 'CallToolResult')?.has('structuredContent') ?? false,
     },
     specSha256: spec.sha256,
     server,
     ...(m.instructions !== undefined ? { instructions: m.instructions } : {}),
+    ...(m.capabilities && typeof m.capabilities === 'object' && !Array.isArray(m.capabilities)
+      ? { capabilities: adaptToRevision(m.capabilities, 'ServerCapabilities', spec, '/capabilities', dropped) }
+      : {}),
+    ...(statelessHttp ? {} : { protocolVersions: [spec.revision.id, ...new Set(compatible)] }),
     tools,
     resources,
     resourceTemplates,

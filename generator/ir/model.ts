@@ -27,13 +27,14 @@ export interface IrTool extends IrNamed {
 }
 
 export interface IrResource extends IrNamed {
+  /** The uri as clients send it (WHATWG-normalized; `wire.uri` holds the same). */
   uri: string;
 }
 
 export interface IrResourceTemplate extends IrNamed {
   uriTemplate: string;
-  /** RFC 6570 variable names in order of first appearance. */
-  variables: { name: string; identifier: string }[];
+  /** RFC 6570 variables in order of first appearance, with how they reach the handler. */
+  variables: { name: string; identifier: string; list: boolean; optional: boolean }[];
 }
 
 export interface IrPromptArgument {
@@ -71,6 +72,8 @@ export interface IrFeatures {
    * SDK's per-request HTTP handler instead of one transport per session.
    */
   statelessHttp: boolean;
+  /** `CallToolResult` has `structuredContent` (2025-06-18 on); older revisions never send it. */
+  structuredContent: boolean;
 }
 
 export interface IR {
@@ -80,6 +83,14 @@ export interface IR {
   specSha256: string;
   server: JsonObject & { name: string; version: string };
   instructions?: string;
+  /** The manifest's capabilities as the target revision's ServerCapabilities (fields it lacks dropped). */
+  capabilities?: JsonObject;
+  /**
+   * Protocol versions the server accepts, the target revision first (it is
+   * the one offered to a client asking for a newer one); undefined for a
+   * stateless revision, which negotiates per request.
+   */
+  protocolVersions?: string[];
   tools: IrTool[];
   resources: IrResource[];
   resourceTemplates: IrResourceTemplate[];

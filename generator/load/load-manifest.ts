@@ -153,6 +153,8 @@ function parsePart(
   expect('instructions', 'string');
   expect('server', 'object');
   expect('auth', 'object');
+  expect('capabilities', 'object');
+  expect('compatibleRevisions', 'array');
   for (const section of ARRAY_SECTIONS) {
     if (!expect(section, 'array')) continue;
     (root[section] as unknown[]).forEach((item, i) => {

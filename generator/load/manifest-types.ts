@@ -59,6 +59,10 @@ export interface Manifest {
   revision?: string;
   server?: ManifestServer;
   instructions?: string;
+  /** The revision's ServerCapabilities the generated server declares (logging, completions, resources.subscribe, ...). */
+  capabilities?: JsonObject;
+  /** Older revisions the generated server also accepts (the target revision is always first). */
+  compatibleRevisions?: string[];
   tools: ManifestTool[];
   resources: ManifestResource[];
   resourceTemplates: ManifestResourceTemplate[];
@@ -72,6 +76,8 @@ export const MANIFEST_KEYS = [
   'revision',
   'server',
   'instructions',
+  'capabilities',
+  'compatibleRevisions',
   'tools',
   'resources',
   'resourceTemplates',

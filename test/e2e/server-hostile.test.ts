@@ -29,7 +29,9 @@ const schema = {
   additionalProperties: false,
 };
 
-const names = ['class', 'delete', 'Search', 'search', 'constructor', '__proto__', 'toString', 'handlers', 'Handlers'];
+// Names inherited from Object.prototype (constructor, toString, __proto__) are
+// refused by lint (sdk/reserved-name): the SDK's registries cannot hold them.
+const names = ['class', 'delete', 'Search', 'search', 'hasOwn', 'proto', 'handlers', 'Handlers'];
 
 const manifest = {
   server: { name: 'hostile', version: '1.0.0', title: EVIL },
@@ -129,7 +131,13 @@ describe('hostile strings', () => {
       expect(client.getServerVersion()?.title).toBe(EVIL);
       expect((await client.listResources()).resources).toEqual(wire.resources);
       expect((await client.listResourceTemplates()).resourceTemplates).toEqual(wire.resourceTemplates);
-      expect((await client.listPrompts()).prompts).toEqual(wire.prompts);
+      // prompts/list is the SDK's own: it spells out the default `required: false`.
+      expect((await client.listPrompts()).prompts).toEqual(
+        (wire.prompts as { arguments?: { required?: boolean }[] }[]).map((p) => ({
+          ...p,
+          arguments: (p.arguments ?? []).map((a) => ({ ...a, required: a.required ?? false })),
+        })),
+      );
 
       const ok = await client.callTool({ name: 'class', arguments: { '*/': 'x', [EVIL]: EVIL } });
       expect(JSON.stringify(ok.content)).toContain('not implemented');

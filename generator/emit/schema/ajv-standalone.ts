@@ -27,6 +27,8 @@ export interface AjvOptions {
   allErrors?: boolean;
   /** Only own properties count as present (a property named `constructor` is not on every object). */
   ownProperties?: boolean;
+  /** Fill in `default`s of absent properties (tool input: handlers see the defaults). */
+  useDefaults?: boolean;
 }
 
 export async function createAjv(dialect: Dialect, options: AjvOptions): Promise<StandaloneAjv> {
@@ -42,6 +44,7 @@ export async function createAjv(dialect: Dialect, options: AjvOptions): Promise<
     allowUnionTypes: true,
     ...(options.allErrors ? { allErrors: true } : {}),
     ...(options.ownProperties ? { ownProperties: true } : {}),
+    ...(options.useDefaults ? { useDefaults: true } : {}),
     ...(options.source ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   addFormats(ajv);

@@ -56,8 +56,9 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise<CompiledModule> {
   // allErrors: an invalid call names every bad field. ownProperties: without
   // it a property named `constructor` or `toString` is "present" on every
-  // object (inherited from Object.prototype).
-  const ajv = await createAjv(dialect, { source: true, allErrors: true, ownProperties: true });
+  // object (inherited from Object.prototype). useDefaults: input defaults are
+  // applied before the handler runs (output schemas arrive without `default`).
+  const ajv = await createAjv(dialect, { source: true, allErrors: true, ownProperties: true, useDefaults: true });
   const refs: Record<string, string> = {};
   for (const s of group) {
     const key = `mcpgen:${s.exportName}`;

@@ -20,6 +20,10 @@ export async function schemaToTypes(schema: JsonObject, typeName: string, pointe
       bannerComment: '',
       format: false,
       unreachableDefinitions: true,
+      // No `[k: string]: unknown` index signature unless the schema declares
+      // additionalProperties: a handler should not be able to slip an
+      // unknown field past the type (an unknown field on a closed object).
+      additionalProperties: false,
       // Bounded arrays stay `T[]`: the default spells `maxItems: 10` as a
       // union of eleven tuple types (megabytes of types for large servers).
       maxItems: -1,

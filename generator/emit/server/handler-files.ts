@@ -9,6 +9,7 @@
 import type { IR, IrNamed } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { capabilityHandlerEntries } from './capability-handlers.js';
 import { handlerPath, type HandlerKind } from './paths.js';
 
 const KIND_LABEL: Record<HandlerKind, string> = {
@@ -39,6 +40,9 @@ export function handlersIndexModule(ir: IR): string {
     for (const i of list) imports.push(`import { handler as ${local(kind, i.identifier)} } from '../${handlerPath(kind, i.identifier).slice('src/'.length, -3)}.js';`);
     groups.push(`  ${kind}: {\n${list.map((i) => `    ${i.identifier}: ${local(kind, i.identifier)},`).join('\n')}\n  },`);
   }
+  const capabilities = capabilityHandlerEntries(ir);
+  imports.push(...capabilities.imports);
+  groups.push(...capabilities.members);
   const auth = ir.auth
     ? `import { verifyToken as userVerifyToken } from '../auth.js';\n\n/** The bearer-token check from src/auth.ts. */\nexport const verifyToken: VerifyToken | undefined = userVerifyToken;`
     : `/** The manifest declares no auth section. */\nexport const verifyToken: VerifyToken | undefined = undefined;`;

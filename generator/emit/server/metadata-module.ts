@@ -16,13 +16,6 @@ function byIdentifier(items: { identifier: string; wire: unknown }[]): Record<st
 export function metadataModule(ir: IR): string {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
-  // Tool names are manifest strings: keys go through jsLiteral's __proto__ guard.
-  const promptArguments = Object.fromEntries(
-    ir.prompts.map((p) => [p.identifier, p.arguments.map((a) => ({ name: a.name, identifier: a.identifier }))]),
-  );
-  const templateVariables = Object.fromEntries(
-    ir.resourceTemplates.map((t) => [t.identifier, t.variables.map((v) => ({ name: v.name, identifier: v.identifier }))]),
-  );
   return `/**
  * Wire metadata for MCP revision ${ir.revision.id}, keyed by handler name.
  */
@@ -33,21 +26,18 @@ export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsL
 
 export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions, 2) : 'undefined'};
 
+/** The manifest's capabilities (the revision's ServerCapabilities), or undefined. */
+export const CAPABILITIES: WireObject | undefined = ${ir.capabilities !== undefined ? jsLiteral(ir.capabilities, 2) : 'undefined'};
+
 export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
 
-export const TOOLS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.tools), 2)};
+export const TOOLS = ${jsLiteral(byIdentifier(ir.tools), 2)} satisfies Record<string, WireObject & { name: string }>;
 
-export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = ${jsLiteral(byIdentifier(ir.resources), 2)};
+export const RESOURCES = ${jsLiteral(byIdentifier(ir.resources), 2)} satisfies Record<string, WireObject & { name: string; uri: string }>;
 
-export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)};
+export const RESOURCE_TEMPLATES = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
 
-export const PROMPTS: Record<string, WireObject & { name: string }> = ${jsLiteral(byIdentifier(ir.prompts), 2)};
-
-/** Wire argument name → handler property name, per prompt. */
-export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(promptArguments, 2)};
-
-/** URI template variable → handler property name, per template. */
-export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(templateVariables, 2)};
+export const PROMPTS = ${jsLiteral(byIdentifier(ir.prompts), 2)} satisfies Record<string, WireObject & { name: string }>;
 
 export const AUTH:
   | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }

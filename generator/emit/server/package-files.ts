@@ -49,6 +49,8 @@ export function packageFiles(ir: IR): OutputFile[] {
       lib: ['ES2023'],
       types: ['node'],
       strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
       skipLibCheck: true,
       rootDir: 'src',
       outDir: 'dist',

@@ -7,8 +7,11 @@
 import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { compileValidators, type SchemaToCompile } from '../schema/compile-validators.js';
+import { capabilityStubs } from './capability-handlers.js';
 import { handlersIndexModule, stubFiles } from './handler-files.js';
+import { withoutDefaults } from '../schema/defaults.js';
 import { metadataModule } from './metadata-module.js';
+import { optionsModule } from './options-module.js';
 import { packageFiles } from './package-files.js';
 import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
@@ -23,25 +26,28 @@ export const serverEmitter: Emitter = {
 
     const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
       { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
-      ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: t.outputSchema, pointer: `${t.pointer}/outputSchema` }] : []),
+      // Output validators check; they never fill in defaults.
+      ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
     ]);
     const modules = await compileValidators(schemas, ir.revision.dialect);
     const validatorIndex = [
       `import type { CompiledValidator } from '../runtime.js';`,
       ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
       '',
-      '/** Precompiled validators by export name (`<identifier>Input`, `<identifier>Output`). */',
-      `export const validators = { ${modules.map((_, i) => `...dialect${i}`).join(', ')} } as unknown as Record<string, CompiledValidator>;`,
+      '/** Precompiled validators (`<identifier>Input`, `<identifier>Output`). */',
+      ...modules.flatMap((m, i) => m.exportNames.map((name) => `export const ${name}: CompiledValidator = dialect${i}.${name};`)),
       '',
     ].join('\n');
 
     return [
       ...packageFiles(ir),
       ...stubFiles(ir),
+      ...capabilityStubs(ir),
       ...staticFiles(),
       { ...generated('metadata.ts', metadataModule(ir)), formatted: true },
       generated('types.ts', typesModule(ir)),
       generated('create-server.ts', registrationModule(ir)),
+      generated('server-options.ts', optionsModule(ir)),
       generated('handlers.ts', handlersIndexModule(ir)),
       // Ajv's output (with `lines`) is readable as is; prettier would spend most
       // of a large run on it (about 8 KB of code per schema).

@@ -4,17 +4,20 @@
  * one module per tool schema (`tools/<identifier>.input.ts`, `.output.ts`)
  * with the types json-schema-to-typescript derives from it.
  */
-import type { IR, IrResourceTemplate } from '../../ir/model.js';
+import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
+import { withDefaultsRequired } from '../schema/defaults.js';
 import { schemaToTypes } from '../schema/schema-to-types.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { capabilityTypes } from './capability-handlers.js';
 import { GENERATED_DIR } from './paths.js';
 
 export async function toolTypeFiles(ir: IR): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const t of ir.tools) {
     const base = `${GENERATED_DIR}/tools/${t.identifier}`;
-    files.push({ path: `${base}.input.ts`, owner: 'generated', contents: await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`) });
+    // Defaults are applied before the handler runs, so those properties are present.
+    files.push({ path: `${base}.input.ts`, owner: 'generated', contents: await schemaToTypes(withDefaultsRequired(t.inputSchema), `${t.typeName}Input`, `${t.pointer}/inputSchema`) });
     if (t.outputSchema) {
       files.push({ path: `${base}.output.ts`, owner: 'generated', contents: await schemaToTypes(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) });
     }
@@ -22,13 +25,10 @@ export async function toolTypeFiles(ir: IR): Promise<OutputFile[]> {
   return files;
 }
 
-/** RFC 6570 variables in `{?x}` / `{&x}` expressions may be absent from a URI. */
-function optionalVariables(t: IrResourceTemplate): Set<string> {
-  const optional = new Set<string>();
-  for (const m of t.uriTemplate.matchAll(/\{([?&])([^{}]*)\}/g)) {
-    for (const spec of m[2]!.split(',')) optional.add(spec.replace(/\*$/, '').replace(/:\d+$/, '').trim());
-  }
-  return optional;
+/** Exploded variables are lists (empty when absent); query and prefixed forms may be absent. */
+function variableType(v: { list: boolean; optional: boolean }): string {
+  if (v.list) return ': string[]';
+  return v.optional ? '?: string | undefined' : ': string';
 }
 
 function describe(kind: string, name: string, wire: Record<string, unknown>): string {
@@ -53,6 +53,7 @@ export function typesModule(ir: IR): string {
   out.push(`export type { CallToolResult, GetPromptResult, ReadResourceResult, ServerContext, ToolResult };`, '');
 
   for (const t of ir.tools) {
+    // With an outputSchema: structuredContent of the output type (or a tool error); without: content only.
     const result = t.outputSchema ? `ToolResult<${t.typeName}Output>` : 'ToolResult';
     out.push(
       jsDoc(describe('Tool', t.name, t.wire)) +
@@ -66,8 +67,7 @@ export function typesModule(ir: IR): string {
     );
   }
   for (const t of ir.resourceTemplates) {
-    const optional = optionalVariables(t);
-    const fields = t.variables.map((v) => `${jsDoc(`URI variable ${jsLiteral(v.name)}.`, '  ')}  ${v.identifier}${optional.has(v.name) ? '?: string | undefined' : ': string'};`);
+    const fields = t.variables.map((v) => `${jsDoc(`URI variable ${jsLiteral(v.name)}, percent-decoded.`, '  ')}  ${v.identifier}${variableType(v)};`);
     out.push(`export interface ${t.typeName}Variables {\n${fields.join('\n')}\n}`);
     out.push(
       jsDoc(describe('Resource template', t.name, t.wire)) +
@@ -83,6 +83,8 @@ export function typesModule(ir: IR): string {
     );
   }
 
+  const capabilities = capabilityTypes(ir);
+  out.push(...capabilities.declarations);
   const group = (items: { identifier: string; typeName: string }[]) =>
     `{\n${items.map((i) => `    ${i.identifier}: ${i.typeName}Handler;`).join('\n')}\n  }`;
   out.push(`/** Every handler the manifest declares; \`src/generated/handlers.ts\` is checked against it. */
@@ -91,6 +93,7 @@ export interface Handlers {
   resources: ${group(ir.resources)};
   resourceTemplates: ${group(ir.resourceTemplates)};
   prompts: ${group(ir.prompts)};
+${capabilities.members.join('\n')}
 }
 `);
   // CallToolResult is re-exported for handlers that build full results themselves.

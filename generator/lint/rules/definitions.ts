@@ -54,6 +54,7 @@ export const definitionsRule: LintRule = {
       );
     };
     if (loaded.manifest.server) validate('Implementation', ir.server, '/server', 'Server info');
+    if (ir.capabilities) validate('ServerCapabilities', ir.capabilities, '/capabilities', 'Server capabilities');
     ir.tools.forEach((t, i) => validate('Tool', t.wire, t.pointer, nameLabel('tools', i, t.name)));
     ir.resources.forEach((r, i) => validate('Resource', r.wire, r.pointer, nameLabel('resources', i, r.name)));
     ir.resourceTemplates.forEach((r, i) =>

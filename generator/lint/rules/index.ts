@@ -9,6 +9,8 @@ import { revisionFieldsRule } from './revision-fields.js';
 import { textRule } from './text.js';
 import { toolSchemasRule } from './tool-schemas.js';
 import { xMcpHeaderRule } from './x-mcp-header.js';
+import { sdkLimitsRule } from './sdk-limits.js';
+import { serverOptionsRule } from './server-options.js';
 
 export const rules: LintRule[] = [
   revisionFieldsRule,
@@ -20,4 +22,6 @@ export const rules: LintRule[] = [
   resourcesRule,
   authRule,
   textRule,
+  sdkLimitsRule,
+  serverOptionsRule,
 ];

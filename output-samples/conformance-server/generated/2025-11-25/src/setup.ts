@@ -1,21 +1,10 @@
 /**
- * Capabilities beyond the manifest that the conformance suite exercises:
- * logging (logging/setLevel), completions (completion/complete) and resource
- * subscriptions (resources/subscribe, resources/unsubscribe).
+ * Nothing to add: the manifest declares the capabilities the conformance
+ * suite exercises (logging, completions, resource subscriptions) and their
+ * handlers live in src/handlers/completions.ts and subscriptions.ts.
  */
 import type { McpServer } from '@modelcontextprotocol/server';
 
-export function setup(server: McpServer): void {
-  const subscriptions = new Set<string>();
-  server.server.registerCapabilities({ logging: {}, completions: {}, resources: { subscribe: true, listChanged: true } });
-  server.server.setRequestHandler('logging/setLevel', async () => ({}));
-  server.server.setRequestHandler('completion/complete', async () => ({ completion: { values: [], total: 0, hasMore: false } }));
-  server.server.setRequestHandler('resources/subscribe', async (request) => {
-    subscriptions.add(request.params.uri);
-    return {};
-  });
-  server.server.setRequestHandler('resources/unsubscribe', async (request) => {
-    subscriptions.delete(request.params.uri);
-    return {};
-  });
+export function setup(_server: McpServer): void {
+  // Nothing to add.
 }

@@ -22,12 +22,75 @@ function listFromEnv(name: string): string[] {
     .filter(Boolean);
 }
 
+const USAGE = `Usage: server [--stdio] [--port N [--host H]]
+
+  --stdio      serve MCP on stdin/stdout (the default)
+  --port N     serve Streamable HTTP on http://H:N/mcp (0 picks a free port)
+  --host H     the address to bind (default 127.0.0.1)
+  --help, -h   print this help
+
+Environment: MCP_ALLOWED_HOSTS, MCP_ALLOWED_ORIGINS (comma lists) widen the
+Host and Origin names HTTP accepts beyond localhost.`;
+
+/** A usage error: the message and usage on stderr, exit 2. */
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]): {
+  stdio?: boolean;
+  port?: string;
+  host?: string;
+  help?: boolean;
+} {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        stdio: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Runs the server; on a bad command line or a port that cannot be served,
+ * prints one line (plus usage for flag errors) and exits 2 or 1, never a
+ * stack trace.
+ */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { stdio: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
-    strict: true,
-  });
+  try {
+    await run(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    const message =
+      code === 'EADDRINUSE'
+        ? 'the port is already in use'
+        : code === 'EACCES'
+          ? 'permission denied for that port'
+          : err instanceof Error
+            ? err.message
+            : String(err);
+    console.error(`error: ${message}`);
+    process.exit(1);
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const values = parseCommandLine(argv);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const create = () => {
     const server = createMcpServer(handlers);
     setup(server);
@@ -40,9 +103,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     else await create().connect(new StdioServerTransport());
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port: not a port number: ${values.port}`);
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!Number.isInteger(port) || port > 65535)
+    throw new Error(`--port: not a port number: ${JSON.stringify(values.port)} (use 0 to 65535)`);
   const host = values.host ?? '127.0.0.1';
   const server = await serveHttp({
     port,

@@ -25,11 +25,15 @@ export const SERVER_INFO: WireObject & { name: string; version: string } = {
 
 export const INSTRUCTIONS: string | undefined = "Use get_forecast for multi-day forecasts and get_alerts for active warnings.\nCoordinates are WGS84 decimal degrees.\n";
 
+/** The manifest's capabilities (the revision's ServerCapabilities), or undefined. */
+export const CAPABILITIES: WireObject | undefined = undefined;
+
 export const FEATURES = {
-  "statelessHttp": false
+  "statelessHttp": false,
+  "structuredContent": true
 } as const;
 
-export const TOOLS: Record<string, WireObject & { name: string }> = {
+export const TOOLS = {
   "getForecast": {
     "name": "get_forecast",
     "title": "Get forecast",
@@ -173,9 +177,9 @@ export const TOOLS: Record<string, WireObject & { name: string }> = {
       "idempotentHint": true
     }
   }
-};
+} satisfies Record<string, WireObject & { name: string }>;
 
-export const RESOURCES: Record<string, WireObject & { name: string; uri: string }> = {
+export const RESOURCES = {
   "stations": {
     "uri": "weather://stations",
     "name": "stations",
@@ -183,9 +187,9 @@ export const RESOURCES: Record<string, WireObject & { name: string; uri: string 
     "description": "Every observation station, as CSV.",
     "mimeType": "text/csv"
   }
-};
+} satisfies Record<string, WireObject & { name: string; uri: string }>;
 
-export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uriTemplate: string }> = {
+export const RESOURCE_TEMPLATES = {
   "stationObservations": {
     "uriTemplate": "weather://stations/{stationId}/observations{?limit}",
     "name": "station-observations",
@@ -193,9 +197,9 @@ export const RESOURCE_TEMPLATES: Record<string, WireObject & { name: string; uri
     "description": "Latest observations of one station.",
     "mimeType": "application/json"
   }
-};
+} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
 
-export const PROMPTS: Record<string, WireObject & { name: string }> = {
+export const PROMPTS = {
   "planTrip": {
     "name": "plan_trip",
     "title": "Plan a trip",
@@ -212,35 +216,7 @@ export const PROMPTS: Record<string, WireObject & { name: string }> = {
       }
     ]
   }
-};
-
-/** Wire argument name → handler property name, per prompt. */
-export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string }[]> = {
-  "planTrip": [
-    {
-      "name": "destination",
-      "identifier": "destination"
-    },
-    {
-      "name": "days",
-      "identifier": "days"
-    }
-  ]
-};
-
-/** URI template variable → handler property name, per template. */
-export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = {
-  "stationObservations": [
-    {
-      "name": "stationId",
-      "identifier": "stationId"
-    },
-    {
-      "name": "limit",
-      "identifier": "limit"
-    }
-  ]
-};
+} satisfies Record<string, WireObject & { name: string }>;
 
 export const AUTH:
   | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }

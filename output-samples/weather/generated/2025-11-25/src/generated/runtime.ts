@@ -10,17 +10,45 @@ import type { CallToolResult, StandardSchemaWithJSON } from '@modelcontextprotoc
 
 export type MaybePromise<T> = T | Promise<T>;
 
+type Content = CallToolResult['content'];
+type Meta = CallToolResult['_meta'];
+
 /**
- * What a tool handler returns. `content` may be left out when
- * `structuredContent` is given: a JSON text copy is added for clients that
- * only read content blocks.
+ * What the handler of a tool with an `outputSchema` returns: `structuredContent`
+ * of the output type is required (the SDK rejects a successful result without
+ * it, in production too). `content` may be left out: a JSON text copy of
+ * `structuredContent` is added for clients that only read content blocks.
  */
-export interface ToolResult<S = Record<string, unknown>> {
-  content?: CallToolResult['content'];
-  structuredContent?: S;
-  isError?: boolean;
-  _meta?: CallToolResult['_meta'];
+export interface StructuredToolResult<S> {
+  structuredContent: S;
+  content?: Content;
+  isError?: false;
+  _meta?: Meta;
 }
+
+/** A tool error (`isError: true`): content blocks that tell the model what went wrong. */
+export interface ToolErrorResult {
+  isError: true;
+  content: Content;
+  structuredContent?: never;
+  _meta?: Meta;
+}
+
+/** What the handler of a tool without an `outputSchema` returns: content blocks only. */
+export interface ContentToolResult {
+  content: Content;
+  isError?: boolean;
+  structuredContent?: never;
+  _meta?: Meta;
+}
+
+/**
+ * A tool handler's result: with an output type `S`, structured content of
+ * that type (or a tool error); without one (`ToolResult`), content blocks.
+ */
+export type ToolResult<S = never> = [S] extends [never]
+  ? ContentToolResult
+  : StructuredToolResult<S> | ToolErrorResult;
 
 /** A precompiled (Ajv standalone) validator. */
 export interface CompiledValidator {
@@ -140,17 +168,23 @@ export function promptArgumentsSchema(
   });
 }
 
-/** Completes a handler's result: a JSON text copy of `structuredContent` when no content was given. */
-export function toCallToolResult(result: ToolResult<unknown>): CallToolResult {
-  const content =
-    result.content ??
-    (result.structuredContent !== undefined
-      ? [{ type: 'text' as const, text: JSON.stringify(result.structuredContent) }]
-      : []);
-  return { ...result, content } as CallToolResult;
-}
-
-/** RFC 6570 values arrive as string or string[] (exploded); handlers get strings. */
-export function variableValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(',') : value;
+/**
+ * Completes a handler's result: a JSON text copy of `structuredContent` when
+ * no content was given. `structuredContent` is left out for revisions that
+ * do not have it (2024-11-05, 2025-03-26).
+ */
+export function toCallToolResult(
+  result: StructuredToolResult<unknown> | ToolErrorResult | ContentToolResult,
+  hasStructuredContent: boolean,
+): CallToolResult {
+  const out: CallToolResult = { content: result.content ?? [] };
+  if (result.structuredContent !== undefined) {
+    if (result.content === undefined)
+      out.content = [{ type: 'text', text: JSON.stringify(result.structuredContent) }];
+    if (hasStructuredContent)
+      out.structuredContent = result.structuredContent as Record<string, unknown>;
+  }
+  if (result.isError !== undefined) out.isError = result.isError;
+  if (result._meta !== undefined) out._meta = result._meta;
+  return out;
 }

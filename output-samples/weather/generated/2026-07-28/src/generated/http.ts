@@ -154,7 +154,9 @@ type Dispatch = (req: IncomingMessage, res: ServerResponse, body: unknown) => Pr
 /** Stateless revisions: the SDK's per-request handler (it also serves older clients statelessly). */
 function statelessDispatcher(options: HttpOptions): Dispatch {
   const handler = toNodeHandler(createMcpHandler(() => options.createServer()));
-  return (req, res, body) => handler(req, res, body);
+  // The SDK (node 2.1.2) types `method?: string`, which IncomingMessage's
+  // `string | undefined` only matches without exactOptionalPropertyTypes.
+  return (req, res, body) => handler(req as Parameters<typeof handler>[0], res, body);
 }
 
 /** Revisions with sessions: one server and transport per session, so server-to-client requests work. */

@@ -52,11 +52,11 @@ export type SubscribeAlertsHandler = (
 export type StationsHandler = (uri: URL, ctx: ServerContext) => MaybePromise<ReadResourceResult>;
 export interface StationObservationsVariables {
   /**
-   * URI variable "stationId".
+   * URI variable "stationId", percent-decoded.
    */
   stationId: string;
   /**
-   * URI variable "limit".
+   * URI variable "limit", percent-decoded.
    */
   limit?: string | undefined;
 }

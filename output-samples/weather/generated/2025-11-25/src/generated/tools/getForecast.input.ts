@@ -9,5 +9,5 @@ export interface GetForecastInput {
    * Longitude in decimal degrees.
    */
   longitude: number;
-  days?: number;
+  days: number;
 }

@@ -7,7 +7,5 @@ export interface GetForecastOutput {
     highC: number;
     lowC: number;
     summary: string;
-    [k: string]: unknown;
   }[];
-  [k: string]: unknown;
 }

@@ -17,6 +17,9 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.days === undefined){
+data.days = 3;
+}
 if((data.latitude === undefined) || (!(func0.call(data, "latitude")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "latitude"},message:"must have required property '"+"latitude"+"'"};
 if(vErrors === null){
@@ -119,7 +122,6 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.days !== undefined && func0.call(data, "days")){
 let data2 = data.days;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
 const err9 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -151,7 +153,6 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
 }
 }
 }

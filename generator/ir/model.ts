@@ -51,6 +51,12 @@ export interface IrAuth {
   resource: string;
   authorizationServers: string[];
   scopes: string[];
+  /** Scopes every request needs (`auth.requiredScopes`). */
+  requiredScopes: string[];
+  /** `resources/read` scopes by resource URI or template name. */
+  resourceScopes: Record<string, string[]>;
+  /** `prompts/get` scopes by prompt name. */
+  promptScopes: Record<string, string[]>;
 }
 
 /** A manifest field left out because the target revision's definition lacks it. */
@@ -71,6 +77,8 @@ export interface IrFeatures {
    * SDK's per-request HTTP handler instead of one transport per session.
    */
   statelessHttp: boolean;
+  /** The revision has JSON-RPC batches (it defines `JSONRPCBatchRequest`); later ones refuse them. */
+  batches: boolean;
 }
 
 export interface IR {

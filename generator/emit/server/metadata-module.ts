@@ -50,7 +50,15 @@ export const PROMPT_ARGUMENTS: Record<string, { name: string; identifier: string
 export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: string }[]> = ${jsLiteral(templateVariables, 2)};
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = ${auth ? jsLiteral(auth, 2) : 'undefined'};
 `;
 }

@@ -14,7 +14,8 @@ export const SERVER_INFO: WireObject & { name: string; version: string } = {
 export const INSTRUCTIONS: string | undefined = undefined;
 
 export const FEATURES = {
-  "statelessHttp": false
+  "statelessHttp": false,
+  "batches": false
 } as const;
 
 export const TOOLS: Record<string, WireObject & { name: string }> = {
@@ -279,5 +280,13 @@ export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: stri
 };
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = undefined;

@@ -26,7 +26,8 @@ export const SERVER_INFO: WireObject & { name: string; version: string } = {
 export const INSTRUCTIONS: string | undefined = "Use get_forecast for multi-day forecasts and get_alerts for active warnings.\nCoordinates are WGS84 decimal degrees.\n";
 
 export const FEATURES = {
-  "statelessHttp": true
+  "statelessHttp": true,
+  "batches": false
 } as const;
 
 export const TOOLS: Record<string, WireObject & { name: string }> = {
@@ -243,7 +244,15 @@ export const TEMPLATE_VARIABLES: Record<string, { name: string; identifier: stri
 };
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = {
   "resource": "https://weather.example.com/mcp",
   "authorizationServers": [
@@ -253,6 +262,9 @@ export const AUTH:
     "weather:read",
     "alerts:subscribe"
   ],
+  "requiredScopes": [],
+  "resourceScopes": {},
+  "promptScopes": {},
   "toolScopes": {
     "subscribe_alerts": [
       "alerts:subscribe"

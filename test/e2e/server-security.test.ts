@@ -6,7 +6,9 @@
  * compiled and run as real processes; every request is real HTTP.
  */
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../helpers/write-files.js';
@@ -319,6 +321,71 @@ describe('generated server under attack (HTTP, 2025-11-25, with auth)', () => {
       expect(evil.status).toBe(403);
       expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     });
+  });
+
+  describe('4. a real browser (Debian chromium, headless)', () => {
+    const CHROMIUM = '/usr/bin/chromium';
+    const page = (mcp: string) => `<!doctype html><body>waiting<script>
+(async () => {
+  const out = {};
+  const base = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: 'Bearer alice' };
+  try {
+    const r = await fetch(${JSON.stringify(mcp)}, { method: 'POST', headers: base, body: JSON.stringify(${JSON.stringify(initialize())}) });
+    out.status = r.status; out.session = r.headers.get('mcp-session-id'); await r.text();
+    const r2 = await fetch(${JSON.stringify(mcp)}, { method: 'POST', headers: { ...base, 'Mcp-Session-Id': out.session, 'MCP-Protocol-Version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }) });
+    out.listStatus = r2.status; out.listed = (await r2.text()).includes('"echo"');
+  } catch (e) { out.error = String(e); }
+  document.body.textContent = 'RESULT:' + JSON.stringify(out);
+})();
+</script></body>`;
+
+    /** Serves the page from its own origin and lets chromium run it; returns what the page found. */
+    async function runPage(mcp: string, pageServer: Server): Promise<Record<string, unknown>> {
+      pageServer.removeAllListeners('request');
+      pageServer.on('request', (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(mcp)));
+      const port = (pageServer.address() as { port: number }).port;
+      const profile = mkdtempSync(join(tmpdir(), 'mcpgen-chromium-'));
+      try {
+        const dom = await new Promise<string>((resolve, reject) => {
+          const child = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+            `--user-data-dir=${profile}`, '--virtual-time-budget=15000', '--dump-dom', `http://localhost:${port}/`], { stdio: ['ignore', 'pipe', 'ignore'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+          child.on('error', reject);
+          child.on('close', () => {
+            clearTimeout(timer);
+            resolve(out);
+          });
+        });
+        const m = /RESULT:(\{.*?\})<\/body>/s.exec(dom);
+        if (!m) throw new Error(`no result in the page: ${dom.slice(0, 500)}`);
+        return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Record<string, unknown>;
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+
+    it.skipIf(!existsSync(CHROMIUM))('lets a page on an allowed origin open a session (preflight, auth, session header) and blocks another port', async () => {
+      const allowedPage = createServer();
+      const otherPage = createServer();
+      await Promise.all([allowedPage, otherPage].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+      const allowedOrigin = `http://localhost:${(allowedPage.address() as { port: number }).port}`;
+      const server = await startHttpServer(dir, { MCP_ALLOWED_ORIGINS: allowedOrigin });
+      try {
+        const mcp = server.url.replace('127.0.0.1', 'localhost');
+        const ok = await runPage(mcp, allowedPage);
+        expect(ok, JSON.stringify(ok)).toMatchObject({ status: 200, listStatus: 200, listed: true });
+        expect(ok.session).toMatch(/^[0-9a-f-]{36}$/);
+        const blocked = await runPage(mcp, otherPage);
+        expect(blocked.error, JSON.stringify(blocked)).toMatch(/TypeError|Failed to fetch/);
+      } finally {
+        await server.stop();
+        allowedPage.close();
+        otherPage.close();
+      }
+    }, 150_000);
   });
 
   describe('3. fair limits', () => {

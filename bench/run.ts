@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, in order. Each module exports
  * `run(): Promise<void>` and prints its own table of figures and ratios
- * against a baseline measured in the same run. BENCH_ONLY=name runs one.
+ * against a baseline measured in the same run. BENCH_ONLY=name runs one
+ * (startup, lint, protocol, server, http).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'lint', load: () => import('./lint-bench.js') },
   { name: 'protocol', load: () => import('./protocol-bench.js') },
   { name: 'server', load: () => import('./server-bench.js') },
+  { name: 'http', load: () => import('./server-http-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

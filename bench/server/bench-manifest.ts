@@ -51,3 +51,25 @@ export function benchTools(count: number): BenchTool[] {
 export function benchManifest(count: number): string {
   return JSON.stringify({ server: { name: `bench-${count}`, version: '1.0.0' }, tools: benchTools(count) }, null, 2);
 }
+
+/** The bearer token both HTTP bench servers accept (subject `bench`, every scope). */
+export const BENCH_TOKEN = 'bench-token';
+
+/** The bench manifest with the auth a deployed server has: a scope for every request, one tool scope. */
+export function benchManifestWithAuth(count: number): string {
+  return JSON.stringify(
+    {
+      server: { name: `bench-http-${count}`, version: '1.0.0' },
+      tools: benchTools(count),
+      auth: {
+        resource: 'http://127.0.0.1/mcp',
+        authorizationServers: ['https://auth.example.com'],
+        scopes: ['mcp', 'records:read'],
+        requiredScopes: ['mcp'],
+        toolScopes: { tool_0_search_records: ['records:read'] },
+      },
+    },
+    null,
+    2,
+  );
+}

@@ -87,6 +87,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     features: {
       statelessHttp,
       structuredContent: definitionFields(spec, 'CallToolResult')?.has('structuredContent') ?? false,
+      batches: 'JSONRPCBatchRequest' in spec.definitions,
     },
     specSha256: spec.sha256,
     server,
@@ -105,6 +106,9 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
             resource: m.auth.resource,
             authorizationServers: list(m.auth.authorizationServers),
             scopes: list(m.auth.scopes),
+            requiredScopes: list(m.auth.requiredScopes),
+            resourceScopes: scopeTable(m.auth.resourceScopes),
+            promptScopes: scopeTable(m.auth.promptScopes),
           },
         }
       : {}),
@@ -119,4 +123,14 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 /** A copy of an array from the manifest; anything else (lint reports it) counts as empty. */
 function list<T>(value: T[] | undefined): T[] {
   return Array.isArray(value) ? [...value] : [];
+}
+
+/** A name → scopes table from the manifest, keeping only well-typed entries (lint reports the rest). */
+function scopeTable(value: Record<string, string[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [key, scopes] of Object.entries(value)) {
+    if (Array.isArray(scopes)) Object.defineProperty(out, key, { value: scopes.filter((s) => typeof s === 'string'), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

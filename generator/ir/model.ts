@@ -52,6 +52,12 @@ export interface IrAuth {
   resource: string;
   authorizationServers: string[];
   scopes: string[];
+  /** Scopes every request needs (`auth.requiredScopes`). */
+  requiredScopes: string[];
+  /** `resources/read` scopes by resource URI or template name. */
+  resourceScopes: Record<string, string[]>;
+  /** `prompts/get` scopes by prompt name. */
+  promptScopes: Record<string, string[]>;
 }
 
 /** A manifest field left out because the target revision's definition lacks it. */
@@ -74,6 +80,8 @@ export interface IrFeatures {
   statelessHttp: boolean;
   /** `CallToolResult` has `structuredContent` (2025-06-18 on); older revisions never send it. */
   structuredContent: boolean;
+  /** The revision has JSON-RPC batches (it defines `JSONRPCBatchRequest`); later ones refuse them. */
+  batches: boolean;
 }
 
 export interface IR {

@@ -52,6 +52,12 @@ export interface ManifestAuth {
   scopes?: string[];
   /** Scopes each tool requires, by tool name. */
   toolScopes?: Record<string, string[]>;
+  /** Scopes every request requires. */
+  requiredScopes?: string[];
+  /** Scopes `resources/read` requires, by resource URI or resource template name. */
+  resourceScopes?: Record<string, string[]>;
+  /** Scopes `prompts/get` requires, by prompt name. */
+  promptScopes?: Record<string, string[]>;
 }
 
 export interface Manifest {

@@ -17,9 +17,11 @@ import { buildPackages, generateServer, linkNodeModules, startHttpServer, type R
 const MANIFEST = join(samplesDir, 'weather', 'mcp.yaml');
 
 /** Test tokens: `all` has every scope, `read` lacks alerts:subscribe. */
-const AUTH_TS = `export async function verifyToken(token: string): Promise<{ scopes: string[] } | undefined> {
-  if (token === 'all') return { scopes: ['weather:read', 'alerts:subscribe'] };
-  if (token === 'read') return { scopes: ['weather:read'] };
+const AUTH_TS = `import type { Principal } from './generated/http.js';
+
+export async function verifyToken(token: string): Promise<Principal | undefined> {
+  if (token === 'all') return { subject: 'u1', scopes: ['weather:read', 'alerts:subscribe'] };
+  if (token === 'read') return { subject: 'u2', scopes: ['weather:read'] };
   return undefined;
 }
 `;
@@ -154,7 +156,7 @@ describe.each([
     const r = await rawPost(http.url, callSubscribe);
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toBe(
-      'Bearer resource_metadata="https://weather.example.com/.well-known/oauth-protected-resource/mcp"',
+      'Bearer resource_metadata="https://weather.example.com/.well-known/oauth-protected-resource/mcp", scope="weather:read alerts:subscribe"',
     );
     expect((await rawPost(http.url, callSubscribe, { Authorization: 'Bearer wrong' })).status).toBe(401);
   });
@@ -195,19 +197,29 @@ describe('generated weather server, 2025-11-25 sessions', () => {
     if (pkg) rmSync(pkg.dir, { recursive: true, force: true });
   });
 
-  it('caps open sessions and expires idle ones', async () => {
+  it('caps open sessions (evicting the oldest idle one, refusing only when all are busy) and expires idle ones', async () => {
     const first = await rawPost(http.url, initialize, auth);
     expect(first.status).toBe(200);
-    const sessionId = first.headers.get('mcp-session-id');
-    expect(sessionId).toBeTruthy();
+    const firstId = first.headers.get('mcp-session-id')!;
     await first.body?.cancel();
 
+    // At the cap, the idle first session makes room for the second.
     const second = await rawPost(http.url, initialize, auth);
-    expect(second.status).toBe(503);
+    expect(second.status).toBe(200);
+    const secondId = second.headers.get('mcp-session-id')!;
+    await second.body?.cancel();
+    const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
+    const inSession = (id: string) => ({ ...auth, 'Mcp-Session-Id': id, 'MCP-Protocol-Version': '2025-11-25' });
+    expect((await rawPost(http.url, list, inSession(firstId))).status).toBe(404);
+
+    // A session with an open stream is busy: it is not evicted, so a new one is refused.
+    const stream = await fetch(http.url, { headers: { Accept: 'text/event-stream', ...inSession(secondId) } });
+    expect(stream.status).toBe(200);
+    expect((await rawPost(http.url, initialize, auth)).status).toBe(503);
+    await stream.body?.cancel();
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const expired = await rawPost(http.url, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, { ...auth, 'Mcp-Session-Id': sessionId! });
-    expect(expired.status).toBe(404);
+    expect((await rawPost(http.url, list, inSession(secondId))).status).toBe(404);
     const third = await rawPost(http.url, initialize, auth);
     expect(third.status).toBe(200);
     await third.body?.cancel();

@@ -49,5 +49,32 @@ describe('auth', () => {
     expect(d.find((x) => x.code === 'auth/unknown-key')?.message).toContain('Did you mean "scopes"?');
     expect(at(d, 'auth/wrong-type')).toEqual([['error', 7, 52], ['error', 9, 11], ['error', 11, 11]]);
   });
-});
 
+  it('checks requiredScopes, resourceScopes and promptScopes: names exist, scopes are declared', () => {
+    const src = `revision: 2025-11-25
+${TOOLS}
+resources: [{ uri: "x://a", name: a }]
+resourceTemplates: [{ uriTemplate: "x://t/{id}", name: t }]
+prompts: [{ name: p }]
+auth:
+  resource: https://mcp.example.com/mcp
+  authorizationServers: [https://auth.example.com]
+  scopes: [r]
+  requiredScopes: [r, root]
+  resourceScopes: { "x://a": [r], t: [r], "x://nope": [r], a: [w] }
+  promptScopes: { p: [r], q: [r] }
+`;
+    const d = lintManifest(src);
+    expect(at(d, 'auth/undeclared-scope')).toEqual([['error', 12, 23], ['error', 13, 64]]);
+    expect(at(d, 'auth/unknown-resource')).toEqual([['error', 13, 43], ['error', 13, 60]]);
+    expect(d.find((x) => x.code === 'auth/unknown-resource')?.message).toContain('a resource URI or a resource template name');
+    expect(at(d, 'auth/unknown-prompt')).toEqual([['error', 14, 27]]);
+    const clean = lintManifest(src.replace('[r, root]', '[r]').replace(', "x://nope": [r], a: [w]', '').replace(', q: [r]', ''));
+    expect(clean).toEqual([]);
+  });
+
+  it('reports scope tables and requiredScopes of the wrong type', () => {
+    const d = lintManifest(manifest('resource: https://mcp.example.com/mcp\nauthorizationServers: [https://auth.example.com]\nrequiredScopes: r\nresourceScopes: [r]\npromptScopes:\n  p: r'));
+    expect(at(d, 'auth/wrong-type')).toEqual([['error', 8, 19], ['error', 9, 19], ['error', 11, 8]]);
+  });
+});

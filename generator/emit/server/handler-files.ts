@@ -73,17 +73,18 @@ function stubBody(kind: HandlerKind, i: IrNamed): string {
   isError: true,
   content: [{ type: 'text', text: ${jsLiteral(message)} }],
 });`;
+    // ToolError: the message is meant for the client (any other thrown error is logged and hidden).
     case 'resources':
       return `async (_uri, _ctx) => {
-  throw new Error(${jsLiteral(message)});
+  throw new ToolError(${jsLiteral(message)});
 };`;
     case 'resourceTemplates':
       return `async (_uri, _variables, _ctx) => {
-  throw new Error(${jsLiteral(message)});
+  throw new ToolError(${jsLiteral(message)});
 };`;
     case 'prompts':
       return `async (_args, _ctx) => {
-  throw new Error(${jsLiteral(message)});
+  throw new ToolError(${jsLiteral(message)});
 };`;
   }
 }
@@ -99,7 +100,7 @@ export function stubFiles(ir: IR): OutputFile[] {
       files.push({
         path,
         owner: 'user',
-        contents: `import type { ${i.typeName}Handler } from '../../generated/types.js';
+        contents: `${kind === 'tools' ? '' : "import { ToolError } from '../../generated/errors.js';\n"}import type { ${i.typeName}Handler } from '../../generated/types.js';
 
 ${doc}export const handler: ${i.typeName}Handler = ${stubBody(kind, i)}
 `,

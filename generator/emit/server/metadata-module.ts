@@ -40,7 +40,15 @@ export const RESOURCE_TEMPLATES = ${jsLiteral(byIdentifier(ir.resourceTemplates)
 export const PROMPTS = ${jsLiteral(byIdentifier(ir.prompts), 2)} satisfies Record<string, WireObject & { name: string }>;
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = ${auth ? jsLiteral(auth, 2) : 'undefined'};
 `;
 }

@@ -67,8 +67,9 @@ export function packageFiles(ir: IR): OutputFile[] {
       owner: 'user',
       contents: `/**
  * Server entry (yours: mcpgen created it once and never overwrites it).
- * \`npm start -- --stdio\` serves stdio; \`npm start -- --port 3000\` serves
- * Streamable HTTP on http://127.0.0.1:3000/mcp.
+ * \`node dist/server.js --stdio\` serves stdio (not \`npm start\`: npm prints
+ * its banner on stdout, which carries the protocol); \`node dist/server.js
+ * --port 3000\` serves Streamable HTTP on http://127.0.0.1:3000/mcp.
  */
 import { main } from './generated/main.js';
 
@@ -101,10 +102,15 @@ export function setup(_server: McpServer): void {
       owner: 'user',
       contents: `/**
  * Bearer-token verification for the HTTP transport (yours: created once,
- * never overwritten). Return the token's scopes when it is valid for this
- * resource (check signature, expiry and audience), or undefined to answer 401.
+ * never overwritten). For a valid token issued for this server (check
+ * signature, expiry and audience), return who it belongs to: \`subject\`
+ * (the user or client: sessions belong to it, limits count per it), its
+ * \`scopes\` and, if known, \`expiresAt\` (seconds since the epoch) and
+ * \`resource\` (its audience). Return undefined to answer 401.
  */
-export async function verifyToken(_token: string): Promise<{ scopes: string[] } | undefined> {
+import type { Principal } from './generated/http.js';
+
+export async function verifyToken(_token: string): Promise<Principal | undefined> {
   // Not implemented: every request is refused until you verify tokens here.
   return undefined;
 }

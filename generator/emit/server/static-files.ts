@@ -10,7 +10,22 @@ import { packageRoot } from '../../package-root.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { GENERATED_DIR } from './paths.js';
 
-const STATIC_MODULES = ['runtime.ts', 'http.ts', 'main.ts', 'register.ts', 'sdk-compat.ts', 'uri-template.ts'] as const;
+const STATIC_MODULES = [
+  'runtime.ts',
+  'http.ts',
+  'main.ts',
+  'register.ts',
+  'sdk-compat.ts',
+  'uri-template.ts',
+  'principals.ts',
+  'sessions.ts',
+  'origins.ts',
+  'scopes.ts',
+  'errors.ts',
+  'shutdown.ts',
+  'bad-input.ts',
+  'stdio.ts',
+] as const;
 
 export function staticFiles(): OutputFile[] {
   return STATIC_MODULES.map((name) => ({

@@ -1,7 +1,8 @@
 /**
  * The `auth` section (HTTP transport): an https protected-resource URL, at
- * least one authorization server, and tool scopes that are declared and name
- * existing tools.
+ * least one authorization server, and scopes (required, per tool, per
+ * resource or template, per prompt) that are declared in `scopes` and name
+ * things the manifest has.
  * @see ../../../../shared/docs/mcp-revisions.md "Authorization (HTTP transport)"
  */
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
@@ -16,10 +17,12 @@ export const authRule: LintRule = {
   codes: {
     'auth/no-authorization-server': { severity: 'error', title: 'No authorization server', cause: 'Protected Resource Metadata must name at least one authorization server, or clients cannot obtain a token.', fix: 'List the issuer URL under `auth.authorizationServers`.' },
     'auth/insecure-resource': { severity: 'error', title: 'Resource URL is not https', cause: 'The protected resource URL must be an absolute https URL (plain http only on localhost or 127.0.0.1), because tokens are bound to it.', fix: 'Use `https://…/mcp`.' },
-    'auth/undeclared-scope': { severity: 'error', title: 'Tool scope not declared', cause: 'A tool requires a scope that `auth.scopes` (scopes_supported) does not list; clients cannot request it up front.', fix: 'Add the scope to `auth.scopes`, or fix its spelling.' },
-    'auth/unknown-key': { severity: 'error', title: 'Unknown key in auth', cause: 'The `auth` section has a key mcpgen does not know; a typo such as `scope` for `scopes` would otherwise be ignored silently.', fix: 'Use resource, authorizationServers, scopes or toolScopes.' },
-    'auth/wrong-type': { severity: 'error', title: 'auth value of the wrong type', cause: '`authorizationServers` and `scopes` must be arrays of strings, `resource` a string, and `toolScopes` a mapping from tool name to an array of scope strings.', fix: 'Change the value to the type named in the message.' },
+    'auth/undeclared-scope': { severity: 'error', title: 'Scope not declared', cause: 'A scope in `requiredScopes`, `toolScopes`, `resourceScopes` or `promptScopes` is not listed in `auth.scopes` (scopes_supported); clients cannot request it up front.', fix: 'Add the scope to `auth.scopes`, or fix its spelling.' },
+    'auth/unknown-key': { severity: 'error', title: 'Unknown key in auth', cause: 'The `auth` section has a key mcpgen does not know; a typo such as `scope` for `scopes` would otherwise be ignored silently.', fix: 'Use resource, authorizationServers, scopes, requiredScopes, toolScopes, resourceScopes or promptScopes.' },
+    'auth/wrong-type': { severity: 'error', title: 'auth value of the wrong type', cause: '`authorizationServers`, `scopes` and `requiredScopes` must be arrays of strings, `resource` a string, and `toolScopes`, `resourceScopes` and `promptScopes` mappings from a name to an array of scope strings.', fix: 'Change the value to the type named in the message.' },
     'auth/unknown-tool': { severity: 'error', title: 'toolScopes names a tool that does not exist', cause: '`auth.toolScopes` has an entry for a tool the manifest does not declare; the scope would never be enforced.', fix: 'Fix the tool name, or remove the entry.' },
+    'auth/unknown-resource': { severity: 'error', title: 'resourceScopes names a resource that does not exist', cause: '`auth.resourceScopes` has an entry that is neither the URI of a declared resource nor the name of a declared resource template; the scope would never be enforced.', fix: 'Use the resource\'s `uri` or the template\'s `name`, or remove the entry.' },
+    'auth/unknown-prompt': { severity: 'error', title: 'promptScopes names a prompt that does not exist', cause: '`auth.promptScopes` has an entry for a prompt the manifest does not declare; the scope would never be enforced.', fix: 'Fix the prompt name, or remove the entry.' },
   },
   check({ loaded }) {
     const auth = loaded.manifest.auth as unknown;
@@ -38,24 +41,39 @@ export const authRule: LintRule = {
       });
     }
     const declared = new Set(Array.isArray(auth.scopes) ? auth.scopes.filter((s): s is string => typeof s === 'string') : []);
-    const tools = new Set(loaded.manifest.tools.map((t) => t?.name));
-    if (isJsonObject(auth.toolScopes)) {
-      for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
-        const at = joinPointer('/auth/toolScopes', tool);
-        if (!tools.has(tool)) out.push({ code: 'auth/unknown-tool', message: `auth.toolScopes names tool "${tool}", which the manifest does not declare.`, pointer: at, atKey: true });
-        if (!Array.isArray(scopes)) continue;
-        scopes.forEach((scope, j) => {
-          if (typeof scope === 'string' && !declared.has(scope)) {
-            out.push({ code: 'auth/undeclared-scope', message: `Scope "${scope}" of tool "${tool}" is not declared in auth.scopes.`, pointer: joinPointer(at, j) });
-          }
-        });
+    const undeclared = (scopes: unknown, at: string, owner: string) => {
+      if (!Array.isArray(scopes)) return;
+      scopes.forEach((scope, j) => {
+        if (typeof scope === 'string' && !declared.has(scope)) {
+          out.push({ code: 'auth/undeclared-scope', message: `Scope "${scope}" of ${owner} is not declared in auth.scopes.`, pointer: joinPointer(at, j) });
+        }
+      });
+    };
+    undeclared(auth.requiredScopes, '/auth/requiredScopes', 'requiredScopes');
+    const m = loaded.manifest;
+    const tables = [
+      { key: 'toolScopes', code: 'auth/unknown-tool', what: 'tool', names: new Set(m.tools.map((t) => t?.name)) },
+      { key: 'resourceScopes', code: 'auth/unknown-resource', what: 'resource', names: new Set([...m.resources.map((r) => r?.uri), ...m.resourceTemplates.map((t) => t?.name)]) },
+      { key: 'promptScopes', code: 'auth/unknown-prompt', what: 'prompt', names: new Set(m.prompts.map((p) => p?.name)) },
+    ] as const;
+    for (const { key, code, what, names } of tables) {
+      const table = auth[key];
+      if (!isJsonObject(table)) continue;
+      for (const [name, scopes] of Object.entries(table)) {
+        const at = joinPointer(`/auth/${key}`, name);
+        if (!names.has(name)) {
+          const hint = what === 'resource' ? ' (a resource URI or a resource template name)' : '';
+          out.push({ code, message: `auth.${key} names ${what} "${name}"${hint}, which the manifest does not declare.`, pointer: at, atKey: true });
+        }
+        undeclared(scopes, at, `${what} "${name}"`);
       }
     }
     return out;
   },
 };
 
-const AUTH_KEYS = ['resource', 'authorizationServers', 'scopes', 'toolScopes'];
+const AUTH_KEYS = ['resource', 'authorizationServers', 'scopes', 'requiredScopes', 'toolScopes', 'resourceScopes', 'promptScopes'];
+const SCOPE_TABLES = ['toolScopes', 'resourceScopes', 'promptScopes'];
 
 /** Unknown keys and values of the wrong type, each at its own position. */
 function shapeFindings(auth: Record<string, unknown>): Finding[] {
@@ -73,17 +91,19 @@ function shapeFindings(auth: Record<string, unknown>): Finding[] {
   }
   const wrong = (pointer: string, what: string) => out.push({ code: 'auth/wrong-type', message: `${pointer.slice(1).replace(/\//g, '.')} must be ${what}.`, pointer });
   if (auth.resource !== undefined && typeof auth.resource !== 'string') wrong('/auth/resource', 'a string (a URL)');
-  for (const key of ['authorizationServers', 'scopes']) {
+  for (const key of ['authorizationServers', 'scopes', 'requiredScopes']) {
     const value = auth[key];
     if (value === undefined) continue;
     if (!Array.isArray(value)) wrong(joinPointer('/auth', key), 'an array of strings');
     else value.forEach((item, i) => typeof item !== 'string' && wrong(joinPointer('/auth', key, i), 'a string'));
   }
-  if (auth.toolScopes !== undefined) {
-    if (!isJsonObject(auth.toolScopes)) wrong('/auth/toolScopes', 'a mapping from tool name to an array of scopes');
+  for (const key of SCOPE_TABLES) {
+    const table = auth[key];
+    if (table === undefined) continue;
+    if (!isJsonObject(table)) wrong(joinPointer('/auth', key), 'a mapping from name to an array of scopes');
     else {
-      for (const [tool, scopes] of Object.entries(auth.toolScopes)) {
-        const at = joinPointer('/auth/toolScopes', tool);
+      for (const [name, scopes] of Object.entries(table)) {
+        const at = joinPointer('/auth', key, name);
         if (!Array.isArray(scopes)) wrong(at, 'an array of scope strings');
         else scopes.forEach((scope, j) => typeof scope !== 'string' && wrong(joinPointer(at, j), 'a string'));
       }

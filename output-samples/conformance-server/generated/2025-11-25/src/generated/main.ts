@@ -3,15 +3,21 @@
 /**
  * Command line of the generated server: `--stdio` (the default) serves
  * stdio; `--port N` serves Streamable HTTP on `--host` (127.0.0.1 unless
- * given) at `/mcp`. Allowed Host/Origin names default to localhost ones and
- * can be widened with MCP_ALLOWED_HOSTS / MCP_ALLOWED_ORIGINS (comma lists).
+ * given) at `/mcp`. Allowed Host names default to localhost ones, allowed
+ * Origins to the server's own; widen them with MCP_ALLOWED_HOSTS (hostnames)
+ * and MCP_ALLOWED_ORIGINS (scheme://host[:port]), comma lists. MCP_PUBLIC_URL
+ * is the public URL of /mcp behind a proxy (the protected resource).
  */
 import { parseArgs } from 'node:util';
-import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer } from './create-server.js';
 import { handlers, setup, verifyToken } from './handlers.js';
+import { guardHandlers, hardenErrors } from './errors.js';
 import { serveHttp } from './http.js';
 import { AUTH, FEATURES } from './metadata.js';
+import { parseAllowedOrigins } from './origins.js';
+import { onShutdownSignals } from './shutdown.js';
+import { hardenedStdioTransport } from './stdio.js';
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -29,8 +35,10 @@ const USAGE = `Usage: server [--stdio] [--port N [--host H]]
   --host H     the address to bind (default 127.0.0.1)
   --help, -h   print this help
 
-Environment: MCP_ALLOWED_HOSTS, MCP_ALLOWED_ORIGINS (comma lists) widen the
-Host and Origin names HTTP accepts beyond localhost.`;
+Environment: MCP_ALLOWED_HOSTS (hostnames) and MCP_ALLOWED_ORIGINS
+(scheme://host[:port]), comma lists, widen the Host and Origin values HTTP
+accepts beyond the server's own; MCP_PUBLIC_URL is the public URL of /mcp
+behind a proxy (the protected resource).`;
 
 /** A usage error: the message and usage on stderr, exit 2. */
 class UsageError extends Error {}
@@ -91,35 +99,43 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // Thrown errors are logged with an id; the client sees only the id (or a ToolError's message).
+  const guarded = guardHandlers(handlers);
   const create = () => {
-    const server = createMcpServer(handlers);
+    const server = createMcpServer(guarded);
     setup(server);
-    return server;
+    return hardenErrors(server);
   };
   if (values.port === undefined || values.stdio) {
     // stdout carries the protocol: log to stderr only. A stateless revision
     // lets the SDK pick the era per connection (server/discover or initialize).
-    if (FEATURES.statelessHttp) serveStdio(create);
-    else await create().connect(new StdioServerTransport());
+    const transport = hardenedStdioTransport({ batches: FEATURES.batches });
+    if (FEATURES.statelessHttp) serveStdio(create, { transport });
+    else await create().connect(transport);
     return;
   }
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port > 65535)
     throw new Error(`--port: not a port number: ${JSON.stringify(values.port)} (use 0 to 65535)`);
   const host = values.host ?? '127.0.0.1';
+  const publicUrl = process.env.MCP_PUBLIC_URL || undefined;
   const server = await serveHttp({
     port,
     host,
     createServer: create,
     statelessHttp: FEATURES.statelessHttp,
-    allowedHosts: [...LOCAL_NAMES, ...listFromEnv('MCP_ALLOWED_HOSTS')],
-    allowedOrigins: [...LOCAL_NAMES, ...listFromEnv('MCP_ALLOWED_ORIGINS')],
+    batches: FEATURES.batches,
+    allowedHosts: [
+      ...LOCAL_NAMES,
+      ...listFromEnv('MCP_ALLOWED_HOSTS'),
+      ...(publicUrl ? [new URL(publicUrl).hostname] : []),
+    ],
+    allowedOrigins: parseAllowedOrigins(listFromEnv('MCP_ALLOWED_ORIGINS')),
+    ...(publicUrl ? { publicUrl } : {}),
     ...(AUTH && verifyToken ? { auth: { ...AUTH, verifyToken } } : {}),
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.error(`MCP server listening on http://${host}:${actualPort}/mcp`);
-  const stop = () => server.close(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  onShutdownSignals((graceMs) => server.shutdown(graceMs));
 }

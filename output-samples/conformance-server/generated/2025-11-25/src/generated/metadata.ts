@@ -25,7 +25,8 @@ export const CAPABILITIES: WireObject | undefined = {
 
 export const FEATURES = {
   "statelessHttp": false,
-  "structuredContent": true
+  "structuredContent": true,
+  "batches": false
 } as const;
 
 export const TOOLS = {
@@ -258,5 +259,13 @@ export const PROMPTS = {
 } satisfies Record<string, WireObject & { name: string }>;
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = undefined;

@@ -2,20 +2,20 @@
 // Input hash: sha256:1376a528b93889436f3bcfa4e01a7420935ef1bbd4c22f4cb19abbeba830e810
 /**
  * Streamable HTTP on node:http at `/mcp`, bound to 127.0.0.1 by default.
- * Every request passes, in order: Host and Origin validation (403, against
- * DNS rebinding), the OAuth Protected Resource Metadata routes, bearer-token
- * verification (401), per-tool scope checks read from the JSON-RPC body
- * before dispatch (403 insufficient_scope), then the SDK transport: one
- * transport per session for revisions with sessions (idle sessions expire,
- * their number is capped), the SDK's per-request handler for stateless
- * revisions. Bodies over 4 MiB get 413.
+ * Every request passes, in order: Host validation (the SDK's, against DNS
+ * rebinding) and exact Origin validation (403), CORS preflight (answered
+ * before auth), the OAuth Protected Resource Metadata routes, bearer-token
+ * verification (401, or 403 for the manifest's `requiredScopes`), protocol
+ * checks on the body (413, -32700, batches), per-operation scopes (403
+ * insufficient_scope), then the SDK transport: one transport per session,
+ * owned by the principal that created it, for revisions with sessions; the
+ * SDK's per-request handler for stateless revisions.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   hostHeaderValidation,
   NodeStreamableHTTPServerTransport,
-  originValidation,
   toNodeHandler,
 } from '@modelcontextprotocol/node';
 import {
@@ -24,17 +24,28 @@ import {
   type AuthInfo,
   type McpServer,
 } from '@modelcontextprotocol/server';
+import { answeredProtoKeys } from './bad-input.js';
+import {
+  answerPreflight,
+  canonicalOrigin,
+  isLoopback,
+  OriginPolicy,
+  ownOrigins,
+  setCorsHeaders,
+} from './origins.js';
+import { createGate, type Gate, type VerifyToken } from './principals.js';
+import { missingScopes } from './scopes.js';
+import { SessionRegistry } from './sessions.js';
 
-/** The user's token check (src/auth.ts): the token's scopes, or undefined to refuse it. */
-export type VerifyToken = (token: string) => Promise<{ scopes: string[] } | undefined>;
+export type { Principal, VerifyToken } from './principals.js';
 
 export interface HttpAuthOptions {
-  /** The protected resource (the public URL of `/mcp`). */
+  /** The protected resource (the public URL of `/mcp`) from the manifest. */
   resource: string;
   authorizationServers: string[];
   scopes: string[];
-  /** Tool name → scopes a `tools/call` needs. */
-  toolScopes: Record<string, string[]>;
+  /** Scopes every request needs. */
+  requiredScopes?: string[];
   verifyToken: VerifyToken;
 }
 
@@ -44,56 +55,114 @@ export interface HttpOptions {
   createServer: () => McpServer;
   /** Revisions without sessions serve each request on its own (SDK per-request handler). */
   statelessHttp: boolean;
+  /** The revision still has JSON-RPC batches (2025-03-26); later ones refuse them. */
+  batches?: boolean;
   allowedHosts: string[];
+  /** Extra allowed browser origins (`scheme://host[:port]`); the server's own are always allowed. */
   allowedOrigins: string[];
+  /** The public URL of `/mcp` behind a proxy (MCP_PUBLIC_URL); the manifest's `auth.resource` otherwise. */
+  publicUrl?: string;
   auth?: HttpAuthOptions;
+}
+
+export interface HttpServer extends Server {
+  /**
+   * Graceful stop: refuse new requests, wait for those in flight (at most
+   * `graceMs`), then close every session and open stream.
+   */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
 const MCP_PATH = '/mcp';
-/** A session unused this long is closed (clients that vanish never send DELETE). */
-const SESSION_IDLE_MS = Number(process.env.MCP_SESSION_IDLE_MS ?? 30 * 60 * 1000);
-/** Beyond this many open sessions, new ones are refused with 503 rather than exhausting memory. */
-const MAX_SESSIONS = Number(process.env.MCP_MAX_SESSIONS ?? 1000);
+
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
 
 class BodyTooLargeError extends Error {}
 
-export async function serveHttp(options: HttpOptions): Promise<Server> {
+type AuthedRequest = IncomingMessage & { auth?: AuthInfo };
+
+export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
   const validateHost = hostHeaderValidation(options.allowedHosts);
-  const validateOrigin = originValidation(options.allowedOrigins);
-  const dispatch = options.statelessHttp
-    ? statelessDispatcher(options)
-    : sessionDispatcher(options);
-  const auth = options.auth;
-  const metadataUrl = auth ? protectedResourceMetadataUrl(auth.resource) : undefined;
+  const origins = new OriginPolicy(options.allowedOrigins);
+  const gate: Gate | undefined = options.auth
+    ? createGate(
+        {
+          resource: options.publicUrl ?? options.auth.resource,
+          authorizationServers: options.auth.authorizationServers,
+          scopes: options.auth.scopes,
+          requiredScopes: options.auth.requiredScopes ?? [],
+          verifyToken: options.auth.verifyToken,
+        },
+        MCP_PATH,
+      )
+    : undefined;
+  const sessions = options.statelessHttp
+    ? undefined
+    : new SessionRegistry({
+        max: envNumber('MCP_MAX_SESSIONS', 1000),
+        // Without auth every client is the same anonymous principal: only the total counts.
+        perPrincipal: gate
+          ? envNumber('MCP_MAX_SESSIONS_PER_PRINCIPAL', 100)
+          : envNumber('MCP_MAX_SESSIONS', 1000),
+        idleMs: envNumber('MCP_SESSION_IDLE_MS', 30 * 60 * 1000),
+      });
+  const dispatch = sessions ? sessionDispatcher(options, sessions) : statelessDispatcher(options);
+
+  // Requests a graceful stop waits for. GET streams are not among them: they
+  // never end on their own, and closing the sessions ends them.
+  let inFlight = 0;
+  let stopping = false;
+  let drained: (() => void) | undefined;
 
   const server = createServer((req, res) => {
+    if (req.method !== 'GET') {
+      inFlight++;
+      res.once('close', () => {
+        inFlight--;
+        if (stopping && inFlight === 0) drained?.();
+      });
+    }
     void (async () => {
-      if (!validateHost(req, res) || !validateOrigin(req, res)) return;
+      if (stopping) {
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 503, rpcError(-32000, 'Server is shutting down'));
+      }
+      if (!validateHost(req, res)) return;
+      const origin = origins.check(req);
+      if (!origin.ok) return sendJson(res, 403, rpcError(-32000, 'Forbidden: Origin not allowed'));
+      if (origin.origin) setCorsHeaders(res, origin.origin);
+      if (req.method === 'OPTIONS') {
+        if (origin.origin) return answerPreflight(res, origin.origin);
+        res.writeHead(204, { Allow: 'GET, POST, DELETE, OPTIONS' });
+        return void res.end();
+      }
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (auth && isMetadataPath(path, auth.resource)) {
-        return sendJson(res, 200, {
-          resource: auth.resource,
-          authorization_servers: auth.authorizationServers,
-          scopes_supported: auth.scopes,
-          bearer_methods_supported: ['header'],
-        });
+      if (gate && gate.metadataPaths.has(path)) {
+        // Public discovery data: any origin may read it (as the SDK's metadata router does).
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+          return sendJson(res, 405, { error: 'method_not_allowed' });
+        }
+        return sendJson(res, 200, gate.metadata);
       }
       if (path !== MCP_PATH) return sendJson(res, 404, { error: 'not_found' });
 
       let authInfo: AuthInfo | undefined;
-      if (auth) {
-        const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-        const verified = token ? await auth.verifyToken(token) : undefined;
-        if (!token || !verified) {
-          res.setHeader('WWW-Authenticate', `Bearer resource_metadata="${metadataUrl}"`);
-          return sendJson(res, 401, {
-            error: 'invalid_token',
-            error_description: 'A valid bearer token is required.',
-          });
+      let subject = '';
+      if (gate) {
+        const result = await gate.authenticate(req.headers.authorization);
+        if ('status' in result) {
+          for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
+          return sendJson(res, result.status, result.body);
         }
-        authInfo = { token, clientId: 'unknown', scopes: verified.scopes };
-        (req as IncomingMessage & { auth?: AuthInfo }).auth = authInfo;
+        authInfo = result.authInfo;
+        subject = result.subject;
+        (req as AuthedRequest).auth = authInfo;
       }
 
       let body: unknown;
@@ -109,20 +178,31 @@ export async function serveHttp(options: HttpOptions): Promise<Server> {
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, {
-            jsonrpc: '2.0',
-            id: null,
-            error: { code: -32700, message: 'Parse error' },
-          });
+          return sendJson(res, 400, rpcError(-32700, 'Parse error'));
+        }
+        if (Array.isArray(body)) {
+          // JSON-RPC 2.0: an empty batch is one Invalid Request. Revisions from
+          // 2025-06-18 on removed batching altogether.
+          if (body.length === 0)
+            return sendJson(res, 400, rpcError(-32600, 'Invalid Request: empty batch'));
+          if (!options.batches)
+            return sendJson(
+              res,
+              400,
+              rpcError(
+                -32600,
+                'Invalid Request: JSON-RPC batches are not supported by this protocol revision',
+              ),
+            );
         }
       }
 
-      if (auth && authInfo) {
-        const missing = missingScopes(body, auth.toolScopes, authInfo.scopes);
+      if (authInfo && body !== undefined) {
+        const missing = await missingScopes(Array.isArray(body) ? body : [body], authInfo);
         if (missing) {
           res.setHeader(
             'WWW-Authenticate',
-            `Bearer error="insufficient_scope", scope="${missing.join(' ')}", resource_metadata="${metadataUrl}"`,
+            `Bearer error="insufficient_scope", scope="${missing.join(' ')}", resource_metadata="${gate!.metadataUrl}"`,
           );
           return sendJson(res, 403, {
             error: 'insufficient_scope',
@@ -130,126 +210,103 @@ export async function serveHttp(options: HttpOptions): Promise<Server> {
           });
         }
       }
-      await dispatch(req, res, body);
+      await dispatch(req, res, body, subject);
     })().catch((err: unknown) => {
       console.error('[mcp] HTTP request failed:', err);
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          jsonrpc: '2.0',
-          id: null,
-          error: { code: -32603, message: 'Internal error' },
-        });
+      if (!res.headersSent) sendJson(res, 500, rpcError(-32603, 'Internal error'));
       else res.end();
     });
-  });
+  }) as HttpServer;
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  for (const own of ownOrigins(options.host, port)) origins.allow(own);
+  const publicOrigin = options.publicUrl
+    ? canonicalOrigin(new URL(options.publicUrl).origin)
+    : undefined;
+  if (publicOrigin) origins.allow(publicOrigin);
+  if (!gate && !isLoopback(options.host)) {
+    console.error(
+      `[mcp] WARNING: listening on ${options.host} without authentication: anyone who can reach this address can call every tool. Bind 127.0.0.1, or add an auth section to the manifest.`,
+    );
+  }
+
+  server.shutdown = async (graceMs: number) => {
+    stopping = true;
+    server.close();
+    // Idle keep-alive connections would hold close() open; busy ones finish first.
+    server.closeIdleConnections();
+    const finished = new Promise<void>((resolve) => {
+      drained = resolve;
+      if (inFlight === 0) resolve();
+    });
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([finished, timeout]);
+    await sessions?.closeAll();
+    server.closeAllConnections();
+  };
   return server;
 }
 
-type Dispatch = (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>;
+type Dispatch = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  subject: string,
+) => Promise<void>;
 
 /** Stateless revisions: the SDK's per-request handler (it also serves older clients statelessly). */
 function statelessDispatcher(options: HttpOptions): Dispatch {
   const handler = toNodeHandler(createMcpHandler(() => options.createServer()));
-  // The SDK (node 2.1.2) types `method?: string`, which IncomingMessage's
-  // `string | undefined` only matches without exactOptionalPropertyTypes.
-  return (req, res, body) => handler(req as Parameters<typeof handler>[0], res, body);
+  return async (req, res, body) => {
+    if (answeredProtoKeys(res, body)) return;
+    // The SDK (node 2.1.2) types `method?: string`, which IncomingMessage's
+    // `string | undefined` only matches without exactOptionalPropertyTypes.
+    return handler(req as Parameters<typeof handler>[0], res, body);
+  };
 }
 
+const NO_SESSION = rpcError(-32001, 'Session not found');
+
 /** Revisions with sessions: one server and transport per session, so server-to-client requests work. */
-function sessionDispatcher(options: HttpOptions): Dispatch {
-  const sessions = new Map<
-    string,
-    { transport: NodeStreamableHTTPServerTransport; lastUsed: number }
-  >();
-  // Close sessions idle for too long; unref() so the timer never keeps the process alive.
-  setInterval(
-    () => {
-      const cutoff = Date.now() - SESSION_IDLE_MS;
-      for (const [id, session] of sessions) {
-        if (session.lastUsed < cutoff) {
-          sessions.delete(id);
-          void session.transport.close();
-        }
-      }
-    },
-    Math.min(SESSION_IDLE_MS, 60_000),
-  ).unref();
-  return async (req, res, body) => {
+function sessionDispatcher(options: HttpOptions, sessions: SessionRegistry): Dispatch {
+  return async (req, res, body, subject) => {
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') {
-      const session = sessions.get(sessionId);
-      if (!session)
-        return sendJson(res, 404, {
-          jsonrpc: '2.0',
-          id: null,
-          error: { code: -32001, message: 'Session not found' },
-        });
-      session.lastUsed = Date.now();
+      // Another principal's session id finds nothing, exactly like an unknown one.
+      const session = sessions.get(sessionId, subject);
+      if (!session) return sendJson(res, 404, NO_SESSION);
+      if (answeredProtoKeys(res, body)) return;
+      const done = sessions.use(session);
+      res.once('close', done);
       return session.transport.handleRequest(req, res, body);
     }
     if (req.method === 'POST' && isInitializeRequest(body)) {
-      if (sessions.size >= MAX_SESSIONS) {
-        return sendJson(res, 503, {
-          jsonrpc: '2.0',
-          id: null,
-          error: { code: -32000, message: 'Too many open sessions; try again later' },
-        });
+      if (!sessions.makeRoom(subject)) {
+        return sendJson(res, 503, rpcError(-32000, 'Too many open sessions; try again later'));
       }
       const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id) => void sessions.set(id, { transport, lastUsed: Date.now() }),
-        onsessionclosed: (id) => void sessions.delete(id),
+        onsessioninitialized: (id) =>
+          sessions.add({ id, owner: subject, transport, lastUsed: Date.now(), busy: 0 }),
+        onsessionclosed: (id) => sessions.remove(id),
       });
       transport.onclose = () => {
-        if (transport.sessionId) sessions.delete(transport.sessionId);
+        if (transport.sessionId) sessions.remove(transport.sessionId);
       };
       await options.createServer().connect(transport);
       return transport.handleRequest(req, res, body);
     }
-    sendJson(res, 400, {
-      jsonrpc: '2.0',
-      id: null,
-      error: { code: -32000, message: 'Bad Request: no valid session ID' },
-    });
+    sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid session ID'));
   };
 }
 
-/** The scopes a `tools/call` in this body needs and the token lacks, or undefined. */
-function missingScopes(
-  body: unknown,
-  toolScopes: Record<string, string[]>,
-  granted: string[],
-): string[] | undefined {
-  const messages = Array.isArray(body) ? body : [body];
-  for (const m of messages) {
-    if (!m || typeof m !== 'object') continue;
-    const { method, params } = m as { method?: unknown; params?: { name?: unknown } };
-    if (method !== 'tools/call' || typeof params?.name !== 'string') continue;
-    const needed = Object.hasOwn(toolScopes, params.name) ? toolScopes[params.name]! : [];
-    if (needed.some((s) => !granted.includes(s))) return needed;
-  }
-  return undefined;
-}
-
-/** RFC 9728: `/.well-known/oauth-protected-resource` plus the resource's path. */
-export function protectedResourceMetadataUrl(resource: string): string {
-  const url = new URL(resource);
-  const suffix = url.pathname === '/' ? '' : url.pathname;
-  return `${url.origin}/.well-known/oauth-protected-resource${suffix}`;
-}
-
-function isMetadataPath(path: string, resource: string): boolean {
-  const base = '/.well-known/oauth-protected-resource';
-  const suffix = new URL(resource).pathname;
-  return (
-    path === base ||
-    path === `${base}${MCP_PATH}` ||
-    (suffix !== '/' && path === `${base}${suffix}`)
-  );
+function rpcError(code: number, message: string): unknown {
+  return { jsonrpc: '2.0', id: null, error: { code, message } };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

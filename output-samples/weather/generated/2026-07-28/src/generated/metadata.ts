@@ -30,7 +30,8 @@ export const CAPABILITIES: WireObject | undefined = undefined;
 
 export const FEATURES = {
   "statelessHttp": true,
-  "structuredContent": true
+  "structuredContent": true,
+  "batches": false
 } as const;
 
 export const TOOLS = {
@@ -219,7 +220,15 @@ export const PROMPTS = {
 } satisfies Record<string, WireObject & { name: string }>;
 
 export const AUTH:
-  | { resource: string; authorizationServers: string[]; scopes: string[]; toolScopes: Record<string, string[]> }
+  | {
+      resource: string;
+      authorizationServers: string[];
+      scopes: string[];
+      requiredScopes: string[];
+      toolScopes: Record<string, string[]>;
+      resourceScopes: Record<string, string[]>;
+      promptScopes: Record<string, string[]>;
+    }
   | undefined = {
   "resource": "https://weather.example.com/mcp",
   "authorizationServers": [
@@ -229,6 +238,9 @@ export const AUTH:
     "weather:read",
     "alerts:subscribe"
   ],
+  "requiredScopes": [],
+  "resourceScopes": {},
+  "promptScopes": {},
   "toolScopes": {
     "subscribe_alerts": [
       "alerts:subscribe"

@@ -153,6 +153,7 @@ function parsePart(
   expect('instructions', 'string');
   expect('server', 'object');
   expect('auth', 'object');
+  expect('publish', 'object');
   for (const section of ARRAY_SECTIONS) {
     if (!expect(section, 'array')) continue;
     (root[section] as unknown[]).forEach((item, i) => {

@@ -12,6 +12,7 @@ import { metadataModule } from './metadata-module.js';
 import { packageFiles } from './package-files.js';
 import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
+import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
 import { toolTypeFiles, typesModule } from './types-module.js';
 
@@ -37,6 +38,7 @@ export const serverEmitter: Emitter = {
 
     return [
       ...packageFiles(ir),
+      ...serverJsonFiles(ir),
       ...stubFiles(ir),
       ...staticFiles(),
       { ...generated('metadata.ts', metadataModule(ir)), formatted: true },

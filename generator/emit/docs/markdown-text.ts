@@ -14,11 +14,12 @@ export function inlineText(text: string): string {
   return escapeHtml(text.replace(LINE_BREAKS, ' ').trim()).replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
-/** A description as a block: its Markdown kept, HTML escaped, no headings. */
+/** A description as a block: its Markdown kept, HTML escaped, no headings, no code fences. */
 export function blockText(text: string): string {
   return escapeHtml(text.replace(LINE_BREAKS, '\n').trim())
     .split('\n')
-    .map((line) => (/^ {0,3}(#|=+\s*$|-{2,}\s*$)/.test(line) ? line.replace(/^( {0,3})/, '$1\\') : line))
+    // Headings (ATX and setext) and code fences would escape the description's paragraph.
+    .map((line) => (/^ {0,3}(#|`{3,}|~{3,}|=+\s*$|-{2,}\s*$)/.test(line) ? line.replace(/^( {0,3})/, '$1\\') : line))
     .join('\n');
 }
 

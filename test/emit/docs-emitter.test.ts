@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { renderServerDocs } from '../../generator/emit/docs/docs-emitter.js';
+import { renderServerDocs, type DocsOptions } from '../../generator/emit/docs/docs-emitter.js';
+import { splitAtHeadings } from '../../generator/emit/docs/markdown-html.js';
 import { readUserPartials } from '../../generator/emit/docs/renderer.js';
 import { McpgenError } from '../../generator/diagnostics/diagnostic.js';
 import type { IR } from '../../generator/ir/model.js';
@@ -16,8 +17,9 @@ import { EVIL, hostileManifest } from '../fixtures/docs/hostile.js';
 
 const weather = join(samplesDir, 'weather', 'mcp.yaml');
 
-async function docs(ir: IR, partials?: Record<string, string>): Promise<{ md: string; html: string; files: Record<string, string> }> {
-  const files = Object.fromEntries((await renderServerDocs(ir, partials ? { partials } : {})).map((f) => [f.path, f.contents]));
+async function docs(ir: IR, options: DocsOptions | Record<string, string> = {}): Promise<{ md: string; html: string; files: Record<string, string> }> {
+  const opts: DocsOptions = 'templatesDir' in options || 'partials' in options ? (options as DocsOptions) : { partials: options as Record<string, string> };
+  const files = Object.fromEntries((await renderServerDocs(ir, opts)).map((f) => [f.path, f.contents]));
   return { md: files['README.md']!, html: files['index.html']!, files };
 }
 
@@ -160,9 +162,8 @@ describe('docs emitter: hostile strings', () => {
 describe('docs emitter: users partials', () => {
   it('replaces a built-in partial with the user one, fed the same prepared view', async () => {
     const dir = writeFiles({ 'tool.md.hbs': '### {{heading}}\n\nCUSTOM {{title}}\n\n', 'page.html.hbs': '<!doctype html><title>{{title}}</title><main>{{{body}}}</main>' });
-    const partials = readUserPartials(dir);
-    expect(Object.keys(partials).sort()).toEqual(['page', 'tool']);
-    const { md, html } = await docs(irOf(weather), partials);
+    expect(Object.keys(readUserPartials(dir)).sort()).toEqual(['page', 'tool']);
+    const { md, html } = await docs(irOf(weather), { templatesDir: dir });
     expect(md).toContain('### `get_forecast`\n\nCUSTOM Get forecast\n');
     expect(md).not.toContain('**Parameters**');
     expect(html).toBe('<!doctype html><title>Weather</title><main>' + html.slice(html.indexOf('<main>') + 6));
@@ -174,5 +175,12 @@ describe('docs emitter: users partials', () => {
     await expect(broken).rejects.toBeInstanceOf(McpgenError);
     await expect(broken).rejects.toThrow(/Docs template README.md.hbs failed/);
     expect(() => readUserPartials('/nonexistent/folder')).toThrow(McpgenError);
+  });
+});
+
+describe('markdown to HTML', () => {
+  it('splits before headings, never inside a code fence', () => {
+    const md = '# A\n\ntext\n\n```sh\n# not a heading\n```\n\n## B\n~~~~\n## still code\n~~~\n## still code\n~~~~\n### C';
+    expect(splitAtHeadings(md)).toEqual(['# A\n\ntext\n\n```sh\n# not a heading\n```\n', '## B\n~~~~\n## still code\n~~~\n## still code\n~~~~', '### C']);
   });
 });

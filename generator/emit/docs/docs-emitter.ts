@@ -9,16 +9,18 @@ import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
 import type { Emitter } from '../emitter.js';
 import { buildServerDocsView } from './docs-view-model.js';
-import { renderHtmlPage, renderMarkdown } from './renderer.js';
+import { readUserPartials, renderHtmlPage, renderMarkdown } from './renderer.js';
 
 /** Options of the docs emitter (a target's `docs` options). */
 export interface DocsOptions {
   /**
-   * Users' partials by name, replacing the built-in ones (`header`, `setup`,
-   * `server`, `auth`, `tool`, `params`, `resource`, `resource-template`,
-   * `prompt`, `revision-note`, and `page` for the HTML shell). Read a folder
-   * of them with `readUserPartials(templatesDir)`.
+   * A folder of users' partials: `<name>.md.hbs` replaces the built-in
+   * partial of that name (`header`, `setup`, `server`, `auth`, `tool`,
+   * `params`, `resource`, `resource-template`, `prompt`, `revision-note`),
+   * `page.html.hbs` the HTML shell. An unknown name is a usage error.
    */
+  templatesDir?: string;
+  /** The same as data, by name (wins over `templatesDir`). */
   partials?: Readonly<Record<string, string>>;
 }
 
@@ -27,9 +29,10 @@ export const DOCS_DIR = 'docs';
 
 export async function renderServerDocs(ir: IR, options: DocsOptions = {}): Promise<OutputFile[]> {
   const view = buildServerDocsView(ir);
-  const markdown = await renderMarkdown('server', 'README.md.hbs', view, options);
+  const partials = { ...(options.templatesDir ? readUserPartials(options.templatesDir) : {}), ...options.partials };
+  const markdown = await renderMarkdown('server', 'README.md.hbs', view, { partials });
   const titleText = typeof ir.server.title === 'string' && ir.server.title.trim() ? ir.server.title : ir.server.name;
-  const html = await renderHtmlPage(markdown, { title: titleText, revision: ir.revision.id }, options);
+  const html = await renderHtmlPage(markdown, { title: titleText, revision: ir.revision.id }, { partials });
   const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
   return [
     { path: 'README.md', contents: markdown, owner: 'generated', formatted: true },

@@ -33,8 +33,9 @@ async function markdownIt(): Promise<MarkdownIt> {
     return true;
   });
   md.core.ruler.push('heading_ids', (state) => {
-    const slugger = new Slugger();
-    const ids: string[] = [];
+    const env = state.env as RenderEnv;
+    const slugger = env.slugger;
+    const ids = env.ids;
     state.tokens.forEach((token, i) => {
       if (token.type !== 'heading_open') return;
       const inline = state.tokens[i + 1];
@@ -43,14 +44,42 @@ async function markdownIt(): Promise<MarkdownIt> {
       token.attrSet('id', id);
       ids.push(id);
     });
-    (state.env as { ids?: string[] }).ids = ids;
   });
   return (instance = md);
 }
 
+interface RenderEnv {
+  slugger: Slugger;
+  ids: string[];
+}
+
+/**
+ * Splits Markdown before each heading that is not inside a code fence. Each
+ * part is rendered on its own (one shared slugger keeps ids unique): markdown-it
+ * slows down more than linearly on one very large document with many tables,
+ * and a page of 1,000 tools is such a document.
+ */
+export function splitAtHeadings(markdown: string): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker;
+    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    else if (fence === undefined && /^#{1,6} /.test(line) && current.length) {
+      parts.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  parts.push(current.join('\n'));
+  return parts;
+}
+
 export async function markdownToHtml(markdown: string): Promise<RenderedHtml> {
   const md = await markdownIt();
-  const env: { ids?: string[] } = {};
-  const html = md.render(markdown, env);
-  return { html, ids: env.ids ?? [] };
+  const env: RenderEnv = { slugger: new Slugger(), ids: [] };
+  const html = splitAtHeadings(markdown).map((part) => md.render(part, env)).join('');
+  return { html, ids: env.ids };
 }

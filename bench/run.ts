@@ -14,6 +14,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'protocol', load: () => import('./protocol-bench.js') },
   { name: 'server', load: () => import('./server-bench.js') },
   { name: 'http', load: () => import('./server-http-bench.js') },
+  { name: 'docs', load: () => import('./docs-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

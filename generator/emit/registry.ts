@@ -15,6 +15,10 @@ const EMITTERS: Record<string, { description: string; load: () => Promise<Emitte
     description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
     load: async () => (await import('./server/server-emitter.js')).serverEmitter,
   },
+  docs: {
+    description: 'server docs: README.md, a self-contained index.html and client set-up snippets (docs/)',
+    load: async () => (await import('./docs/docs-emitter.js')).docsEmitter,
+  },
 };
 
 export function emitterNames(): string[] {

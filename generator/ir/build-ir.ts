@@ -112,6 +112,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
           },
         }
       : {}),
+    ...(m.publish ? { publish: m.publish } : {}),
     dropped,
   };
   const inputHash = createHash('sha256')

@@ -4,7 +4,7 @@
  * nodes, never branch on revision strings, and never re-derive names.
  */
 import type { RevisionInfo } from '../spec/revisions.js';
-import type { JsonObject } from '../load/manifest-types.js';
+import type { JsonObject, ManifestPublish } from '../load/manifest-types.js';
 
 export interface IrNamed {
   /** The wire name as declared (`get-weather`). */
@@ -104,6 +104,8 @@ export interface IR {
   resourceTemplates: IrResourceTemplate[];
   prompts: IrPrompt[];
   auth?: IrAuth;
+  /** The manifest's `publish` section as declared (lint checks it). */
+  publish?: ManifestPublish;
   dropped: DroppedField[];
   /** sha256 over everything the output depends on (spec, manifest, revision, mcpgen version). */
   inputHash: string;

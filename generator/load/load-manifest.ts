@@ -155,6 +155,7 @@ function parsePart(
   expect('auth', 'object');
   expect('capabilities', 'object');
   expect('compatibleRevisions', 'array');
+  expect('publish', 'object');
   for (const section of ARRAY_SECTIONS) {
     if (!expect(section, 'array')) continue;
     (root[section] as unknown[]).forEach((item, i) => {

@@ -74,6 +74,7 @@ export interface Manifest {
   resourceTemplates: ManifestResourceTemplate[];
   prompts: ManifestPrompt[];
   auth?: ManifestAuth;
+  publish?: ManifestPublish;
 }
 
 /** Top-level keys a manifest may have; anything else is `load/unknown-key`. */
@@ -89,6 +90,7 @@ export const MANIFEST_KEYS = [
   'resourceTemplates',
   'prompts',
   'auth',
+  'publish',
 ] as const;
 
 /** Keys a pasted list result may carry; accepted and ignored. */
@@ -96,3 +98,30 @@ export const IGNORED_LIST_RESULT_KEYS = ['nextCursor', '_meta', 'ttlMs', 'cacheS
 
 export const ARRAY_SECTIONS = ['tools', 'resources', 'resourceTemplates', 'prompts'] as const;
 export type ArraySection = (typeof ARRAY_SECTIONS)[number];
+
+/** An environment variable the server reads (server.json `environmentVariables`, client set-up `env`). */
+export interface ManifestEnvironmentVariable {
+  name: string;
+  description?: string;
+  /** A password, token or key: clients store it securely and never show it. */
+  isSecret?: boolean;
+  isRequired?: boolean;
+  default?: string;
+}
+
+/**
+ * Publishing metadata: what the MCP Registry's server.json, the package's
+ * `mcpName` and the client set-up snippets need beyond the server's identity.
+ * Kept out of the wire objects.
+ */
+export interface ManifestPublish {
+  /** The registry name, reverse-DNS with one slash (`io.github.owner/weather`). Default: from a GitHub `repository`. */
+  name?: string;
+  /** The source repository URL (`https://github.com/owner/repo`). */
+  repository?: string;
+  /** The npm package identifier. Default: the generated package's name. */
+  package?: string;
+  /** The public Streamable HTTP endpoint (server.json `remotes`). Default: `auth.resource`. */
+  url?: string;
+  environmentVariables?: ManifestEnvironmentVariable[];
+}

@@ -16,7 +16,7 @@ export interface ManifestPart {
   sourceMap: SourceMap;
 }
 
-const SINGLE_SECTIONS = ['revision', 'server', 'instructions', 'auth', 'capabilities', 'compatibleRevisions'] as const;
+const SINGLE_SECTIONS = ['revision', 'server', 'instructions', 'auth', 'capabilities', 'compatibleRevisions', 'publish'] as const;
 
 export function mergeManifests(
   parts: ManifestPart[],

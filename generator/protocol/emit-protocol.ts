@@ -1,6 +1,6 @@
 /**
  * `mcpgen protocol`: one revision's official schema → types.ts,
- * validators.js + validators.d.ts and reference.md, written through the
+ * validators.js + validators.d.ts and reference.md + reference.html, written through the
  * shared write stage (header, prettier once, atomic writes, --check).
  */
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -67,12 +67,14 @@ export async function renderProtocolFiles(spec: LoadedSpec, outputs: readonly Pr
     files.push({ path: 'validators.d.ts', contents: dts, owner: 'generated' });
   }
   if (outputs.includes('docs')) {
-    const { renderDocs } = await import('./docs/emit-docs.js');
+    const { renderDocsFiles } = await import('./docs/emit-docs.js');
+    const { markdown, html } = await renderDocsFiles(model);
     // Not run through prettier: the templates already emit clean Markdown, and
     // unaligned tables keep regeneration diffs to the rows that changed
     // (prettier would re-pad a whole table for one longer cell, and it is
     // most of the generation time on a 240 KB document).
-    files.push({ path: 'reference.md', contents: await renderDocs(model), owner: 'generated', formatted: true });
+    files.push({ path: 'reference.md', contents: markdown, owner: 'generated', formatted: true });
+    files.push({ path: 'reference.html', contents: html, owner: 'generated', formatted: true });
   }
   return files;
 }

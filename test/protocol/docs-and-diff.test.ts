@@ -1,6 +1,6 @@
 /** reference.md rendering and escaping, and the diff library on small synthetic schemas. */
 import { describe, expect, it } from 'vitest';
-import { renderDocs } from '../../generator/protocol/docs/emit-docs.js';
+import { renderDocs, renderDocsFiles } from '../../generator/protocol/docs/emit-docs.js';
 import { linkify } from '../../generator/protocol/docs/docs-helpers.js';
 import { escapeCell } from '../../generator/protocol/docs/markdown-escape.js';
 import { diffDefinitions } from '../../generator/protocol/diff/diff-revisions.js';
@@ -17,6 +17,20 @@ describe('reference.md', () => {
     expect(tool).toMatch(/\| `name` \| string \| yes \|/);
     expect(tool).toMatch(/\| `icons` \| \[Icon\]\(#icon\)\[\] \| {2}\|/);
     expect(md).not.toContain('{@link');
+  });
+
+  it('renders reference.html from the same Markdown: one page whose every in-page link has its heading', async () => {
+    const { markdown, html } = await renderDocsFiles(buildProtocolModel(loadSpec('2025-11-25')));
+    expect(markdown).toBe(await renderDocs(buildProtocolModel(loadSpec('2025-11-25'))));
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h3 id="calltoolrequest">CallToolRequest</h3>');
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(500);
+    expect(links.filter((l) => !ids.has(l))).toEqual([]);
+    // Table cells keep their line breaks as <br>; nothing else from the schema becomes markup.
+    expect(html).toContain('<br>');
+    expect(html.match(/<script\b/g)).toHaveLength(1);
   });
 
   it('escapes pipes, HTML and line breaks in table cells', () => {

@@ -39,7 +39,7 @@ describe('mcpgen protocol', () => {
     expect(first.code).toBe(0);
     expect(runCliProcess(['protocol', '-r', '2025-11-25', '-o', b]).code).toBe(0);
     const files = snapshot(a);
-    expect(Object.keys(files).sort()).toEqual(['.mcpgen/files.json', 'reference.md', 'types.ts', 'validators.d.ts', 'validators.js']);
+    expect(Object.keys(files).sort()).toEqual(['.mcpgen/files.json', 'reference.html', 'reference.md', 'types.ts', 'validators.d.ts', 'validators.js']);
     expect(snapshot(b)).toEqual(files);
 
     const check = runCliProcess(['protocol', '-r', '2025-11-25', '-o', a, '--check']);

@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import type { CommandState } from './command-state.js';
 import { formatOption, withSpecOptions, type SpecArgs } from './common-options.js';
+import { emitterNames } from '../../emit/registry.js';
 
 export interface GenerateArgs extends SpecArgs {
   manifest?: string[];
@@ -31,7 +32,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
           type: 'string',
           array: true,
           coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-          describe: 'What to generate, comma-separated (default: manifest). Known: manifest',
+          describe: `What to generate, comma-separated (default: manifest). Known: ${emitterNames().join(', ')}`,
         })
         .option('out', { alias: 'o', type: 'string', describe: 'Output folder' })
         .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })

@@ -31,7 +31,7 @@ export function protocolCommand(state: CommandState): CommandModule<object, Prot
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
         .option('format', formatOption)
         .conflicts('check', 'dry-run')
-        .example('mcpgen protocol -r 2025-11-25 -o src/mcp', 'types.ts, validators.js (+ .d.ts) and reference.md')
+        .example('mcpgen protocol -r 2025-11-25 -o src/mcp', 'types.ts, validators.js (+ .d.ts) and reference.md + reference.html')
         .example('mcpgen protocol -r 2025-11-25 -o src/mcp --emit types,validators --check', 'In CI: fail when they are stale') as never,
     handler: async (args) => {
       const { runProtocol } = await import('./protocol-run.js');

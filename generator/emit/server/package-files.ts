@@ -6,6 +6,7 @@
  */
 import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
+import { publishInfo } from '../shared/publish-info.js';
 
 /** Exact versions the generated code is written and tested against. */
 export const RUNTIME_DEPENDENCIES = {
@@ -20,21 +21,18 @@ export const DEV_DEPENDENCIES = {
   typescript: '6.0.3',
 } as const;
 
-/** An npm package name from the server name (lowercase, URL-safe). */
-export function packageName(serverName: string): string {
-  const name = serverName
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[._-]+|[-]+$/g, '')
-    .slice(0, 200);
-  return name || 'mcp-server';
-}
+export { packageName } from '../shared/publish-info.js';
 
 export function packageFiles(ir: IR): OutputFile[] {
+  // A package published to the MCP Registry: `mcpName` ties it to its entry
+  // (server.json `name`), and `bin` makes the `npx` line of the docs work.
+  const publish = publishInfo(ir);
   const pkg = {
-    name: packageName(ir.server.name),
-    version: /^\d+\.\d+\.\d+/.test(ir.server.version) ? ir.server.version : '0.1.0',
-    private: true,
+    name: publish.packageName,
+    ...(publish.registryName
+      ? { mcpName: publish.registryName, bin: { [publish.binName]: 'dist/server.js' }, files: ['dist'] }
+      : { private: true }),
+    version: publish.packageVersion,
     type: 'module',
     engines: { node: '>=20' },
     scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' },
@@ -65,7 +63,8 @@ export function packageFiles(ir: IR): OutputFile[] {
     {
       path: 'src/server.ts',
       owner: 'user',
-      contents: `/**
+      contents: `#!/usr/bin/env node
+/**
  * Server entry (yours: mcpgen created it once and never overwrites it).
  * \`node dist/server.js --stdio\` serves stdio (not \`npm start\`: npm prints
  * its banner on stdout, which carries the protocol); \`node dist/server.js

@@ -15,6 +15,7 @@ import { optionsModule } from './options-module.js';
 import { packageFiles } from './package-files.js';
 import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
+import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
 import { toolTypeFiles, typesModule } from './types-module.js';
 
@@ -41,6 +42,7 @@ export const serverEmitter: Emitter = {
 
     return [
       ...packageFiles(ir),
+      ...serverJsonFiles(ir),
       ...stubFiles(ir),
       ...capabilityStubs(ir),
       ...staticFiles(),

@@ -4,6 +4,7 @@ import { authRule } from './auth.js';
 import { definitionsRule } from './definitions.js';
 import { iconsRule } from './icons.js';
 import { namesRule } from './names.js';
+import { publishRule } from './publish.js';
 import { resourcesRule } from './resources.js';
 import { revisionFieldsRule } from './revision-fields.js';
 import { textRule } from './text.js';
@@ -24,4 +25,5 @@ export const rules: LintRule[] = [
   textRule,
   sdkLimitsRule,
   serverOptionsRule,
+  publishRule,
 ];

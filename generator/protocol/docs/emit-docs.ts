@@ -1,24 +1,22 @@
 /**
- * reference.md: the view model (docs-view-model.ts) rendered through the
- * Handlebars templates in `templates/docs/`.
+ * reference.md and reference.html: the view model (docs-view-model.ts)
+ * rendered through the Handlebars templates in `templates/docs/` by the same
+ * renderer as the server docs (so users' partials and the HTML page work the
+ * same way).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../../package-root.js';
+import { renderHtmlPage, renderMarkdown, type RenderOptions } from '../../emit/docs/renderer.js';
 import type { ProtocolModel } from '../protocol-model.js';
 import { registerDocsHelpers } from './docs-helpers.js';
 import { buildDocsView } from './docs-view-model.js';
 
-function template(name: string): string {
-  return readFileSync(join(packageRoot(), 'templates', 'docs', name), 'utf8');
+/** Renders reference.md for one revision (unformatted). */
+export async function renderDocs(model: ProtocolModel, options: Pick<RenderOptions, 'partials'> = {}): Promise<string> {
+  return renderMarkdown('', 'reference.md.hbs', buildDocsView(model), { ...options, helpers: (hb) => registerDocsHelpers(hb, model.names) });
 }
 
-/** Renders reference.md for one revision (unformatted). */
-export async function renderDocs(model: ProtocolModel): Promise<string> {
-  const { default: Handlebars } = await import('handlebars');
-  const hb = Handlebars.create();
-  registerDocsHelpers(hb, model.names);
-  hb.registerPartial('definition', template('definition.md.hbs'));
-  const render = hb.compile(template('reference.md.hbs'), { noEscape: true, strict: false });
-  return render(buildDocsView(model));
+/** reference.md and the same reference as one self-contained HTML page. */
+export async function renderDocsFiles(model: ProtocolModel, options: Pick<RenderOptions, 'partials'> = {}): Promise<{ markdown: string; html: string }> {
+  const markdown = await renderDocs(model, options);
+  const html = await renderHtmlPage(markdown, { title: `MCP ${model.revision} protocol reference`, revision: model.revision }, options);
+  return { markdown, html };
 }

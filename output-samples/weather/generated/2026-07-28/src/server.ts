@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Server entry (yours: mcpgen created it once and never overwrites it).
  * `npm start -- --stdio` serves stdio; `npm start -- --port 3000` serves

@@ -3,6 +3,10 @@
  * generated 100-tool server beside a hand-written SDK server with the same
  * tools (same run, interleaved), the time from process start to the first
  * `tools/list` answer and the per-call latency of `tools/call` over stdio.
+ * Both sides run with the same validation: input and output validated on
+ * every call (the SDK always validates a hand-written tool's structured
+ * output; the generated server is run with MCPGEN_VALIDATE_OUTPUT=1, since
+ * NODE_ENV=production alone would turn its output validation off).
  * Target: per-call latency within 1.1x the hand-written server.
  */
 import { spawnSync } from 'node:child_process';
@@ -43,7 +47,8 @@ interface Connected {
 async function connect(command: string, args: string[]): Promise<Connected> {
   const start = process.hrtime.bigint();
   const client = new Client({ name: 'bench', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command, args, stderr: 'ignore', env: { ...process.env, NODE_ENV: 'production' } as Record<string, string> }));
+  const env = { ...process.env, NODE_ENV: 'production', MCPGEN_VALIDATE_OUTPUT: '1' } as Record<string, string>;
+  await client.connect(new StdioClientTransport({ command, args, stderr: 'ignore', env }));
   await client.listTools();
   return { client, startupMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
@@ -102,7 +107,7 @@ export async function run(): Promise<void> {
       await client.close();
     }
   }
-  console.log(`\n## Generated vs hand-written server, 100 tools, stdio (median of ${rounds} interleaved rounds, ${calls} calls each)\n`);
+  console.log(`\n## Generated vs hand-written server, 100 tools, stdio (median of ${rounds} interleaved rounds, ${calls} calls each; inputs and outputs validated on both)\n`);
   console.log(
     formatTable(
       ['server', 'start to first tools/list', 'per tools/call'],

@@ -1,7 +1,9 @@
 /**
  * The baseline for the server bench: what a developer writes by hand on the
  * SDK for the same tools (JSON Schemas through `fromJsonSchema`, the SDK's
- * default validator), served over stdio. Usage: node hand-written-server.js COUNT
+ * default validator), served over stdio. The SDK validates every call's input
+ * and, for tools with an outputSchema, its structuredContent, as the generated
+ * server does in the bench. Usage: node hand-written-server.js COUNT
  */
 import { fromJsonSchema, McpServer } from '@modelcontextprotocol/server';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';

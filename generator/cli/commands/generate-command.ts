@@ -1,9 +1,9 @@
 /** `mcpgen generate`: options and help; the work is in generate-run.ts. */
 import type { CommandModule } from 'yargs';
 import type { CommandState } from './command-state.js';
-import { formatOption, withSpecOptions, type SpecArgs } from './common-options.js';
+import { formatOption, withInputOptions, withSpecOptions, type InputArgs, type SpecArgs } from './common-options.js';
 
-export interface GenerateArgs extends SpecArgs {
+export interface GenerateArgs extends SpecArgs, InputArgs {
   manifest?: string[];
   revision?: string;
   emit?: string[];
@@ -18,7 +18,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
     command: 'generate',
     describe: 'Generate code from manifests for one protocol revision',
     builder: (y) =>
-      withSpecOptions(y)
+      withInputOptions(withSpecOptions(y))
         .option('manifest', {
           alias: 'm',
           type: 'string',

@@ -2,7 +2,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { generate, type OutputMode } from '../../generate.js';
-import { specSource } from './common-options.js';
+import { maxInputBytes, specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { GenerateArgs } from './generate-command.js';
@@ -28,6 +28,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       revision: args.revision ?? config.revision,
       emit: args.emit?.length ? args.emit : (config.emit ?? ['manifest']),
       mode,
+      maxInputBytes: maxInputBytes(args),
       ...specSource(args, config),
       onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
     });

@@ -196,6 +196,31 @@ export const coreCatalog = {
     cause: 'The server announced or sent more than the size limit (8 MB); official schemas are well under 1 MB, so the server is not serving one.',
     fix: 'Check --base-url / MCPGEN_SPEC_BASE_URL.',
   },
+  'output/locked': {
+    title: 'Another run is writing the output folder',
+    cause: 'Two mcpgen runs wrote one output folder at the same time; the second waited, then gave up.',
+    fix: 'Let the first run finish. If no run exists (the lock names its pid), delete .mcpgen/lock.',
+  },
+  'output/out-is-link': {
+    title: 'Output folder is a symbolic link',
+    cause: 'Writing through a link could put generated files anywhere; mcpgen refuses unless asked.',
+    fix: 'Pass --follow-out-link, or use the real folder as --out.',
+  },
+  'output/edited-overwritten': {
+    title: 'Hand edit of a generated file overwritten',
+    cause: 'A generated file no longer matches the hash mcpgen recorded for it: someone edited it, and the run rewrote it.',
+    fix: 'Keep your code in the handler files, which mcpgen creates once and never overwrites.',
+  },
+  'output/interrupted': {
+    title: 'Interrupted write',
+    cause: 'A run was stopped (killed, power loss) while renaming files into place; its journal is still there.',
+    fix: 'Run generate without --check: it rolls the interrupted write back, then writes.',
+  },
+  'output/stale-temp': {
+    title: 'Leftover temporary file',
+    cause: 'A staging or backup file (.mcpgen-tmp-*, .mcpgen-bak-*) of an interrupted run is in the output folder.',
+    fix: 'Run generate without --check: it removes them.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -10,6 +10,7 @@ export interface GenerateArgs extends SpecArgs, InputArgs {
   out?: string;
   check?: boolean;
   'dry-run'?: boolean;
+  'follow-out-link'?: boolean;
   format: 'text' | 'json';
 }
 
@@ -36,6 +37,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
         .option('out', { alias: 'o', type: 'string', describe: 'Output folder' })
         .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
+        .option('follow-out-link', { type: 'boolean', describe: 'Write through an --out folder that is a symbolic link (refused otherwise)' })
         .option('format', formatOption)
         .conflicts('check', 'dry-run')
         .example('mcpgen generate -m mcp.yaml -r 2025-11-25 --emit manifest -o generated', 'Generate into ./generated')

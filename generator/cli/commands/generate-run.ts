@@ -28,6 +28,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       revision: args.revision ?? config.revision,
       emit: args.emit?.length ? args.emit : (config.emit ?? ['manifest']),
       mode,
+      followOutLink: args['follow-out-link'],
       maxInputBytes: maxInputBytes(args),
       ...specSource(args, config),
       onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,

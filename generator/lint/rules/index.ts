@@ -8,6 +8,7 @@ import { resourcesRule } from './resources.js';
 import { revisionFieldsRule } from './revision-fields.js';
 import { textRule } from './text.js';
 import { toolSchemasRule } from './tool-schemas.js';
+import { unknownKeysRule } from './unknown-keys.js';
 import { xMcpHeaderRule } from './x-mcp-header.js';
 
 export const rules: LintRule[] = [
@@ -20,4 +21,5 @@ export const rules: LintRule[] = [
   resourcesRule,
   authRule,
   textRule,
+  unknownKeysRule,
 ];

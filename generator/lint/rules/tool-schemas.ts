@@ -5,6 +5,7 @@
  * names that exist, and the recommended shape for a tool without parameters.
  * @see ../../../../shared/docs/mcp-revisions.md "inputSchema / outputSchema"
  */
+import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
@@ -154,6 +155,8 @@ function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
   if (isJsonObject(props) && Object.keys(props).length > 0) return [];
   if (props !== undefined && !isJsonObject(props)) return [];
   if (OPEN_KEYWORDS.some((k) => k in schema)) return [];
+  // A misspelt `properties` (`propertes`) is reported as such; "takes no parameters" would not fit.
+  if (Object.keys(schema).some((k) => k !== 'properties' && closestMatch(k, ['properties']))) return [];
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return [];
   const rest = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
   const exact = rest.length === 2 && schema.additionalProperties === false;

@@ -3,6 +3,7 @@ import type { LintRule } from '../rule.js';
 import { authRule } from './auth.js';
 import { definitionsRule } from './definitions.js';
 import { iconsRule } from './icons.js';
+import { identifierCollisionsRule } from './identifier-collisions.js';
 import { namesRule } from './names.js';
 import { resourcesRule } from './resources.js';
 import { revisionFieldsRule } from './revision-fields.js';
@@ -22,4 +23,5 @@ export const rules: LintRule[] = [
   authRule,
   textRule,
   unknownKeysRule,
+  identifierCollisionsRule,
 ];

@@ -1,5 +1,6 @@
 /** `mcpgen generate`: options and help; the work is in generate-run.ts. */
 import type { CommandModule } from 'yargs';
+import { describeEmitters } from '../../emit/registry.js';
 import type { CommandState } from './command-state.js';
 import { formatOption, withInputOptions, withSpecOptions, type InputArgs, type SpecArgs } from './common-options.js';
 
@@ -9,6 +10,7 @@ export interface GenerateArgs extends SpecArgs, InputArgs {
   emit?: string[];
   out?: string;
   check?: boolean;
+  diff?: boolean;
   'dry-run'?: boolean;
   'follow-out-link'?: boolean;
   format: 'text' | 'json';
@@ -32,10 +34,13 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
           type: 'string',
           array: true,
           coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-          describe: 'What to generate, comma-separated (default: manifest). Known: manifest',
+          describe: `What to generate, comma-separated (default: manifest). Known: ${describeEmitters()
+            .map((e) => e.name)
+            .join(', ')}`,
         })
         .option('out', { alias: 'o', type: 'string', describe: 'Output folder' })
         .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })
+        .option('diff', { type: 'boolean', describe: 'With --check: show a unified diff of each stale file' })
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
         .option('follow-out-link', { type: 'boolean', describe: 'Write through an --out folder that is a symbolic link (refused otherwise)' })
         .option('format', formatOption)

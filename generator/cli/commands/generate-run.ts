@@ -22,6 +22,9 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       });
     }
     const mode: OutputMode = args.check ? 'check' : args['dry-run'] ? 'dry-run' : 'write';
+    if (args.diff && mode !== 'check') {
+      throw new McpgenError({ code: 'usage/invalid', severity: 'error', message: '--diff works with --check only.', hint: 'Run: mcpgen generate ... --check --diff' });
+    }
     const result = await generate({
       manifests,
       out,
@@ -39,6 +42,10 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       return result.exitCode;
     }
     if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', result.sources);
+    if (mode === 'check' && args.diff) {
+      const { staleDiffs } = await import('./stale-diffs.js');
+      io.out(staleDiffs(result.plan));
+    }
     if (result.plan.length) io.out(describePlan(result.plan, mode, out));
     return result.exitCode;
   } catch (err) {

@@ -21,6 +21,8 @@ export interface GenerateOptions extends PrepareOptions {
   out: string;
   /** `write` (default), `check` (report stale output, write nothing), `dry-run` (report what would change). */
   mode?: OutputMode;
+  /** Write through an output folder that is a symbolic link (`--follow-out-link`). */
+  followOutLink?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     header: { version, revision: ir.revision.id, inputHash: ir.inputHash },
     previousIndex,
     keptUserFiles: orphans.map((o) => o.path),
+    followOutLink: options.followOutLink,
     onProgress: progress,
   });
   diagnostics.push(...output.diagnostics, ...orphans.map((o) => o.diagnostic));

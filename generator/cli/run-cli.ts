@@ -30,7 +30,7 @@ export function buildCli(argv: string[], state: CommandState): Argv {
         'mcpgen: code generation for the Model Context Protocol.',
         '',
         'Checks MCP server manifests against the official specification of a protocol',
-        'revision and generates TypeScript types, validators, servers, clients and docs.',
+        'revision and generates TypeScript protocol types, validators, reference docs and typed servers.',
         '',
         'Usage: mcpgen <command> [options]',
       ].join('\n'),

@@ -141,6 +141,86 @@ export const coreCatalog = {
     cause: 'prettier rejected generated code; this is a bug in mcpgen.',
     fix: 'Report it with the manifest that triggers it.',
   },
+  'load/too-deep': {
+    title: 'Document nested too deeply',
+    cause: 'A mapping or sequence nests deeper than 128 levels (with $refs inlined); no manifest needs this, and hostile files use it to crash parsers.',
+    fix: 'Flatten the structure at the location shown, or move shared schema parts to $defs.',
+  },
+  'load/alias-bomb': {
+    title: 'YAML alias expands to too much',
+    cause: 'Aliases (`*name`) that reference anchors full of other aliases expand exponentially (a "billion laughs" document).',
+    fix: 'Write the repeated content out, or reference it fewer times.',
+  },
+  'load/encoding': {
+    title: 'File is not UTF-8',
+    cause: 'The file is UTF-16, or has bytes that are not valid UTF-8 (another encoding such as Latin-1).',
+    fix: 'Save the file as UTF-8.',
+  },
+  'load/empty': {
+    title: 'Manifest declares nothing',
+    cause: 'The file is empty (or only comments, or `{}`): there is no server, tool, resource or prompt to check or generate.',
+    fix: 'Declare a `server:` and at least one of `tools:`, `resources:`, `resourceTemplates:`, `prompts:`.',
+  },
+  'input/too-large': {
+    title: 'File larger than the input limit',
+    cause: 'A manifest or $ref target is larger than the limit (16 MB by default), or is endless.',
+    fix: 'Raise the limit with --max-input-size (in MB) if the file is meant to be that large.',
+  },
+  'load/ref-outside-project': {
+    title: '$ref leaves the project',
+    cause: "A file $ref is an absolute path, climbs out of the manifest's folder with `..`, or is a link to a file outside it. Such files are never read.",
+    fix: 'Copy the schema into a folder below the manifest and use a relative path.',
+  },
+  'load/ref-not-a-schema': {
+    title: '$ref target is not a schema',
+    cause: 'The referenced file (or fragment) is a string, number or array, not a JSON Schema object.',
+    fix: 'Point the $ref at a schema object.',
+  },
+  'load/ref-siblings': {
+    title: 'Keys beside a file $ref are dropped',
+    cause: 'A file $ref is replaced by the schema it references; other keys of the same object are lost.',
+    fix: 'Move the keys into the referenced schema, or combine both with allOf.',
+  },
+  'load/ref-local-in-target': {
+    title: 'Referenced schema uses local refs',
+    cause: 'A schema inlined from another file uses "#/..." references, which would point elsewhere once inlined.',
+    fix: 'Refer to such definitions by file ("./defs.json#/$defs/Name").',
+  },
+  'load/ref-too-many': {
+    title: 'Too many file $refs',
+    cause: 'More than 1000 file $refs were followed for one manifest; each inlines a copy.',
+    fix: 'Share definitions with local "#/$defs/..." references inside one schema file.',
+  },
+  'spec/too-large': {
+    title: 'Downloaded schema too large',
+    cause: 'The server announced or sent more than the size limit (8 MB); official schemas are well under 1 MB, so the server is not serving one.',
+    fix: 'Check --base-url / MCPGEN_SPEC_BASE_URL.',
+  },
+  'output/locked': {
+    title: 'Another run is writing the output folder',
+    cause: 'Two mcpgen runs wrote one output folder at the same time; the second waited, then gave up.',
+    fix: 'Let the first run finish. If no run exists (the lock names its pid), delete .mcpgen/lock.',
+  },
+  'output/out-is-link': {
+    title: 'Output folder is a symbolic link',
+    cause: 'Writing through a link could put generated files anywhere; mcpgen refuses unless asked.',
+    fix: 'Pass --follow-out-link, or use the real folder as --out.',
+  },
+  'output/edited-overwritten': {
+    title: 'Hand edit of a generated file overwritten',
+    cause: 'A generated file no longer matches the hash mcpgen recorded for it: someone edited it, and the run rewrote it.',
+    fix: 'Keep your code in the handler files, which mcpgen creates once and never overwrites.',
+  },
+  'output/interrupted': {
+    title: 'Interrupted write',
+    cause: 'A run was stopped (killed, power loss) while renaming files into place; its journal is still there.',
+    fix: 'Run generate without --check: it rolls the interrupted write back, then writes.',
+  },
+  'output/stale-temp': {
+    title: 'Leftover temporary file',
+    cause: 'A staging or backup file (.mcpgen-tmp-*, .mcpgen-bak-*) of an interrupted run is in the output folder.',
+    fix: 'Run generate without --check: it removes them.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

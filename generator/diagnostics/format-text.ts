@@ -2,7 +2,7 @@
  * Human-readable diagnostics: grouped by file, `file:line:col  severity  code
  * message`, a code frame, the hint, and a summary line.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../load/read-input.js';
 import { codeFrame, printable } from './code-frame.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 
@@ -21,11 +21,10 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextForm
   const sourceOf = (file: string): string | null => {
     if (options.sources?.has(file)) return options.sources.get(file) ?? null;
     if (!cache.has(file)) {
-      try {
-        cache.set(file, readFileSync(file, 'utf8'));
-      } catch {
-        cache.set(file, null);
-      }
+      // Only regular UTF-8 files of sensible size get a frame: a diagnostic about a FIFO,
+      // /dev/zero or a huge file must not hang or eat memory while it is printed.
+      const read = readInputFile(file, { kind: 'file', shown: file, maxBytes: 4 * 1024 * 1024 });
+      cache.set(file, 'text' in read ? read.text : null);
     }
     return cache.get(file) ?? null;
   };

@@ -27,11 +27,28 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   const values = new NameScope();
   const types = new NameScope();
 
+  // Identifiers are claimed in the order of the names themselves, not of the manifest, so that two
+  // names that differ only in case (`Search`, `search`) get the same identifiers whichever comes first.
+  const claims = new Map<string, { identifier: string; typeName: string }>();
+  const all: { pointer: string; name: unknown; fallback: string }[] = [];
+  const sections = [['tools', 'tool'], ['resources', 'resource'], ['resourceTemplates', 'template'], ['prompts', 'prompt']] as const;
+  for (const [section, noun] of sections) {
+    (m[section] as unknown[]).forEach((item, i) =>
+      all.push({ pointer: `/${section}/${i}`, name: (item as { name?: unknown })?.name, fallback: `${noun}${i + 1}` }),
+    );
+  }
+  const key = (n: unknown) => (typeof n === 'string' ? n : '');
+  for (const c of [...all].sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0))) {
+    claims.set(c.pointer, {
+      identifier: values.claim(c.name as string, 'camel', c.fallback),
+      typeName: types.claim(c.name as string, 'pascal', c.fallback.charAt(0).toUpperCase() + c.fallback.slice(1)),
+    });
+  }
+
   /** The fields every declared object gets: its name, identifiers, location and wire form. */
-  const named = (source: JsonObject & { name: string }, definition: string, pointer: string, fallback: string): IrNamed => ({
+  const named = (source: JsonObject & { name: string }, definition: string, pointer: string, _fallback: string): IrNamed => ({
     name: source.name,
-    identifier: values.claim(source.name, 'camel', fallback),
-    typeName: types.claim(source.name, 'pascal', fallback.charAt(0).toUpperCase() + fallback.slice(1)),
+    ...claims.get(pointer)!,
     pointer,
     wire: adaptToRevision(source, definition, spec, pointer, dropped),
   });

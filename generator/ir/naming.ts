@@ -33,6 +33,9 @@ const GLOBALS = new Set(
   ).split(' '),
 );
 
+/** Names are cut to this length before they become identifiers (lint reports anything over 128). */
+const MAX_NAME_SOURCE = 256;
+
 export function isReservedName(name: string): boolean {
   return RESERVED.has(name) || GLOBALS.has(name);
 }
@@ -79,7 +82,8 @@ export class NameScope {
    */
   claim(source: string, style: 'camel' | 'pascal', fallback: string): string {
     // A missing or non-string name is reported by lint; naming must not crash on it.
-    const text = typeof source === 'string' ? source : '';
+    // Over-long names are lint errors; naming looks at a bounded prefix so hostile lengths stay linear.
+    const text = typeof source === 'string' ? source.slice(0, MAX_NAME_SOURCE) : '';
     let base = style === 'camel' ? toCamelCase(text) : toPascalCase(text);
     if (!base) base = fallback;
     if (/^[0-9]/.test(base)) base = (style === 'camel' ? '_' : 'T') + base;

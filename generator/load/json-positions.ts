@@ -13,7 +13,8 @@ import { SourceText, type SourceMap } from './source-map.js';
 /** Whitespace, `,`, `]` and `}`. */
 const DELIMITERS = new Set([0x20, 0x0a, 0x0d, 0x09, 0x2c, 0x5d, 0x7d]);
 
-export function scanJsonPositions(text: string, file: string, sourceMap: SourceMap): boolean {
+/** Returns true, false (duplicate key), or the offset of a value nested deeper than `maxDepth`. */
+export function scanJsonPositions(text: string, file: string, sourceMap: SourceMap, maxDepth = Infinity): boolean | number {
   const source = new SourceText(file, text);
   let i = 0;
   const skipWs = () => {
@@ -38,10 +39,15 @@ export function scanJsonPositions(text: string, file: string, sourceMap: SourceM
     sourceMap.set(pointer, keyStart === undefined ? { source, start, end } : { source, start, end, keyStart });
   };
 
-  const value = (pointer: string, keyStart?: number): boolean => {
+  let deepAt: number | undefined;
+  const value = (pointer: string, keyStart?: number, depth = 0): boolean => {
     skipWs();
     const start = i;
     const c = text[i];
+    if (depth > maxDepth) {
+      deepAt = start;
+      return false;
+    }
     if (c === '{') {
       i++;
       const seen = new Set<string>();
@@ -55,7 +61,7 @@ export function scanJsonPositions(text: string, file: string, sourceMap: SourceM
         seen.add(key);
         skipWs();
         i++; // colon
-        if (!value(joinPointer(pointer, key), keyAt)) return false;
+        if (!value(joinPointer(pointer, key), keyAt, depth + 1)) return false;
         skipWs();
         if (text[i] === ',') i++;
         skipWs();
@@ -66,7 +72,7 @@ export function scanJsonPositions(text: string, file: string, sourceMap: SourceM
       let index = 0;
       skipWs();
       while (text[i] !== ']') {
-        if (!value(joinPointer(pointer, index++))) return false;
+        if (!value(joinPointer(pointer, index++), undefined, depth + 1)) return false;
         skipWs();
         if (text[i] === ',') i++;
         skipWs();
@@ -81,5 +87,6 @@ export function scanJsonPositions(text: string, file: string, sourceMap: SourceM
     record(pointer, start, i, keyStart);
     return true;
   };
-  return value('');
+  const ok = value('');
+  return deepAt ?? ok;
 }

@@ -3,7 +3,6 @@
  * position for every node. Collects every problem it can find instead of
  * stopping at the first, and never throws for bad input.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
@@ -17,7 +16,8 @@ import {
   type Manifest,
 } from './manifest-types.js';
 import { mergeManifests, type ManifestPart } from './merge-manifests.js';
-import { parseYamlOrJson } from './parse-document.js';
+import { MAX_DEPTH, parseYamlOrJson } from './parse-document.js';
+import { readInputFile } from './read-input.js';
 import { resolveToolSchemaRefs } from './resolve-schema-refs.js';
 import { SourceMap } from './source-map.js';
 
@@ -34,6 +34,10 @@ export interface LoadedManifest {
 
 export interface LoadManifestOptions {
   cwd?: string;
+  /** Largest file read, in bytes (default 16 MB; `--max-input-size`). */
+  maxInputBytes?: number;
+  /** Folders a file `$ref` may point into (default: each manifest's own folder). */
+  refRoots?: string[];
 }
 
 /**
@@ -49,10 +53,14 @@ export function loadManifest(paths: string | string[], options: LoadManifestOpti
   for (const given of list) {
     const absolute = resolve(options.cwd ?? process.cwd(), given);
     const shown = displayPath(absolute, options.cwd);
-    const text = readManifestFile(absolute, shown, diagnostics);
-    if (text === undefined) continue;
+    const read = readInputFile(absolute, { kind: 'manifest', shown, maxBytes: options.maxInputBytes });
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const text = read.text;
     sources.set(shown, text);
-    const part = parsePart(text, absolute, shown, sources, diagnostics, options.cwd);
+    const part = parsePart(text, absolute, shown, sources, diagnostics, options);
     if (part) parts.push(part);
   }
 
@@ -73,31 +81,13 @@ export function loadManifestOrThrow(paths: string | string[], options: LoadManif
   return loaded;
 }
 
-function readManifestFile(absolute: string, shown: string, diagnostics: Diagnostic[]): string | undefined {
-  try {
-    if (statSync(absolute).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    return readFileSync(absolute, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable' : (err as Error).message;
-    diagnostics.push({
-      code: 'input/unreadable',
-      severity: 'error',
-      message: `Cannot read manifest ${shown}: it ${why}.`,
-      hint: 'Relative paths are resolved from the current directory.',
-      location: { file: shown, line: 1, column: 1 },
-    });
-    return undefined;
-  }
-}
-
 function parsePart(
   text: string,
   absolute: string,
   shown: string,
   sources: Map<string, string>,
   diagnostics: Diagnostic[],
-  cwd: string | undefined,
+  options: LoadManifestOptions,
 ): ManifestPart | undefined {
   const parsed = parseYamlOrJson(text, shown);
   if (parsed.diagnostics.length) {
@@ -111,7 +101,16 @@ function parsePart(
     root = root.result;
     base = '/result';
   }
-  if (root === undefined || root === null) root = {};
+  if (root === undefined || root === null || (isJsonObject(root) && Object.keys(root).length === 0)) {
+    diagnostics.push({
+      code: 'load/empty',
+      severity: 'error',
+      message: `${shown} declares nothing: there is no server, tool, resource or prompt to generate.`,
+      hint: 'Start with `server: { name: my-server, version: 0.1.0 }` and a `tools:` list (see `mcpgen generate --help`).',
+      location: parsed.sourceMap.locate(base) ?? { file: shown, line: 1, column: 1 },
+    });
+    return undefined;
+  }
   if (!isJsonObject(root)) {
     diagnostics.push({
       code: 'load/not-an-object',
@@ -176,9 +175,42 @@ function parsePart(
     sourceMap.copyFrom(parsed.sourceMap, base, '');
   }
   if (Array.isArray(root.tools)) {
-    resolveToolSchemaRefs(root.tools, '/tools', { manifestPath: absolute, sourceMap, sources, diagnostics, cwd });
+    resolveToolSchemaRefs(root.tools, '/tools', {
+      manifestPath: absolute,
+      sourceMap,
+      sources,
+      diagnostics,
+      cwd: options.cwd,
+      roots: options.refRoots,
+      maxBytes: options.maxInputBytes,
+    });
+    // Inlined $ref targets may nest the schema deeper than any one file does.
+    const deep = findTooDeep(root.tools, '/tools', 1);
+    if (deep) {
+      diagnostics.push({
+        code: 'load/too-deep',
+        severity: 'error',
+        message: `With its $refs inlined, this schema nests deeper than ${MAX_DEPTH} levels.`,
+        hint: 'Flatten the schema; no tool needs this depth.',
+        location: sourceMap.locate(deep) ?? { file: shown, line: 1, column: 1 },
+      });
+      return undefined;
+    }
   }
   return { file: shown, value: root, sourceMap };
+}
+
+/** The pointer of the first node deeper than MAX_DEPTH (iterative: no recursion on hostile data). */
+function findTooDeep(value: unknown, pointer: string, depth: number): string | undefined {
+  const stack: [unknown, string, number][] = [[value, pointer, depth]];
+  while (stack.length) {
+    const [v, p, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > MAX_DEPTH) return p;
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, joinPointer(p, i), d + 1]));
+    else for (const [k, x] of Object.entries(v)) stack.push([x, joinPointer(p, k), d + 1]);
+  }
+  return undefined;
 }
 
 function describe(value: unknown): string {

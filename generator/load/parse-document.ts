@@ -3,11 +3,18 @@
  * the same YAML 1.2 parser (JSON is a subset), so both get identical positions
  * and errors. YAML 1.2 keeps `2025-11-25` a string and `yes` a string.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
 import { scanJsonPositions } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
+
+/**
+ * How deep a document may nest (mappings and sequences). Real manifests stay
+ * far below; every later walker (lint, IR, emitters, Ajv, prettier) can then
+ * recurse safely. Deeper input is `load/too-deep` at the node that crosses it.
+ */
+export const MAX_DEPTH = 128;
 
 export interface ParsedDocument {
   value: unknown;
@@ -18,6 +25,8 @@ export interface ParsedDocument {
 export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   const fast = parseCleanJson(text, file);
   if (fast) return fast;
+  const flowDeep = flowDepthOffset(text);
+  if (flowDeep >= 0) return tooDeep(text, file, flowDeep);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const sourceMap = new SourceMap();
@@ -28,6 +37,7 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   };
 
   for (const err of doc.errors) {
+    if (/call stack/i.test(err.message)) return tooDeep(text, file, blockDepthOffset(text));
     const start = at(errorOffset(text, err.code, err.message, err.pos[0]));
     const duplicate = err.code === 'DUPLICATE_KEY';
     diagnostics.push({
@@ -41,9 +51,14 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   if (diagnostics.length) return { value: undefined, sourceMap, diagnostics };
 
   const source = new SourceText(file, text);
-  const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown): void => {
-    if (!node) return;
+  let deepAt: number | undefined;
+  const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown, depth = 0): void => {
+    if (!node || deepAt !== undefined) return;
     const range = node.range;
+    if (depth > MAX_DEPTH) {
+      deepAt = range?.[0] ?? 0;
+      return;
+    }
     if (range) {
       const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
       sourceMap.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
@@ -51,29 +66,155 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
     if (isMap(node)) {
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value as Node | null, joinPointer(pointer, k), pair.key);
+        visit(pair.value as Node | null, joinPointer(pointer, k), pair.key, depth + 1);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i)));
+      node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i), undefined, depth + 1));
     } else if (isAlias(node)) {
       // Positions inside the anchored node stay with the anchor; the alias
       // itself is located where it is written.
     }
   };
   visit(doc.contents as Node | null, '');
+  if (deepAt !== undefined) return tooDeep(text, file, deepAt);
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    const bomb = /alias/i.test((err as Error).message) ? aliasBombOffset(doc) : undefined;
     diagnostics.push({
-      code: 'load/yaml-syntax',
+      code: bomb !== undefined ? 'load/alias-bomb' : 'load/yaml-syntax',
       severity: 'error',
-      message: firstLine((err as Error).message),
-      location: { file, line: 1, column: 1 },
+      message:
+        bomb !== undefined
+          ? 'This alias expands to too many nodes (a YAML "billion laughs" document); it was not expanded.'
+          : firstLine((err as Error).message),
+      hint: bomb !== undefined ? 'Write the repeated content out, or reference it fewer times.' : undefined,
+      location: { file, ...at(bomb ?? 0) },
     });
   }
   return { value, sourceMap, diagnostics };
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Where yaml's alias limit trips: it counts, per anchor, uses × aliases
+ * inside the anchored node. Replayed here in document order so the error
+ * points at the alias that crosses the limit.
+ */
+function aliasBombOffset(doc: Document): number | undefined {
+  const anchors = new Map<string, Node>();
+  const inner = new Map<Node, number>();
+  const uses = new Map<Node, number>();
+  const aliasesIn = (node: unknown, depth = 0): number => {
+    if (!node || typeof node !== 'object' || depth > MAX_DEPTH) return 0;
+    const n = node as Node;
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      return 1 + (target ? (inner.get(target) ?? 0) : 0);
+    }
+    let count = 0;
+    if (isMap(n)) for (const p of n.items) count += aliasesIn(p.key, depth + 1) + aliasesIn(p.value, depth + 1);
+    else if (isSeq(n)) for (const item of n.items) count += aliasesIn(item, depth + 1);
+    return count;
+  };
+  let found: number | undefined;
+  const walk = (node: unknown, depth = 0): void => {
+    if (found !== undefined || !node || typeof node !== 'object' || depth > MAX_DEPTH) return;
+    const n = node as Node;
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      if (!target) return;
+      const used = (uses.get(target) ?? 0) + 1;
+      uses.set(target, used);
+      if (used * Math.max(1, inner.get(target) ?? 0) > MAX_ALIAS_COUNT) found = n.range?.[0];
+      return;
+    }
+    if (isMap(n)) for (const p of n.items) walk(p.key, depth + 1), walk(p.value, depth + 1);
+    else if (isSeq(n)) for (const item of n.items) walk(item, depth + 1);
+    if ('anchor' in n && typeof n.anchor === 'string' && n.anchor) {
+      anchors.set(n.anchor, n);
+      inner.set(n, aliasesIn(n));
+    }
+  };
+  walk(doc.contents);
+  return found ?? firstAliasOffset(doc.contents, 0);
+}
+
+function firstAliasOffset(node: unknown, depth: number): number | undefined {
+  if (!node || typeof node !== 'object' || depth > MAX_DEPTH) return undefined;
+  const n = node as Node;
+  if (isAlias(n)) return n.range?.[0];
+  const children = isMap(n) ? n.items.flatMap((p) => [p.key, p.value]) : isSeq(n) ? n.items : [];
+  for (const c of children) {
+    const at = firstAliasOffset(c, depth + 1);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+function tooDeep(text: string, file: string, offset: number): ParsedDocument {
+  const source = new SourceText(file, text);
+  return {
+    value: undefined,
+    sourceMap: new SourceMap(),
+    diagnostics: [
+      {
+        code: 'load/too-deep',
+        severity: 'error',
+        message: `The document nests deeper than ${MAX_DEPTH} levels here.`,
+        hint: 'No manifest or schema needs this depth; flatten it, or move shared parts to $defs and $ref them.',
+        location: { file, ...source.position(offset) },
+      },
+    ],
+  };
+}
+
+/**
+ * Offset where JSON-style brackets (`[`, `{`) first nest deeper than
+ * MAX_DEPTH, skipping quoted strings and comments; -1 when they never do.
+ * Linear, and run before any recursive parser sees the text.
+ */
+export function flowDepthOffset(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x27 /* ' */ && i > 0 && /[\s\[{,:]/.test(text[i - 1]!)) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x27; i++);
+    } else if (c === 0x23 /* # */ && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Best guess of where block YAML nests too deep, for when the parser itself
+ * ran out of stack: the first line whose indentation plus compact `- ` items
+ * exceeds the limit, else the deepest line.
+ */
+function blockDepthOffset(text: string): number {
+  let best = 0;
+  let bestScore = -1;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([ -]*)/.exec(line)!;
+    const score = m[1]!.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = offset + Math.min(score, MAX_DEPTH * 2);
+    }
+    offset += line.length + 1;
+  }
+  return best;
 }
 
 /**
@@ -91,7 +232,9 @@ function parseCleanJson(text: string, file: string): ParsedDocument | undefined 
     return undefined;
   }
   const sourceMap = new SourceMap();
-  if (!scanJsonPositions(text, file, sourceMap)) return undefined;
+  const scanned = scanJsonPositions(text, file, sourceMap, MAX_DEPTH);
+  if (typeof scanned === 'number') return tooDeep(text, file, scanned);
+  if (!scanned) return undefined;
   return { value, sourceMap, diagnostics: [] };
 }
 

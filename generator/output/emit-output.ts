@@ -5,14 +5,18 @@
  * unchanged files left alone, user-owned files never overwritten, nothing
  * written in check and dry-run modes.
  */
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../load/display-path.js';
+import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, type OutputIndex } from './output-index.js';
 import { planOutput, type PlannedFile } from './plan-output.js';
-import { writePlan } from './write-output.js';
+import { acquireOutputLock } from './output-lock.js';
+import { findStaleTemps, pendingJournal, recoverOutput, writePlan } from './write-output.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
 
@@ -24,6 +28,10 @@ export interface EmitOutputOptions {
   previousIndex?: OutputIndex;
   /** User files of earlier runs that are no longer generated but still exist (kept listed in the index). */
   keptUserFiles?: string[];
+  /** Write through an output folder that is a symbolic link (refused by default). */
+  followOutLink?: boolean;
+  /** How long to wait for another run writing the same folder (ms, default 30000). */
+  lockWaitMs?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -35,24 +43,122 @@ export interface EmitOutputResult {
 
 export async function emitOutput(files: OutputFile[], options: EmitOutputOptions): Promise<EmitOutputResult> {
   const progress = options.onProgress ?? (() => undefined);
+  refuseLinkedOut(options.out, options.followOutLink === true);
   progress(`formatting ${files.length} files`);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const formatted = await formatFiles(
     sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
   );
-  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles)], options.previousIndex);
-  if (options.mode === 'check') return { plan, diagnostics: checkDiagnostics(plan, options.out) };
-  if (options.mode === 'write') {
-    progress('writing');
-    writePlan(plan);
+  const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
+  if (options.mode === 'check') {
+    const plan = planOutput(options.out, all, options.previousIndex);
+    return { plan, diagnostics: [...interruptedDiagnostics(options.out), ...checkDiagnostics(plan, options.out)] };
   }
-  return { plan, diagnostics: [] };
+  if (options.mode !== 'write') {
+    const plan = planOutput(options.out, all, options.previousIndex);
+    return { plan, diagnostics: editedDiagnostics(plan, options.previousIndex) };
+  }
+  progress('writing');
+  // One writer at a time; an interrupted run is rolled back first, then the plan is made on what is really there.
+  const lock = acquireOutputLock(options.out, options.lockWaitMs);
+  try {
+    for (const note of recoverOutput(options.out)) progress(note);
+    const index = readOutputIndexAfterRecovery(options);
+    const plan = planOutput(options.out, all, index);
+    const diagnostics = editedDiagnostics(plan, index);
+    writePlan(plan, options.out);
+    return { plan, diagnostics };
+  } finally {
+    lock.release();
+  }
+}
+
+/** The index as it is now (a rollback may have restored it); the caller's copy otherwise. */
+function readOutputIndexAfterRecovery(options: EmitOutputOptions): OutputIndex | undefined {
+  return options.previousIndex === undefined ? undefined : (readIndexFresh(options.out) ?? options.previousIndex);
+}
+
+function readIndexFresh(out: string): OutputIndex | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(out, '.mcpgen/files.json'), 'utf8')) as OutputIndex;
+    return parsed?.generator === 'mcpgen' && parsed.files ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An output folder that is a symbolic link could send output anywhere: only with an explicit flag. */
+function refuseLinkedOut(out: string, follow: boolean): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(out).isSymbolicLink();
+  } catch {
+    return; // does not exist yet
+  }
+  if (isLink && !follow) {
+    throw new McpgenError({
+      code: 'output/out-is-link',
+      severity: 'error',
+      message: `The output folder ${displayPath(out)} is a symbolic link; mcpgen does not write through it by default.`,
+      hint: 'Pass --follow-out-link to write into the folder it points to, or use the real folder as --out.',
+      location: { file: out, line: 1, column: 1 },
+    });
+  }
+}
+
+/** Generated files edited by hand since the last run: named before they are overwritten. */
+function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of plan) {
+    const before = previous?.files?.[p.path];
+    if (p.action !== 'update' || typeof before !== 'string' || p.path === '.mcpgen/files.json') continue;
+    let current: Buffer;
+    try {
+      current = readFileSync(p.absolutePath);
+    } catch {
+      continue;
+    }
+    if (sha256Hex(current) === before) continue;
+    out.push({
+      code: 'output/edited-overwritten',
+      severity: 'warning',
+      message: `${displayPath(p.absolutePath)} was edited by hand since the last run; the edit is overwritten.`,
+      hint: 'Generated files are rewritten on every run. Put your code in the handler files, which mcpgen never overwrites.',
+      location: { file: displayPath(p.absolutePath), line: 1, column: 1 },
+    });
+  }
+  return out;
+}
+
+/** `--check`: a write that was interrupted (journal left) or staging files left behind. */
+function interruptedDiagnostics(out: string): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  const journal = pendingJournal(out);
+  if (journal) {
+    result.push({
+      code: 'output/interrupted',
+      severity: 'error',
+      message: `A write to ${displayPath(out)} was interrupted; the output may mix two runs.`,
+      hint: 'Run generate without --check: it rolls the interrupted write back first, then writes.',
+      location: { file: displayPath(journal), line: 1, column: 1 },
+    });
+  }
+  for (const f of findStaleTemps(out)) {
+    result.push({
+      code: 'output/stale-temp',
+      severity: 'error',
+      message: `${displayPath(f)} is left over from an interrupted run.`,
+      hint: 'Run generate without --check to remove it.',
+      location: { file: displayPath(f), line: 1, column: 1 },
+    });
+  }
+  return result;
 }
 
 function checkDiagnostics(plan: PlannedFile[], out: string): Diagnostic[] {
   const result: Diagnostic[] = [];
   for (const p of plan) {
-    const file = join(out, p.path);
+    const file = displayPath(join(out, p.path));
     const at = { file, line: 1, column: 1 };
     if (p.action === 'update' || p.action === 'conflict') {
       result.push({ code: 'output/stale', severity: 'error', message: `${file} is stale (differs from what would be generated).`, location: at });

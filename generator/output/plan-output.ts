@@ -60,7 +60,8 @@ export function planOutput(
       continue;
     }
     const current = readFileSync(absolutePath, 'utf8');
-    if (current === file.contents) {
+    // A checkout with autocrlf turns LF into CRLF; the content is the same.
+    if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
       plan.push({ ...base, action: 'unchanged' });
     } else if (file.path in previous || hasHeader(current) || file.path === '.mcpgen/files.json') {
       plan.push({ ...base, action: 'update' });
@@ -82,4 +83,8 @@ export function planOutput(
     plan.push({ path, absolutePath, owner: 'generated', action: edited ? 'keep-edited-orphan' : 'delete-orphan' });
   }
   return plan;
+}
+
+function sameIgnoringCrlf(a: string, b: string): boolean {
+  return (a.includes('\r') || b.includes('\r')) && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
 }

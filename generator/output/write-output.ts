@@ -1,17 +1,42 @@
 /**
  * Carries out a plan: the only code in mcpgen that writes generated output.
- * Every new file is first written to a temporary file beside its target; only
- * when all of them were written are they renamed into place, so a failure
- * (disk full, permissions) leaves the previous output as it was.
+ * A run leaves the old set of files or the new set, never a mix:
+ *
+ * 1. stage: every new file is written to a temporary file beside its target;
+ * 2. journal: the planned renames are recorded in `.mcpgen/journal.json`
+ *    (written atomically), with a backup name for every file they replace;
+ * 3. commit: each replaced or deleted file is hard-linked to its backup,
+ *    then the temporary files are renamed into place;
+ * 4. the journal is removed (the commit point), then the backups.
+ *
+ * If a rename fails, the journal is rolled back at once. If the process is
+ * killed, the next run (under the output lock) rolls the journal back before
+ * anything else, and removes stale temporary files.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
 
-export function writePlan(plan: PlannedFile[]): void {
+export const JOURNAL_PATH = '.mcpgen/journal.json';
+export const BACKUP_PREFIX = '.mcpgen-bak-';
+
+interface JournalEntry {
+  target: string;
+  /** Staged new contents (absent for a delete). */
+  temp?: string;
+  /** Where the replaced or deleted file is kept until the commit (absent when the target is new). */
+  backup?: string;
+}
+
+interface Journal {
+  generator: 'mcpgen-journal';
+  entries: JournalEntry[];
+}
+
+export function writePlan(plan: PlannedFile[], outDir?: string): void {
   const conflicts = plan.filter((p) => p.action === 'conflict');
   if (conflicts.length) {
     throw new McpgenError(
@@ -25,23 +50,158 @@ export function writePlan(plan: PlannedFile[]): void {
     );
   }
 
-  const staged: { temp: string; target: string }[] = [];
+  // The output index goes last: until it is renamed, it still describes the files on disk before the run.
+  plan = [...plan.filter((p) => !isIndex(p)), ...plan.filter(isIndex)];
+  const entries: JournalEntry[] = [];
+  const suffix = () => `${process.pid}-${randomBytes(4).toString('hex')}`;
+  let current = '';
   try {
     for (const p of plan) {
       if (p.action !== 'create' && p.action !== 'update') continue;
+      current = p.absolutePath;
       mkdirSync(dirname(p.absolutePath), { recursive: true });
-      const temp = join(dirname(p.absolutePath), `${TEMP_PREFIX}${basename(p.absolutePath)}-${randomBytes(4).toString('hex')}`);
+      const temp = join(dirname(p.absolutePath), `${TEMP_PREFIX}${basename(p.absolutePath)}-${suffix()}`);
+      entries.push({ target: p.absolutePath, temp });
       writeFileSync(temp, p.contents ?? '');
-      staged.push({ temp, target: p.absolutePath });
+      if (p.action === 'update') entries[entries.length - 1]!.backup = backupPath(p.absolutePath, suffix());
+    }
+    for (const p of plan) {
+      if (p.action === 'delete-orphan') entries.push({ target: p.absolutePath, backup: backupPath(p.absolutePath, suffix()) });
     }
   } catch (err) {
-    for (const s of staged) rmSync(s.temp, { force: true });
-    throw new McpgenError({
-      code: 'output/write-failed',
-      severity: 'error',
-      message: `Cannot write output: ${(err as Error).message}. Nothing was changed.`,
-    });
+    for (const e of entries) if (e.temp) rmSync(e.temp, { force: true });
+    throw writeFailed(current, err, 'Nothing was changed.');
   }
-  for (const s of staged) renameSync(s.temp, s.target);
-  for (const p of plan) if (p.action === 'delete-orphan') rmSync(p.absolutePath, { force: true });
+  if (entries.length === 0) return;
+
+  const journalFile = outDir ? join(outDir, JOURNAL_PATH) : undefined;
+  if (journalFile) {
+    try {
+      writeJournal(journalFile, { generator: 'mcpgen-journal', entries });
+    } catch (err) {
+      for (const e of entries) if (e.temp) rmSync(e.temp, { force: true });
+      throw writeFailed(journalFile, err, 'Nothing was changed.');
+    }
+  }
+
+  const pause = Number(process.env.MCPGEN_FAULT_RENAME_PAUSE_MS ?? 0);
+  for (const e of entries) {
+    try {
+      if (e.backup && existsSync(e.target)) linkSync(e.target, e.backup);
+      if (e.temp) renameSync(e.temp, e.target);
+      else rmSync(e.target, { force: true });
+    } catch (err) {
+      rollBack(entries);
+      if (journalFile) rmSync(journalFile, { force: true });
+      throw writeFailed(e.target, err, 'The previous output was restored.');
+    }
+    // Fault injection for the kill -9 trials: widen the window between renames.
+    if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+  }
+  if (journalFile) rmSync(journalFile, { force: true });
+  for (const e of entries) if (e.backup) rmSync(e.backup, { force: true });
+}
+
+/**
+ * Before a run writes anything: rolls back a journal left by an interrupted
+ * run, then removes stale staging and backup files. Returns what it did.
+ */
+export function recoverOutput(outDir: string): string[] {
+  const done: string[] = [];
+  const journalFile = join(outDir, JOURNAL_PATH);
+  const journal = readJournal(journalFile);
+  if (journal) {
+    rollBack(journal.entries);
+    rmSync(journalFile, { force: true });
+    done.push(`rolled back an interrupted write of ${journal.entries.length} files`);
+  }
+  const stale = findStaleTemps(outDir);
+  for (const f of stale) rmSync(f, { force: true });
+  if (stale.length) done.push(`removed ${stale.length} stale temporary file${stale.length === 1 ? '' : 's'}`);
+  return done;
+}
+
+/** A journal left behind by an interrupted run (for --check), or undefined. */
+export function pendingJournal(outDir: string): string | undefined {
+  const file = join(outDir, JOURNAL_PATH);
+  return existsSync(file) ? file : undefined;
+}
+
+/** Staging and backup files of earlier runs, anywhere in the output folder (not in node_modules). */
+export function findStaleTemps(outDir: string): string[] {
+  const found: string[] = [];
+  const stack = [outDir];
+  let visited = 0;
+  while (stack.length && visited < 10_000) {
+    const dir = stack.pop()!;
+    visited++;
+    let names: import('node:fs').Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of names) {
+      if (d.isDirectory()) {
+        if (d.name !== 'node_modules' && d.name !== '.git') stack.push(join(dir, d.name));
+      } else if (d.name.startsWith(TEMP_PREFIX) || d.name.startsWith(BACKUP_PREFIX)) {
+        found.push(join(dir, d.name));
+      }
+    }
+  }
+  return found.sort();
+}
+
+/** Puts every journaled target back as it was before the run. */
+function rollBack(entries: JournalEntry[]): void {
+  for (const e of [...entries].reverse()) {
+    try {
+      if (e.backup && existsSync(e.backup)) renameSync(e.backup, e.target);
+      else if (!e.backup && e.temp && !existsSync(e.temp) && existsSync(e.target)) rmSync(e.target, { force: true });
+      if (e.temp) rmSync(e.temp, { force: true });
+    } catch {
+      // Best effort: a later run retries from the journal, which is kept until this returns.
+    }
+  }
+}
+
+function isIndex(p: PlannedFile): boolean {
+  return p.path === '.mcpgen/files.json';
+}
+
+function backupPath(target: string, suffix: string): string {
+  return join(dirname(target), `${BACKUP_PREFIX}${basename(target)}-${suffix}`);
+}
+
+function writeJournal(file: string, journal: Journal): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(journal, null, 2) + '\n');
+  renameSync(temp, file);
+}
+
+function readJournal(file: string): Journal | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Journal;
+    if (parsed?.generator !== 'mcpgen-journal' || !Array.isArray(parsed.entries)) return undefined;
+    // Only entries inside the output folder are honoured: a tampered journal cannot move other files.
+    const root = dirname(dirname(file));
+    const inside = (p: unknown) => typeof p === 'string' && p.startsWith(root + sep);
+    parsed.entries = parsed.entries.filter(
+      (e) => inside(e.target) && (e.temp === undefined || inside(e.temp)) && (e.backup === undefined || inside(e.backup)),
+    );
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeFailed(path: string, err: unknown, outcome: string): McpgenError {
+  const code = (err as NodeJS.ErrnoException).code;
+  return new McpgenError({
+    code: 'output/write-failed',
+    severity: 'error',
+    message: `Cannot write ${path}: ${code ? `${code} ` : ''}${(err as Error).message.replace(/^\w+: /, '')}. ${outcome}`,
+    location: { file: path, line: 1, column: 1 },
+  });
 }

@@ -20,6 +20,8 @@ export interface PrepareOptions extends SpecSourceOptions {
   revision?: string;
   profile?: LintProfile;
   cwd?: string;
+  /** Largest manifest or $ref file read, in bytes (`--max-input-size`). */
+  maxInputBytes?: number;
 }
 
 export interface Prepared {
@@ -38,12 +40,12 @@ export interface Prepared {
  * revision), since nothing can be checked then.
  */
 export function prepare(options: PrepareOptions): Prepared {
-  const loaded = loadManifest(options.manifests, { cwd: options.cwd });
+  const loaded = loadManifest(options.manifests, { cwd: options.cwd, maxInputBytes: options.maxInputBytes });
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return { loaded, diagnostics, inputError: true };
 
   const revision = options.revision ?? loaded.manifest.revision ?? defaultRevision();
-  if (!options.revision && loaded.manifest.revision && !findRevision(revision)) {
+  if (!options.revision && loaded.manifest.revision !== undefined && !findRevision(revision)) {
     throw new McpgenError({
       code: 'spec/unknown-revision',
       severity: 'error',

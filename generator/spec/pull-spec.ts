@@ -22,8 +22,10 @@ export interface PullOptions {
   env?: NodeJS.ProcessEnv;
   /** Where to write (default: the user cache). */
   targetDir?: string;
-  /** Milliseconds per download (default 30000). */
+  /** Milliseconds per download, connection and body together (default 30000). */
   timeoutMs?: number;
+  /** Largest accepted body in bytes (default 8 MB; official schemas are well under 1 MB). */
+  maxBytes?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -55,6 +57,7 @@ export async function pullSpecs(options: PullOptions = {}): Promise<PullResult> 
       });
     };
     let bytes: Buffer;
+    const maxBytes = options.maxBytes ?? MAX_SCHEMA_BYTES;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
       if (!response.ok) {
@@ -62,9 +65,20 @@ export async function pullSpecs(options: PullOptions = {}): Promise<PullResult> 
         fail(`HTTP ${response.status} ${response.statusText}`.trim());
         continue;
       }
-      bytes = Buffer.from(await response.arrayBuffer());
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        fail(`the server announces ${declared} bytes, more than the limit of ${maxBytes}`, 'spec/too-large');
+        continue;
+      }
+      const body = await readCapped(response, maxBytes);
+      if (body === undefined) {
+        fail(`the download exceeded the limit of ${maxBytes} bytes and was stopped`, 'spec/too-large');
+        continue;
+      }
+      bytes = body;
     } catch (err) {
-      fail(`download failed: ${describeFetchError(err)}`);
+      fail(`download failed: ${describeFetchError(err, options.timeoutMs ?? 30_000)}`);
       continue;
     }
     const sha256 = sha256Hex(bytes);
@@ -95,9 +109,31 @@ export async function pullSpecs(options: PullOptions = {}): Promise<PullResult> 
   return result;
 }
 
-function describeFetchError(err: unknown): string {
+/** Official schemas are well under 1 MB; anything far larger is not one. */
+export const MAX_SCHEMA_BYTES = 8 * 1024 * 1024;
+
+/** Streams the body, stopping (and cancelling) once it passes `maxBytes`; undefined then. */
+async function readCapped(response: Response, maxBytes: number): Promise<Buffer | undefined> {
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function describeFetchError(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { message?: string; code?: string } };
-  if (e?.name === 'TimeoutError') return 'timed out';
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no complete answer within ${timeoutMs / 1000} s (--timeout)`;
   const cause = e?.cause?.code ?? e?.cause?.message;
   return cause ? `${e.message} (${cause})` : String(e?.message ?? err);
 }

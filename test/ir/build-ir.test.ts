@@ -47,6 +47,17 @@ describe('buildIr', () => {
     expect(ir.prompts[0]!.arguments.map((a) => [a.identifier, a.required])).toEqual([['class_', true], ['userId', false]]);
   });
 
+  it('binds the same identifiers whatever the order of names equal but for case', () => {
+    const build = (names: string[]) => {
+      const dir = writeFiles({ 'mcp.yaml': 'tools:\n' + names.map((n) => `  - { name: ${n}, inputSchema: { type: object } }`).join('\n') + '\n' });
+      const ir = buildIr(loadManifestOrThrow(join(dir, 'mcp.yaml')), loadSpec('2025-11-25'), { generatorVersion: 't' });
+      return Object.fromEntries(ir.tools.map((t) => [t.name, [t.identifier, t.typeName]]));
+    };
+    const one = build(['search', 'Search', 'handlers', 'Handlers']);
+    expect(build(['Search', 'search', 'Handlers', 'handlers'])).toEqual(one);
+    expect(one).toEqual({ Search: ['search', 'Search'], search: ['search2', 'Search2'], Handlers: ['handlers_', 'Handlers_'], handlers: ['handlers_2', 'Handlers_2'] });
+  });
+
   it('is deterministic and does not mutate its input', () => {
     const loaded = loadManifestOrThrow(sample);
     const before = JSON.stringify(loaded.manifest);

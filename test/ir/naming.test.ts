@@ -38,3 +38,10 @@ describe('naming', () => {
     expect(ids[5]).toBe('_123abc');
   });
 });
+
+describe('naming hostile lengths', () => {
+  it('names a 1,000,000-character name from a bounded prefix (linear, not quadratic)', () => {
+    const scope = new NameScope();
+    expect(scope.claim('A'.repeat(1_000_000), 'camel', 'tool1').length).toBeLessThanOrEqual(256);
+  });
+});

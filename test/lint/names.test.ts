@@ -105,3 +105,23 @@ describe('prompt and argument names', () => {
     expect(d).toEqual([]);
   });
 });
+
+describe('identifier collisions', () => {
+  it('is an error naming both places when two names map to one identifier, whatever their order', () => {
+    const text = (a: string, b: string) => `
+      revision: 2025-11-25
+      tools:
+        - name: ${a}
+          description: d
+          inputSchema: { type: object, additionalProperties: false }
+        - name: ${b}
+          description: d
+          inputSchema: { type: object, additionalProperties: false }
+    `;
+    const one = lintManifest(text('add_note', 'add-note'));
+    expect(at(one, 'names/identifier-collision')).toEqual([['error', 6, 11]]);
+    expect(messages(one, 'names/identifier-collision')[0]).toMatch(/"add-note" and "add_note" \(mcp\.yaml:3:11\) map to the same identifier "addNote"/);
+    const swapped = lintManifest(text('add-note', 'add_note'));
+    expect(at(swapped, 'names/identifier-collision')).toEqual([['error', 6, 11]]);
+  });
+});

@@ -63,10 +63,19 @@ describe('tool schemas', () => {
     expect(at(d, 'tool-schema/unknown-dialect')).toEqual([['warning', 6, 16]]);
   });
 
-  it('reports $refs that do not resolve, and refs to other documents', () => {
-    const d = lintManifest(tool('type: object\nproperties:\n  a: { $ref: "#/$defs/Nope" }\n  b: { $ref: "#nope" }\n  c: { $ref: "other.json#/x" }'));
+  it('reports $refs that do not resolve', () => {
+    const d = lintManifest(tool('type: object\nproperties:\n  a: { $ref: "#/$defs/Nope" }\n  b: { $ref: "#nope" }'));
     expect(at(d, 'tool-schema/unresolved-ref')).toEqual([['error', 8, 20], ['error', 9, 20]]);
-    expect(at(d, 'tool-schema/external-ref')).toEqual([['warning', 10, 20]]);
+  });
+
+  it('resolves a nested file $ref when loading, and reports a missing one as a located load error', () => {
+    const missing = lintManifest(tool('type: object\nproperties:\n  c: { $ref: "other.json#/x" }'));
+    expect(at(missing, 'load/ref-not-found')).toEqual([['error', 8, 20]]);
+    const found = lintManifest(tool('type: object\nproperties:\n  c: { $ref: "other.json#/x" }'), {
+      files: { 'other.json': '{"x": {"type": "string"}}' },
+    });
+    expect(found.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(at(found, 'tool-schema/external-ref')).toEqual([]);
   });
 
   it('reports required names that are not declared, also in nested schemas', () => {

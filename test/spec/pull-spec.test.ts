@@ -17,6 +17,29 @@ let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const [, mode, rev] = /^\/(\w+)\/([\w-]+)\/schema\.json$/.exec(req.url ?? '') ?? [];
+    if (mode === 'endless') {
+      // A body that never ends: the client must stop at its cap, not buffer gigabytes.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (res.write(chunk)) if (res.destroyed) return;
+        res.once('drain', pump);
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+      return;
+    }
+    if (mode === 'huge') {
+      // Announces 3 GiB; sends almost nothing.
+      res.writeHead(200, { 'content-length': String(3 * 1024 ** 3) });
+      res.write('{');
+      return;
+    }
+    if (mode === 'silent') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{'); // then nothing, forever
+      return;
+    }
     const path = rev ? join(specDir(), rev, 'schema.json') : '';
     if (!rev || !existsSync(path) || mode === 'missing') {
       res.writeHead(404).end('not found');
@@ -39,7 +62,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => {
+  server.closeAllConnections();
+  server.close(() => resolve());
+}));
 
 describe('mcpgen spec pull', () => {
   it('downloads pinned files into the cache, where loadSpec finds them', async () => {
@@ -83,6 +109,27 @@ describe('mcpgen spec pull', () => {
     const before = readFileSync(join(cache, 'mcpgen', '2025-03-26', 'schema.json'));
     await pullSpecs({ revisions: ['2025-03-26'], baseUrl: `${base}/tampered`, env });
     expect(readFileSync(join(cache, 'mcpgen', '2025-03-26', 'schema.json')).equals(before)).toBe(true);
+  });
+
+  it('stops an endless body at the size cap and writes nothing', async () => {
+    const cache = tempDir();
+    const result = await pullSpecs({ revisions: ['2024-11-05'], baseUrl: `${base}/endless`, env: { XDG_CACHE_HOME: cache }, maxBytes: 2 * 1024 * 1024 });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['spec/too-large']);
+    expect(existsSync(join(cache, 'mcpgen', '2024-11-05'))).toBe(false);
+  });
+
+  it('refuses an announced 3 GiB body before reading it', async () => {
+    const result = await pullSpecs({ revisions: ['2024-11-05'], baseUrl: `${base}/huge`, env: { XDG_CACHE_HOME: tempDir() } });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['spec/too-large']);
+    expect(result.diagnostics[0]!.message).toContain('3221225472');
+  });
+
+  it('gives up a stalled download after --timeout and exits 2 with a diagnostic', async () => {
+    const run = await runCliAsync(['spec', 'pull', '2024-11-05', '--timeout', '1', '--base-url', `${base}/silent`], { env: { XDG_CACHE_HOME: tempDir() } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('spec/download-failed');
+    expect(run.stderr).toContain('within 1 s');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('works from the CLI with MCPGEN_SPEC_BASE_URL and exits 2 on failure', async () => {

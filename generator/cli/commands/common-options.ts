@@ -2,6 +2,7 @@
  * Options shared by every command that needs a spec, described once.
  */
 import type { Argv } from 'yargs';
+import { McpgenError } from '../../diagnostics/diagnostic.js';
 import type { McpgenConfig } from '../../config/load-config.js';
 import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
 
@@ -41,4 +42,30 @@ export function specSource(args: SpecArgs, config: McpgenConfig): SpecSourceOpti
     configSpecDir: config.specDir,
     allowUnpinned: args['allow-unpinned'] ?? config.allowUnpinned,
   };
+}
+
+export interface InputArgs {
+  'max-input-size'?: number;
+}
+
+/** `--max-input-size`: the cap on each manifest and $ref file read (so /dev/zero or a runaway file cannot eat memory). */
+export function withInputOptions<T>(y: Argv<T>): Argv<T & InputArgs> {
+  return y.option('max-input-size', {
+    type: 'number',
+    describe: 'Largest manifest or $ref file read, in MB (default 16)',
+  }) as Argv<T & InputArgs>;
+}
+
+/** The byte limit for the loader, or undefined for the default. */
+export function maxInputBytes(args: InputArgs): number | undefined {
+  const mb = args['max-input-size'];
+  if (mb === undefined) return undefined;
+  if (!Number.isFinite(mb) || mb <= 0) {
+    throw new McpgenError({
+      code: 'usage/invalid',
+      severity: 'error',
+      message: `--max-input-size must be a positive number of MB, not ${String(mb)}.`,
+    });
+  }
+  return Math.floor(mb * 1024 * 1024);
 }

@@ -1,16 +1,18 @@
 /** `mcpgen generate`: options and help; the work is in generate-run.ts. */
 import type { CommandModule } from 'yargs';
+import { describeEmitters } from '../../emit/registry.js';
 import type { CommandState } from './command-state.js';
-import { formatOption, withSpecOptions, type SpecArgs } from './common-options.js';
-import { emitterNames } from '../../emit/registry.js';
+import { formatOption, withInputOptions, withSpecOptions, type InputArgs, type SpecArgs } from './common-options.js';
 
-export interface GenerateArgs extends SpecArgs {
+export interface GenerateArgs extends SpecArgs, InputArgs {
   manifest?: string[];
   revision?: string;
   emit?: string[];
   out?: string;
   check?: boolean;
+  diff?: boolean;
   'dry-run'?: boolean;
+  'follow-out-link'?: boolean;
   format: 'text' | 'json';
 }
 
@@ -19,7 +21,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
     command: 'generate',
     describe: 'Generate code from manifests for one protocol revision',
     builder: (y) =>
-      withSpecOptions(y)
+      withInputOptions(withSpecOptions(y))
         .option('manifest', {
           alias: 'm',
           type: 'string',
@@ -32,11 +34,15 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
           type: 'string',
           array: true,
           coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-          describe: `What to generate, comma-separated (default: manifest). Known: ${emitterNames().join(', ')}`,
+          describe: `What to generate, comma-separated (default: manifest). Known: ${describeEmitters()
+            .map((e) => e.name)
+            .join(', ')}`,
         })
         .option('out', { alias: 'o', type: 'string', describe: 'Output folder' })
         .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })
+        .option('diff', { type: 'boolean', describe: 'With --check: show a unified diff of each stale file' })
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
+        .option('follow-out-link', { type: 'boolean', describe: 'Write through an --out folder that is a symbolic link (refused otherwise)' })
         .option('format', formatOption)
         .conflicts('check', 'dry-run')
         .example('mcpgen generate -m mcp.yaml -r 2025-11-25 --emit manifest -o generated', 'Generate into ./generated')

@@ -2,7 +2,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { generate, type OutputMode } from '../../generate.js';
-import { specSource } from './common-options.js';
+import { maxInputBytes, specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { GenerateArgs } from './generate-command.js';
@@ -22,12 +22,17 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       });
     }
     const mode: OutputMode = args.check ? 'check' : args['dry-run'] ? 'dry-run' : 'write';
+    if (args.diff && mode !== 'check') {
+      throw new McpgenError({ code: 'usage/invalid', severity: 'error', message: '--diff works with --check only.', hint: 'Run: mcpgen generate ... --check --diff' });
+    }
     const result = await generate({
       manifests,
       out,
       revision: args.revision ?? config.revision,
       emit: args.emit?.length ? args.emit : (config.emit ?? ['manifest']),
       mode,
+      followOutLink: args['follow-out-link'],
+      maxInputBytes: maxInputBytes(args),
       ...specSource(args, config),
       onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
     });
@@ -37,6 +42,10 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       return result.exitCode;
     }
     if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', result.sources);
+    if (mode === 'check' && args.diff) {
+      const { staleDiffs } = await import('./stale-diffs.js');
+      io.out(staleDiffs(result.plan));
+    }
     if (result.plan.length) io.out(describePlan(result.plan, mode, out));
     return result.exitCode;
   } catch (err) {

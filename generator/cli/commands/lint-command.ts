@@ -1,9 +1,9 @@
 /** `mcpgen lint`: options and help; the work is in lint-run.ts. */
 import type { CommandModule } from 'yargs';
 import type { CommandState } from './command-state.js';
-import { withSpecOptions, type SpecArgs } from './common-options.js';
+import { withInputOptions, withSpecOptions, type InputArgs, type SpecArgs } from './common-options.js';
 
-export interface LintArgs extends SpecArgs {
+export interface LintArgs extends SpecArgs, InputArgs {
   files?: string[];
   revision?: string;
   format: 'text' | 'json' | 'sarif' | 'md';
@@ -18,7 +18,7 @@ export function lintCommand(state: CommandState): CommandModule<object, LintArgs
     command: 'lint [files..]',
     describe: 'Check manifests against the target revision (no output written)',
     builder: (y) =>
-      withSpecOptions(y)
+      withInputOptions(withSpecOptions(y))
         .positional('files', { type: 'string', array: true, describe: 'Manifest files (YAML or JSON), merged in order' })
         .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision (default: the manifest's `revision`, else 2025-11-25)" })
         .option('format', {

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { countBySeverity, hasErrors, McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lint } from '../../lint/lint.js';
 import { packageVersion } from '../../package-root.js';
-import { specSource } from './common-options.js';
+import { maxInputBytes, specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { LintArgs } from './lint-command.js';
@@ -18,6 +18,7 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
       manifests: args.files,
       revision: args.revision ?? config.revision,
       profile: args.profile,
+      maxInputBytes: maxInputBytes(args),
       ...specSource(args, config),
     });
     await print(io, result.diagnostics, args.format, result.sources);

@@ -7,6 +7,7 @@ export interface SpecCommandArgs extends SpecArgs {
   format: 'text' | 'json';
   revisions?: string[];
   'base-url'?: string;
+  timeout?: number;
 }
 
 export function specCommand(state: CommandState): CommandModule<object, SpecCommandArgs> {
@@ -28,7 +29,8 @@ export function specCommand(state: CommandState): CommandModule<object, SpecComm
           builder: (p) =>
             p
               .positional('revisions', { type: 'string', array: true, describe: 'Revisions to download' })
-              .option('base-url', { type: 'string', describe: 'Where <revision>/schema.json files are served (or MCPGEN_SPEC_BASE_URL)' }),
+              .option('base-url', { type: 'string', describe: 'Where <revision>/schema.json files are served (or MCPGEN_SPEC_BASE_URL)' })
+              .option('timeout', { type: 'number', default: 30, describe: 'Seconds allowed per download before it is given up' }),
           handler: run('pull'),
         })
         .command({ command: 'verify', describe: 'Check every schema file found against its pin (exit 2 on a mismatch)', handler: run('verify') })

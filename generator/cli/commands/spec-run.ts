@@ -1,5 +1,6 @@
 /** Runs `mcpgen spec list|pull|verify`. */
 import { loadConfig } from '../../config/load-config.js';
+import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { pullSpecs } from '../../spec/pull-spec.js';
 import { specStatus, verifySpecs } from '../../spec/spec-status.js';
 import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
@@ -52,9 +53,18 @@ async function pull(args: SpecCommandArgs, io: CliIo): Promise<number> {
   const result = await pullSpecs({
     revisions: args.revisions,
     baseUrl: args['base-url'],
+    timeoutMs: timeoutMs(args.timeout),
     onProgress: args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
   });
   if (args.format === 'json') io.out(JSON.stringify({ written: result.written, diagnostics: result.diagnostics }, null, 2) + '\n');
   else if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', undefined, { summary: false });
   return result.diagnostics.length ? 2 : 0;
+}
+
+function timeoutMs(seconds: number | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new McpgenError({ code: 'usage/invalid', severity: 'error', message: `--timeout must be a positive number of seconds, not ${String(seconds)}.` });
+  }
+  return seconds * 1000;
 }

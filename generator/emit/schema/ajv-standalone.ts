@@ -41,6 +41,8 @@ export async function createAjv(dialect: Dialect, options: AjvOptions): Promise<
   // combinations Ajv's strict mode flags; they are valid JSON Schema.
   const ajv = new AjvClass({
     strict: false,
+    // Never print to the user's console ("unknown format ... ignored").
+    logger: false,
     allowUnionTypes: true,
     ...(options.allErrors ? { allErrors: true } : {}),
     ...(options.ownProperties ? { ownProperties: true } : {}),

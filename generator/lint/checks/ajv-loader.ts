@@ -20,7 +20,8 @@ function newAjv(dialect: Dialect, options: { validateSchema?: boolean; allErrors
   const addFormats = require('ajv-formats').default as (ajv: AjvInstance) => void;
   // strict: false, because the MCP schemas use keywords Ajv's strict mode rejects
   // (descriptions next to $ref, unknown formats); allErrors, so one run reports everything.
-  const ajv = new Ctor({ strict: false, allowUnionTypes: true, allErrors: true, validateFormats: true, code: { optimize: false }, ...options });
+  // logger: false: Ajv must not print to the console ("unknown format ... ignored"); lint reports what matters.
+  const ajv = new Ctor({ strict: false, logger: false, allowUnionTypes: true, allErrors: true, validateFormats: true, code: { optimize: false }, ...options });
   addFormats(ajv);
   return ajv;
 }

@@ -19,7 +19,7 @@ export const revisionFieldsRule: LintRule = {
     },
   },
   check({ ir, spec, otherSpec }) {
-    return ir.dropped.map((d): Finding => {
+    return ir.dropped.flatMap((d): Finding[] => {
       const target = spec.revision.id;
       const others = listRevisions().filter((r) => r.id !== target && r.status === 'final');
       const having = others.filter((r) => otherSpec(r.id) && definitionFields(otherSpec(r.id)!, d.definition)?.has(d.field));
@@ -28,13 +28,15 @@ export const revisionFieldsRule: LintRule = {
       let when = '';
       if (newer.length && !older.length) when = ` It was added in ${newer[0]!.id}.`;
       else if (older.length && !newer.length) when = ` It was removed after ${older[older.length - 1]!.id}.`;
+      // A field no revision defines is a typo or unknown key: the unknown-keys rule reports it, with a suggestion.
+      else if (!having.length && others.every((r) => otherSpec(r.id))) return [];
       else if (!having.length) when = ' No known revision defines it.';
-      return {
+      return [{
         code: 'revision/field-unsupported',
         message: `${d.definition} has no "${d.field}" in revision ${target}; it is left out.${when}`,
         pointer: d.pointer,
         atKey: true,
-      };
+      }];
     });
   },
 };

@@ -5,6 +5,7 @@
  * names that exist, and the recommended shape for a tool without parameters.
  * @see ../../../../shared/docs/mcp-revisions.md "inputSchema / outputSchema"
  */
+import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
@@ -95,6 +96,7 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   }
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
   const anchors = collectAnchors(schema);
+  const visited = new Set<string>();
   walkSchema(schema, pointer, (node, at) => {
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
@@ -104,9 +106,37 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
         out.push({ code: 'tool-schema/external-ref', message: `$ref "${node.$ref}" points outside ${key}; clients cannot resolve it.`, pointer: joinPointer(at, '$ref') });
       }
     }
+    if (node.$schema !== undefined && typeof node.$schema !== 'string') {
+      out.push({ code: 'tool-schema/invalid', message: `$schema must be a string (a dialect URI), not ${JSON.stringify(node.$schema)?.slice(0, 40)}.`, pointer: joinPointer(at, '$schema') });
+    }
+    visited.add(at);
     out.push(...checkRequired(node, at));
   });
+  // Code generators resolve a $ref wherever it is written, also where JSON Schema has no subschema
+  // (under a misspelt keyword, inside `default`): an unresolvable one must fail lint, not generate.
+  for (const [node, at] of objectsOutside(schema, pointer, visited)) {
+    if (typeof node.$ref !== 'string' || !node.$ref.startsWith('#')) continue;
+    if (resolveLocalRef(schema, node.$ref, anchors) === 'missing') {
+      out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: joinPointer(at, '$ref') });
+    }
+  }
   return out;
+}
+
+/** Objects in `schema` outside the subschema positions already visited (iterative, depth-bounded). */
+function objectsOutside(schema: SchemaObject, pointer: string, visited: ReadonlySet<string>): [SchemaObject, string][] {
+  const found: [SchemaObject, string][] = [];
+  const stack: [unknown, string, number][] = [[schema, pointer, 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop()!;
+    if (depth > 256 || value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, joinPointer(at, i), depth + 1]));
+    else {
+      if (!visited.has(at)) found.push([value as SchemaObject, at]);
+      for (const [k, v] of Object.entries(value)) stack.push([v, joinPointer(at, k), depth + 1]);
+    }
+  }
+  return found;
 }
 
 function checkDialect(schema: SchemaObject, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
@@ -154,6 +184,8 @@ function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
   if (isJsonObject(props) && Object.keys(props).length > 0) return [];
   if (props !== undefined && !isJsonObject(props)) return [];
   if (OPEN_KEYWORDS.some((k) => k in schema)) return [];
+  // A misspelt `properties` (`propertes`) is reported as such; "takes no parameters" would not fit.
+  if (Object.keys(schema).some((k) => k !== 'properties' && closestMatch(k, ['properties']))) return [];
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return [];
   const rest = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
   const exact = rest.length === 2 && schema.additionalProperties === false;

@@ -103,3 +103,20 @@ export function ownOrigins(host: string, port: number): string[] {
     names.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
   return names.map((name) => `http://${name}:${port}`);
 }
+
+/** MCP_PUBLIC_URL: the public URL of `/mcp` behind a proxy; an absolute http(s) URL or nothing. */
+export function publicUrlFromEnv(value = process.env.MCP_PUBLIC_URL): URL | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hash) {
+    throw new Error(
+      `MCP_PUBLIC_URL: ${JSON.stringify(value)} is not an absolute http(s) URL without a fragment, e.g. https://mcp.example.com/mcp`,
+    );
+  }
+  return url;
+}

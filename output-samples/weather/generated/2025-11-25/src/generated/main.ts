@@ -9,17 +9,18 @@
  * is the public URL of /mcp behind a proxy (the protected resource).
  */
 import { parseArgs } from 'node:util';
+import { localhostAllowedHostnames } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer } from './create-server.js';
 import { handlers, setup, verifyToken } from './handlers.js';
 import { guardHandlers, hardenErrors } from './errors.js';
 import { serveHttp } from './http.js';
 import { AUTH, FEATURES } from './metadata.js';
-import { parseAllowedOrigins } from './origins.js';
+import { parseAllowedOrigins, publicUrlFromEnv } from './origins.js';
 import { onShutdownSignals } from './shutdown.js';
 import { hardenedStdioTransport } from './stdio.js';
 
-const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+const LOCAL_NAMES = localhostAllowedHostnames();
 
 function listFromEnv(name: string): string[] {
   return (process.env[name] ?? '')
@@ -118,7 +119,7 @@ async function run(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port > 65535)
     throw new Error(`--port: not a port number: ${JSON.stringify(values.port)} (use 0 to 65535)`);
   const host = values.host ?? '127.0.0.1';
-  const publicUrl = process.env.MCP_PUBLIC_URL || undefined;
+  const publicUrl = publicUrlFromEnv();
   const server = await serveHttp({
     port,
     host,
@@ -128,10 +129,10 @@ async function run(argv: string[]): Promise<void> {
     allowedHosts: [
       ...LOCAL_NAMES,
       ...listFromEnv('MCP_ALLOWED_HOSTS'),
-      ...(publicUrl ? [new URL(publicUrl).hostname] : []),
+      ...(publicUrl ? [publicUrl.hostname] : []),
     ],
     allowedOrigins: parseAllowedOrigins(listFromEnv('MCP_ALLOWED_ORIGINS')),
-    ...(publicUrl ? { publicUrl } : {}),
+    ...(publicUrl ? { publicUrl: publicUrl.href } : {}),
     ...(AUTH && verifyToken ? { auth: { ...AUTH, verifyToken } } : {}),
   });
   const address = server.address();

@@ -11,6 +11,7 @@ import { processIo, type CliIo } from './io.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { lintCommand } from './commands/lint-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
 import { specCommand } from './commands/spec-command.js';
 import type { CommandState } from './commands/command-state.js';
@@ -40,7 +41,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(specCommand(state))
     .command(protocolCommand(state))
     .command(diffCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, spec, protocol or diff.')
+    .command(migrateCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint, spec, protocol, diff or migrate.')
     .recommendCommands()
     .strict()
     .version(version)

@@ -141,6 +141,26 @@ export const coreCatalog = {
     cause: 'prettier rejected generated code; this is a bug in mcpgen.',
     fix: 'Report it with the manifest that triggers it.',
   },
+  'migrate/field-dropped': {
+    title: 'Field dropped by a migration',
+    cause: 'The target revision has no such field (it was removed, or, going down, it is newer than the target), so `mcpgen migrate` removes it.',
+    fix: 'Nothing to do unless you need the field: then target a revision that has it.',
+  },
+  'migrate/field-renamed': {
+    title: 'Field renamed by a migration',
+    cause: 'The target revision calls this field differently; `mcpgen migrate --write` renames it in place.',
+    fix: 'Nothing to do; regenerate afterwards.',
+  },
+  'migrate/requires-input': {
+    title: 'Migration needs a decision',
+    cause: 'A change between the revisions cannot be applied mechanically (a rule the item breaks, a field in a $ref\'d file, a result shape your handler must change).',
+    fix: 'Edit the item by hand as the message says, then run the migration again.',
+  },
+  'migrate/note': {
+    title: 'Migration note',
+    cause: 'A change between the revisions that your code may notice but that needs no edit of the manifest.',
+    fix: 'Read the linked spec section; usually nothing to do.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

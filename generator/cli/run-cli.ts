@@ -8,6 +8,7 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
+import { checkCommand } from './commands/check-command.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { lintCommand } from './commands/lint-command.js';
@@ -42,7 +43,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(protocolCommand(state))
     .command(diffCommand(state))
     .command(migrateCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, spec, protocol, diff or migrate.')
+    .command(checkCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint, check, spec, protocol, diff or migrate.')
     .recommendCommands()
     .strict()
     .version(version)

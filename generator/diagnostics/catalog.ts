@@ -161,6 +161,31 @@ export const coreCatalog = {
     cause: 'A change between the revisions that your code may notice but that needs no edit of the manifest.',
     fix: 'Read the linked spec section; usually nothing to do.',
   },
+  'typecheck/error': {
+    title: 'Your code does not compile',
+    cause: 'TypeScript reports an error in the generated package, usually in a handler whose tool, resource or prompt changed in the manifest. The message names the manifest item and where it is declared.',
+    fix: 'Fix the handler at the location shown (or the manifest item it names), then run `mcpgen check` again.',
+  },
+  'typecheck/dependencies-missing': {
+    title: 'Package dependencies not installed',
+    cause: 'The generated package imports the MCP SDK, which is not installed, so nothing can be typechecked.',
+    fix: 'Run `npm install` in the package folder.',
+  },
+  'typecheck/no-package': {
+    title: 'Not a generated server package',
+    cause: 'The folder has no tsconfig.json.',
+    fix: 'Point --out at a folder written by `mcpgen generate --emit server`.',
+  },
+  'migrate/handler-renamed': {
+    title: 'Handler renamed with its tool',
+    cause: 'The tool declares `renamedFrom`; its handler file moved to the new name and the generated type names your code uses were renamed.',
+    fix: 'Nothing to do; regenerate, then run `mcpgen check`.',
+  },
+  'migrate/handler-not-renamed': {
+    title: 'Handler could not be renamed',
+    cause: 'A tool declares `renamedFrom`, but its old handler is missing, or a handler already exists under the new name.',
+    fix: 'Move or merge the handler by hand as the message says.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

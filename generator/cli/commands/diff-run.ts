@@ -32,12 +32,11 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
     }
     if (args['fail-on']) throw usage('--fail-on applies to two manifests, not to two revisions.');
     const config = loadConfig(args.config);
-    const diff = diffRevisions(args.from, args.to, {
-      ...specSource(args, config),
-    });
+    const specOptions = specSource(args, config);
+    const diff = diffRevisions(args.from, args.to, specOptions);
     if (args.manifest) {
       const { runImpactDiff } = await import('./diff-impact-run.js');
-      return runImpactDiff(args, diff, io);
+      return runImpactDiff(args, diff, specOptions, io);
     }
     io.out(args.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : formatDiffMarkdown(diff));
     return 0;

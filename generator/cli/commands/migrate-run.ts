@@ -30,6 +30,9 @@ export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> 
     const findings = [...migration.findings];
     let written = false;
     const codemods: Diagnostic[] = [];
+    if (args.package && !args.write) {
+      throw new McpgenError({ code: 'usage/invalid', severity: 'error', message: '--package renames handler files, so it needs --write.' });
+    }
 
     if (args.write) {
       const text = loaded.sources.get(file)!;
@@ -38,6 +41,10 @@ export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> 
       if (result.text !== text) {
         writeFileAtomic(resolve(args.manifest), result.text);
         written = true;
+      }
+      if (args.package) {
+        const { renameHandlers } = await import('../../typecheck/rename-handlers.js');
+        codemods.push(...(await renameHandlers(loaded.manifest, args.package)));
       }
     }
 
@@ -81,7 +88,6 @@ export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> 
     }
     return needsDecision ? 1 : 0;
   } catch (err) {
-    if (err instanceof McpgenError) return reportFailure(io, err, args.format === 'json' ? 'json' : 'text');
     return reportFailure(io, err, args.format === 'json' ? 'json' : 'text');
   }
 }

@@ -186,6 +186,11 @@ export const coreCatalog = {
     cause: 'A tool declares `renamedFrom`, but its old handler is missing, or a handler already exists under the new name.',
     fix: 'Move or merge the handler by hand as the message says.',
   },
+  'migrate/handler-rewritten': {
+    title: 'Handler result rewritten',
+    cause: 'The target revision has no structuredContent in tool results; a handler result literal was rewritten to return the same JSON as a text content block.',
+    fix: 'Nothing to do; review the change in your handler.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

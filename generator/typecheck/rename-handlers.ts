@@ -45,6 +45,11 @@ function isUneditedStub(text: string, path: string): boolean {
   return code.includes(`is not implemented yet (edit ${path}).`) && (code.match(/\bexport\b/g) ?? []).length === 1 && code.length < 600;
 }
 
+/** The handler identifier of each tool, as generate names them. */
+export function toolIdentifiers(manifest: Manifest): string[] {
+  return toolNames(manifest, (t) => t.name).map((n) => n.identifier);
+}
+
 const TYPE_SUFFIXES = ['Handler', 'Input', 'Output'];
 
 /** Renames the handlers of tools that declare `renamedFrom`; returns what was done, as diagnostics. */

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
 import { McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadManifestOrThrow } from '../../load/load-manifest.js';
-import type { JsonObject } from '../../load/manifest-types.js';
+import type { JsonObject, Manifest } from '../../load/manifest-types.js';
 import { migrateManifest, type MigrationFinding } from '../../migrate/migrate-manifest.js';
 import { revisionPath } from '../../migrate/plan-migration.js';
 import { editManifestText, type ManifestEdit } from '../../migrate/yaml-edit.js';
@@ -45,6 +45,7 @@ export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> 
       if (args.package) {
         const { renameHandlers } = await import('../../typecheck/rename-handlers.js');
         codemods.push(...(await renameHandlers(loaded.manifest, args.package)));
+        codemods.push(...(await rewriteResults(findings, loaded.manifest, args.package)));
       }
     }
 
@@ -90,6 +91,35 @@ export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> 
   } catch (err) {
     return reportFailure(io, err, args.format === 'json' ? 'json' : 'text');
   }
+}
+
+/**
+ * Going below 2025-06-18: handlers of tools with an outputSchema return
+ * structuredContent, which the target lacks. Rewrites their result literals
+ * where that is mechanical; a finding whose handler was fully rewritten no
+ * longer needs a decision.
+ */
+async function rewriteResults(findings: MigrationFinding[], manifest: Manifest, packageDir: string): Promise<Diagnostic[]> {
+  const affected = findings.filter((f) => f.code === 'migrate/requires-input' && f.definition === 'CallToolResult' && f.field === 'structuredContent' && f.pointer);
+  if (!affected.length) return [];
+  const [{ rewriteStructuredResults }, { toolIdentifiers }] = await Promise.all([
+    import('../../typecheck/result-shape-codemod.js'),
+    import('../../typecheck/rename-handlers.js'),
+  ]);
+  const ids = toolIdentifiers(manifest);
+  const targets = affected.map((f) => {
+    const index = Number(f.pointer!.split('/')[2]);
+    return { identifier: ids[index]!, label: `tool ${JSON.stringify(manifest.tools[index]!.name)}`, finding: f };
+  });
+  const outcome = await rewriteStructuredResults(packageDir, targets);
+  for (const t of targets) {
+    if (!outcome.done.has(t.label)) continue;
+    t.finding.code = 'migrate/note';
+    t.finding.severity = 'info';
+    t.finding.action = 'none';
+    t.finding.message = `${t.label}: its handler's structuredContent results were rewritten as text content (see below).`;
+  }
+  return outcome.diagnostics;
 }
 
 /** An edit the file refused (inside a $ref'd file, ...) becomes a finding for a human. */

@@ -196,12 +196,22 @@ export function editManifestText(text: string, edits: ManifestEdit[]): EditResul
     lastStart = splice.start;
     made.push(edit);
   }
-  const check = parseDocument(out, { version: '1.2', uniqueKeys: true });
   const expected = applyToData(doc.toJS({ maxAliasCount: 100 }), dedupeForData(edits, refused));
-  if (check.errors.length || !sameData(check.toJS({ maxAliasCount: 100 }), expected)) {
+  if (!reparsesAs(out, expected)) {
     return { text, refused: edits.map((edit) => ({ edit, reason: 'the edit could not be made without changing other content; edit the file by hand' })) };
   }
   return { text: out, refused };
+}
+
+/** Whether the edited text parses cleanly (aliases resolving) to exactly the expected data. */
+function reparsesAs(text: string, expected: unknown): boolean {
+  const check = parseDocument(text, { version: '1.2', uniqueKeys: true });
+  if (check.errors.length) return false;
+  try {
+    return sameData(check.toJS({ maxAliasCount: 100 }), expected);
+  } catch {
+    return false; // An alias whose anchor the edit removed.
+  }
 }
 
 /** Edits to replay on the data: the ones not refused. An alias shares its anchor's data, so an edit through an alias is already there. */

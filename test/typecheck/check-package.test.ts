@@ -67,8 +67,11 @@ describe('generate --typecheck and check', { timeout: 300_000 }, () => {
 
   it('a handler broken by a manifest change is reported at the handler and at the manifest item, exit 1', () => {
     editManifest(ws.manifest, (t) => t.replace('      properties:\n        state:\n', '      properties:\n        region:\n').replace('required: [state]\n', 'required: [region]\n'));
+    // A handler left behind by a removed tool names no manifest item.
+    writeFileSync(join(ws.pkg, 'src', 'handlers', 'tools', 'retired.ts'), "import type { RetiredHandler } from '../../generated/types.js';\nexport const handler: RetiredHandler = async () => ({ content: [] });\n");
     const r = runCliProcess(['generate', '-m', 'mcp.yaml', '-e', 'manifest,server', '-o', 'server', '--typecheck'], { cwd: ws.dir });
     expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/retired\.ts:1:15 {2}error {2}typecheck\/error {2}src\/handlers\/tools\/retired\.ts \(no manifest item has this handler/);
     // The user's file:line:col, then the manifest item and where it is declared.
     expect(r.stderr).toMatch(/server\/src\/handlers\/tools\/getAlerts\.ts:5:30 {2}error {2}typecheck\/error {2}tool "get_alerts" \(mcp\.yaml:49:5\): TS2339: Property 'state' does not exist on type 'GetAlertsInput'\./);
     expect(r.stderr).toContain("extra.ts");

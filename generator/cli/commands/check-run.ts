@@ -36,7 +36,7 @@ export async function typecheckAndReport(
 
 async function print(io: CliIo, diagnostics: Diagnostic[], format: 'text' | 'json' | 'sarif', sources: Map<string, string>): Promise<void> {
   if (format !== 'sarif') {
-    printDiagnostics(io, diagnostics, format, sources);
+    printDiagnostics(io, diagnostics, format, sources, { summary: diagnostics.length > 0 });
     return;
   }
   const [{ formatSarif }, { fullCatalog }] = await Promise.all([import('../../diagnostics/format-sarif.js'), import('../../lint/explain.js')]);

@@ -5,6 +5,7 @@ import { definitionsRule } from './definitions.js';
 import { iconsRule } from './icons.js';
 import { namesRule } from './names.js';
 import { resourcesRule } from './resources.js';
+import { renamedFromRule } from './renamed-from.js';
 import { revisionFieldsRule } from './revision-fields.js';
 import { textRule } from './text.js';
 import { toolSchemasRule } from './tool-schemas.js';
@@ -20,4 +21,5 @@ export const rules: LintRule[] = [
   resourcesRule,
   authRule,
   textRule,
+  renamedFromRule,
 ];

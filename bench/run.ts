@@ -15,6 +15,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'server', load: () => import('./server-bench.js') },
   { name: 'http', load: () => import('./server-http-bench.js') },
   { name: 'docs', load: () => import('./docs-bench.js') },
+  { name: 'typecheck', load: () => import('./typecheck-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

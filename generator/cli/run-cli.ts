@@ -8,9 +8,11 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
+import { checkCommand } from './commands/check-command.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { lintCommand } from './commands/lint-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
 import { specCommand } from './commands/spec-command.js';
 import type { CommandState } from './commands/command-state.js';
@@ -40,7 +42,9 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(specCommand(state))
     .command(protocolCommand(state))
     .command(diffCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, spec, protocol or diff.')
+    .command(migrateCommand(state))
+    .command(checkCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint, check, spec, protocol, diff or migrate.')
     .recommendCommands()
     .strict()
     .version(version)

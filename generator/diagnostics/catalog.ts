@@ -221,6 +221,56 @@ export const coreCatalog = {
     cause: 'A staging or backup file (.mcpgen-tmp-*, .mcpgen-bak-*) of an interrupted run is in the output folder.',
     fix: 'Run generate without --check: it removes them.',
   },
+  'migrate/field-dropped': {
+    title: 'Field dropped by a migration',
+    cause: 'The target revision has no such field (it was removed, or, going down, it is newer than the target), so `mcpgen migrate` removes it.',
+    fix: 'Nothing to do unless you need the field: then target a revision that has it.',
+  },
+  'migrate/field-renamed': {
+    title: 'Field renamed by a migration',
+    cause: 'The target revision calls this field differently; `mcpgen migrate --write` renames it in place.',
+    fix: 'Nothing to do; regenerate afterwards.',
+  },
+  'migrate/requires-input': {
+    title: 'Migration needs a decision',
+    cause: 'A change between the revisions cannot be applied mechanically (a rule the item breaks, a field in a $ref\'d file, a result shape your handler must change).',
+    fix: 'Edit the item by hand as the message says, then run the migration again.',
+  },
+  'migrate/note': {
+    title: 'Migration note',
+    cause: 'A change between the revisions that your code may notice but that needs no edit of the manifest.',
+    fix: 'Read the linked spec section; usually nothing to do.',
+  },
+  'typecheck/error': {
+    title: 'Your code does not compile',
+    cause: 'TypeScript reports an error in the generated package, usually in a handler whose tool, resource or prompt changed in the manifest. The message names the manifest item and where it is declared.',
+    fix: 'Fix the handler at the location shown (or the manifest item it names), then run `mcpgen check` again.',
+  },
+  'typecheck/dependencies-missing': {
+    title: 'Package dependencies not installed',
+    cause: 'The generated package imports the MCP SDK, which is not installed, so nothing can be typechecked.',
+    fix: 'Run `npm install` in the package folder.',
+  },
+  'typecheck/no-package': {
+    title: 'Not a generated server package',
+    cause: 'The folder has no tsconfig.json.',
+    fix: 'Point --out at a folder written by `mcpgen generate --emit server`.',
+  },
+  'migrate/handler-renamed': {
+    title: 'Handler renamed with its tool',
+    cause: 'The tool declares `renamedFrom`; its handler file moved to the new name and the generated type names your code uses were renamed.',
+    fix: 'Nothing to do; regenerate, then run `mcpgen check`.',
+  },
+  'migrate/handler-not-renamed': {
+    title: 'Handler could not be renamed',
+    cause: 'A tool declares `renamedFrom`, but its old handler is missing, or a handler already exists under the new name.',
+    fix: 'Move or merge the handler by hand as the message says.',
+  },
+  'migrate/handler-rewritten': {
+    title: 'Handler result rewritten',
+    cause: 'The target revision has no structuredContent in tool results; a handler result literal was rewritten to return the same JSON as a text content block.',
+    fix: 'Nothing to do; review the change in your handler.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LoadedManifest } from '../load/load-manifest.js';
-import type { JsonObject } from '../load/manifest-types.js';
+import { TOOL_MCPGEN_KEYS, type JsonObject, type ManifestTool } from '../load/manifest-types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
@@ -54,7 +54,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   });
 
   const tools: IrTool[] = m.tools.map((tool, i) => ({
-    ...named(tool, 'Tool', `/tools/${i}`, `tool${i + 1}`),
+    ...named(wireTool(tool), 'Tool', `/tools/${i}`, `tool${i + 1}`),
     inputSchema: tool.inputSchema ?? { type: 'object' },
     ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
       ? { outputSchema: tool.outputSchema }
@@ -136,6 +136,12 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, manifest: m }))
     .digest('hex');
   return { ...ir, inputHash };
+}
+
+/** The tool without mcpgen's own keys (`renamedFrom`), which never go on the wire. */
+function wireTool(tool: ManifestTool): ManifestTool {
+  if (!TOOL_MCPGEN_KEYS.some((k) => k in tool)) return tool;
+  return Object.fromEntries(Object.entries(tool).filter(([k]) => !TOOL_MCPGEN_KEYS.includes(k))) as ManifestTool;
 }
 
 /** A copy of an array from the manifest; anything else (lint reports it) counts as empty. */

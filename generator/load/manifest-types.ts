@@ -13,7 +13,12 @@ export interface ManifestTool extends JsonObject {
   description?: string;
   inputSchema: JsonObject;
   outputSchema?: JsonObject;
+  /** mcpgen's own key, never on the wire: the tool's previous name (keeps its handler; see `mcpgen migrate`). */
+  renamedFrom?: string;
 }
+
+/** Keys of a manifest tool that are mcpgen's, not the spec's: left out of the wire object. */
+export const TOOL_MCPGEN_KEYS: readonly string[] = ['renamedFrom'];
 
 /** The spec's `Resource`. */
 export interface ManifestResource extends JsonObject {

@@ -13,6 +13,7 @@ export interface GenerateArgs extends SpecArgs, InputArgs {
   diff?: boolean;
   'dry-run'?: boolean;
   'follow-out-link'?: boolean;
+  typecheck?: boolean;
   format: 'text' | 'json';
 }
 
@@ -43,10 +44,15 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
         .option('diff', { type: 'boolean', describe: 'With --check: show a unified diff of each stale file' })
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })
         .option('follow-out-link', { type: 'boolean', describe: 'Write through an --out folder that is a symbolic link (refused otherwise)' })
+        .option('typecheck', {
+          type: 'boolean',
+          describe: 'After writing a server package, typecheck it with your handlers (needs npm install there); exit 1 on errors',
+        })
         .option('format', formatOption)
         .conflicts('check', 'dry-run')
         .example('mcpgen generate -m mcp.yaml -r 2025-11-25 --emit manifest -o generated', 'Generate into ./generated')
-        .example('mcpgen generate -m mcp.yaml -o generated --check', 'In CI: fail when generated code is stale') as never,
+        .example('mcpgen generate -m mcp.yaml -o generated --check', 'In CI: fail when generated code is stale')
+        .example('mcpgen generate -m mcp.yaml -e server -o my-server --typecheck', 'Regenerate, then report handlers that no longer compile') as never,
     handler: async (args) => {
       const { runGenerate } = await import('./generate-run.js');
       state.exitCode = await runGenerate(args, state.io);

@@ -36,10 +36,19 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       ...specSource(args, config),
       onProgress: io.interactive && args.format === 'text' ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,
     });
+    let exitCode: number = result.exitCode;
+    if (args.typecheck && result.exitCode === 0 && mode === 'write') {
+      // Loaded only here: TypeScript (through ts-morph) is the heaviest thing mcpgen can load.
+      const { checkPackage } = await import('../../typecheck/check-package.js');
+      const checked = await checkPackage({ manifests, out, revision: args.revision ?? config.revision, ...specSource(args, config) });
+      result.diagnostics.push(...checked.diagnostics);
+      exitCode = checked.exitCode;
+      if (exitCode === 0 && args.format === 'text') io.err(`mcpgen: ${out} compiles (${checked.filesChecked} files typechecked).\n`);
+    }
     if (args.format === 'json') {
       const { toJsonReport } = await import('../../diagnostics/format-json.js');
       io.out(JSON.stringify({ ...toJsonReport(result.diagnostics), mode, revision: result.revision, files: planJson(result.plan) }, null, 2) + '\n');
-      return result.exitCode;
+      return exitCode;
     }
     if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', result.sources);
     if (mode === 'check' && args.diff) {
@@ -47,7 +56,7 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<number
       io.out(staleDiffs(result.plan));
     }
     if (result.plan.length) io.out(describePlan(result.plan, mode, out));
-    return result.exitCode;
+    return exitCode;
   } catch (err) {
     return reportFailure(io, err, args.format);
   }

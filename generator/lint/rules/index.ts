@@ -7,6 +7,7 @@ import { identifierCollisionsRule } from './identifier-collisions.js';
 import { namesRule } from './names.js';
 import { publishRule } from './publish.js';
 import { resourcesRule } from './resources.js';
+import { renamedFromRule } from './renamed-from.js';
 import { revisionFieldsRule } from './revision-fields.js';
 import { textRule } from './text.js';
 import { toolSchemasRule } from './tool-schemas.js';
@@ -30,4 +31,5 @@ export const rules: LintRule[] = [
   publishRule,
   unknownKeysRule,
   identifierCollisionsRule,
+  renamedFromRule,
 ];

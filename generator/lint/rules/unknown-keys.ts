@@ -14,13 +14,14 @@ import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { SCHEMA_KEYWORDS } from '../../json-schema/keywords.js';
 import { definitionFields } from '../../ir/revision-adapter.js';
 import { joinPointer } from '../../load/json-pointer.js';
+import { TOOL_MCPGEN_KEYS } from '../../load/manifest-types.js';
 import { listRevisions } from '../../spec/revisions.js';
 import { isJsonObject, walkSchema } from '../checks/schema-walk.js';
 import type { Finding, LintContext, LintRule } from '../rule.js';
 
 /** Keys mcpgen accepts on an object beyond its spec definition, by definition name. */
 export const EXTRA_KEYS: Record<string, readonly string[]> = {
-  Tool: [],
+  Tool: TOOL_MCPGEN_KEYS,
   ToolAnnotations: [],
   Resource: [],
   ResourceTemplate: [],

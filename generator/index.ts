@@ -17,7 +17,11 @@ export { loadManifest, loadManifestOrThrow, type LoadedManifest } from './load/l
 export type { Manifest, ManifestTool, ManifestResource, ManifestResourceTemplate, ManifestPrompt, ManifestAuth } from './load/manifest-types.js';
 export { buildIr } from './ir/build-ir.js';
 export type * from './ir/model.js';
-export type { Emitter, EmitContext } from './emit/emitter.js';
+export type { Emitter, EmitContext, PackageDependencies } from './emit/emitter.js';
+export type { ToolArtifacts, ToolTypeModules } from './pipeline/tool-artifacts.js';
+export type { CompiledModule } from './emit/schema/compile-validators.js';
+export { defineConfig, type McpgenConfig, type TargetConfig, type EmitEntry, type HooksConfig } from './config/config-types.js';
+export { build, type BuildOptions, type BuildResult, type TargetResult } from './build.js';
 export type { OutputFile, FileOwner } from './output/file-map.js';
 export { McpgenError, type Diagnostic, type Severity, type SourceLocation } from './diagnostics/diagnostic.js';
 export { formatText } from './diagnostics/format-text.js';

@@ -20,6 +20,14 @@ export interface OutputIndex {
    * that a later run can warn about the ones it no longer declares.
    */
   userFiles?: string[];
+  /** User files no longer generated but still on disk (warned about on every run). */
+  orphanedUserFiles?: string[];
+  /**
+   * sha256 of every input of the run that wrote this folder (manifests, their
+   * $ref'ed files, target settings, plug-ins, spec, mcpgen version): the
+   * incremental cache key. Location-independent, so a restored cache matches.
+   */
+  inputs?: string;
 }
 
 export function readOutputIndex(outDir: string): OutputIndex | undefined {
@@ -37,11 +45,18 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
  * more but that are still on disk. They stay listed, so the warning about
  * them repeats on every run until the user deletes or moves them.
  */
-export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
+export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = [], inputs?: string): OutputFile {
   const entries: Record<string, string> = {};
   for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
   const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
   const userFiles = [...new Set([...current, ...keptUserFiles])].sort();
-  const index: OutputIndex = { generator: 'mcpgen', files: entries, ...(userFiles.length ? { userFiles } : {}) };
+  const orphanedUserFiles = [...new Set(keptUserFiles)].sort();
+  const index: OutputIndex = {
+    generator: 'mcpgen',
+    ...(inputs ? { inputs } : {}),
+    files: entries,
+    ...(userFiles.length ? { userFiles } : {}),
+    ...(orphanedUserFiles.length ? { orphanedUserFiles } : {}),
+  };
   return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
 }

@@ -2,7 +2,7 @@
  * Options shared by every command that needs a spec, described once.
  */
 import type { Argv } from 'yargs';
-import type { McpgenConfig } from '../../config/load-config.js';
+import type { LoadedConfig } from '../../config/load-config.js';
 import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
 
 export interface SpecArgs {
@@ -23,7 +23,7 @@ export function withSpecOptions<T>(y: Argv<T>): Argv<T & SpecArgs> {
     })
     .option('config', {
       type: 'string',
-      describe: 'Config file (default: ./mcpgen.config.json when present)',
+      describe: 'Config file (default: the first of mcpgen.config.ts, .mjs, .json, .yaml in the working directory)',
     }) as Argv<T & SpecArgs>;
 }
 
@@ -35,7 +35,7 @@ export const formatOption = {
 } as const;
 
 /** Where a command finds the spec: flags first, then the config file (type-only imports: no cost at start-up). */
-export function specSource(args: SpecArgs, config: McpgenConfig): SpecSourceOptions {
+export function specSource(args: SpecArgs, config: Pick<LoadedConfig, 'specDir' | 'allowUnpinned'>): SpecSourceOptions {
   return {
     specDir: args['spec-dir'],
     configSpecDir: config.specDir,

@@ -8,7 +8,7 @@ import type { DiffArgs } from './diff-command.js';
 
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   try {
-    const config = loadConfig(args.config);
+    const config = await loadConfig(args.config);
     const diff = diffRevisions(args.from, args.to, {
       ...specSource(args, config),
     });

@@ -24,6 +24,8 @@ export interface BuildOptions extends SpecSourceOptions {
   overrides?: TargetOverrides;
   /** Ignore the incremental cache. */
   force?: boolean;
+  /** Never download a missing spec revision (overrides the config's `offline`). */
+  offline?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -79,6 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       place: target.place,
       cwd,
       force: options.force,
+      offline: options.offline ?? loaded.offline ?? false,
       specDir: options.specDir,
       configSpecDir: options.configSpecDir ?? loaded.specDir,
       allowUnpinned: options.allowUnpinned ?? loaded.allowUnpinned,

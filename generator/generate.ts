@@ -16,7 +16,8 @@ import { orphanedUserFiles } from './output/orphaned-user-files.js';
 import { readOutputIndex } from './output/output-index.js';
 import type { PlannedFile } from './output/plan-output.js';
 import { packageVersion } from './package-root.js';
-import { prepare, type PrepareOptions } from './pipeline/prepare.js';
+import type { PrepareOptions } from './pipeline/prepare.js';
+import { prepareOnFirstUse } from './pipeline/prepare-on-first-use.js';
 import { toolArtifacts } from './pipeline/tool-artifacts.js';
 
 export type { OutputMode } from './output/emit-output.js';
@@ -36,6 +37,8 @@ export interface GenerateOptions extends PrepareOptions {
   place?: PlaceDiagnostic;
   /** Ignore the incremental cache (emit and compare every file). */
   force?: boolean;
+  /** Never download a missing spec revision (default: fetch a pinned one on first use). */
+  offline?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -72,8 +75,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const prepared = prepare(options);
-  const { diagnostics, loaded } = prepared;
+  const { prepared, notes } = await prepareOnFirstUse(options);
+  const { loaded } = prepared;
+  const diagnostics = [...notes, ...prepared.diagnostics];
   const inputFiles = [...new Set([...loaded.files, ...loaded.sources.keys()])].map((p) => resolve(options.cwd ?? process.cwd(), p));
   const base = { sources: loaded.sources, inputFiles, dependencies: [] };
   if (hasErrors(diagnostics) || !prepared.ir || !prepared.spec) {

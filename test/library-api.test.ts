@@ -44,7 +44,7 @@ describe('library API for build tools', () => {
     const badConfig = await generate({ config: { targets: { a: { emit: ['nope'] } } } as never, cwd: dir });
     expect(badConfig.exitCode).toBe(2);
     expect(badConfig.diagnostics[0]!.message).toContain('targets.a');
-    const missingSpec = await generate({ config: { manifests: ['mcp.yaml'], revision: '2025-11-25', targets: { a: { emit: ['manifest'] } } }, cwd: dir, specDir: dir, env: { HOME: dir } });
+    const missingSpec = await generate({ config: { manifests: ['mcp.yaml'], revision: '2025-11-25', targets: { a: { emit: ['manifest'] } } }, cwd: dir, specDir: dir, env: { HOME: dir }, offline: true });
     expect(missingSpec.exitCode).toBe(2);
     expect(missingSpec.diagnostics.map((d) => d.code)).toContain('spec/missing');
     const broken = await lint({ config: { manifests: ['broken.yaml'], targets: { a: { emit: ['manifest'] } } }, cwd: dir });

@@ -166,6 +166,11 @@ export const coreCatalog = {
     cause: 'A command from hooks.afterOneFileWrite or hooks.afterAllFileWrite exited non-zero; its output is shown.',
     fix: 'Fix the command (it runs in the config\'s folder with the written files as arguments).',
   },
+  'spec/fetched': {
+    title: 'Spec revision fetched on first use',
+    cause: 'A pinned revision was not found locally, so it was downloaded into the user cache and checked against its pin.',
+    fix: 'Nothing to do. Pass --offline (or "offline": true in the config) to forbid downloads.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -9,7 +9,7 @@ import { configFromObject, loadConfig, type LoadedConfig } from '../config/load-
 import { latestRevision, resolveTargets } from '../config/resolve-targets.js';
 import type { LintProfile } from './rule.js';
 import type { SpecSourceOptions } from '../spec/spec-dirs.js';
-import { lint } from './lint.js';
+import { prepareOnFirstUse } from '../pipeline/prepare-on-first-use.js';
 
 export interface LintConfigOptions extends SpecSourceOptions {
   /** A config object or a config file path; default: the config file found in `cwd`. */
@@ -20,6 +20,8 @@ export interface LintConfigOptions extends SpecSourceOptions {
   revision?: string;
   profile?: LintProfile;
   cwd?: string;
+  /** Never download a missing spec revision. */
+  offline?: boolean;
 }
 
 export interface LintConfigResult {
@@ -64,7 +66,7 @@ export async function lintConfig(options: LintConfigOptions = {}): Promise<LintC
     }
     runs = found;
     for (const run of runs) {
-      const result = lint({
+      const { prepared, notes } = await prepareOnFirstUse({
         manifests: run.manifests,
         ...(run.revision ? { revision: run.revision } : {}),
         cwd,
@@ -72,11 +74,12 @@ export async function lintConfig(options: LintConfigOptions = {}): Promise<LintC
         specDir: options.specDir,
         configSpecDir: options.configSpecDir ?? config.specDir,
         allowUnpinned: options.allowUnpinned ?? config.allowUnpinned,
+        offline: options.offline ?? config.offline ?? false,
         ...(options.env ? { env: options.env } : {}),
       });
-      diagnostics.push(...result.diagnostics);
-      for (const [k, v] of result.sources) sources.set(k, v);
-      inputError ||= result.inputError;
+      diagnostics.push(...notes, ...prepared.diagnostics);
+      for (const [k, v] of prepared.loaded.sources) sources.set(k, v);
+      inputError ||= prepared.inputError;
     }
   } catch (err) {
     if (!(err instanceof McpgenError)) throw err;

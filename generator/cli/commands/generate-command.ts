@@ -14,6 +14,7 @@ export interface GenerateArgs extends SpecArgs {
   target?: string[];
   force?: boolean;
   watch?: boolean;
+  offline?: boolean;
 }
 
 export function generateCommand(state: CommandState): CommandModule<object, GenerateArgs> {
@@ -39,6 +40,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
         .option('out', { alias: 'o', type: 'string', describe: 'Generate only into this folder (a config target for it lends its settings)' })
         .option('target', { alias: 't', type: 'string', array: true, describe: 'Run only these config targets (their keys); repeatable' })
         .option('watch', { alias: 'w', type: 'boolean', describe: 'Regenerate affected targets whenever a manifest, a $ref\'ed file or the config changes' })
+        .option('offline', { type: 'boolean', describe: 'Never download a missing spec revision (default: fetch a pinned one into the cache on first use)' })
         .option('force', { type: 'boolean', describe: 'Ignore the incremental cache: emit and compare every file' })
         .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list stale, missing and orphaned files' })
         .option('dry-run', { type: 'boolean', describe: 'Write nothing; list what would change' })

@@ -41,6 +41,7 @@ export async function buildOnce(args: GenerateArgs, io: CliIo): Promise<BuildRes
       ...(args.target?.length ? { only: args.target } : {}),
     },
     force: args.force,
+    ...(args.offline !== undefined ? { offline: args.offline } : {}),
     specDir: args['spec-dir'],
     ...(args['allow-unpinned'] !== undefined ? { allowUnpinned: args['allow-unpinned'] } : {}),
     onProgress: io.interactive && args.format === 'text' && !args.watch ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,

@@ -11,6 +11,7 @@ export interface LintArgs extends SpecArgs {
   'max-warnings'?: number;
   /** A code, or `all`: print the catalog entry instead of linting. */
   explain?: string;
+  offline?: boolean;
 }
 
 export function lintCommand(state: CommandState): CommandModule<object, LintArgs> {
@@ -33,6 +34,7 @@ export function lintCommand(state: CommandState): CommandModule<object, LintArgs
           default: 'spec',
           describe: 'spec: the specification text; strict: also what widespread clients accept',
         })
+        .option('offline', { type: 'boolean', describe: 'Never download a missing spec revision (default: fetch a pinned one into the cache on first use)' })
         .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
         .option('explain', { type: 'string', describe: 'Print what a code means and how to fix it (`all`: every code)' })
         .example('mcpgen lint', "Check every target's manifests of the config at each of its revisions")

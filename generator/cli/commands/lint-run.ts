@@ -10,11 +10,16 @@ export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (args.explain !== undefined) return runExplain(args.explain, args.format, io);
   if (args.format === 'md') return usage(io, '--format md is only available with --explain.');
   try {
+    if (args.revision === 'latest' && args.format === 'text') {
+      const { latestRevision } = await import('../../config/resolve-targets.js');
+      io.err(`mcpgen: --revision latest is ${latestRevision()}\n`);
+    }
     const result = await lintConfig({
       ...(args.config !== undefined ? { config: args.config } : {}),
       ...(args.files?.length ? { files: args.files } : {}),
       ...(args.revision !== undefined ? { revision: args.revision } : {}),
       profile: args.profile,
+      ...(args.offline !== undefined ? { offline: args.offline } : {}),
       specDir: args['spec-dir'],
       ...(args['allow-unpinned'] !== undefined ? { allowUnpinned: args['allow-unpinned'] } : {}),
     });

@@ -11,7 +11,7 @@ import type { PackageDependencies } from './emit/emitter.js';
 import { loadEmitterEntries, type PlaceDiagnostic } from './emit/plugin-loader.js';
 import { runEmitters } from './emit/run-emitters.js';
 import { emitOutput, type OutputMode } from './output/emit-output.js';
-import { cacheKey, cachedPlan } from './output/input-cache.js';
+import { cacheKey, cachedPlan, writeCacheKey } from './output/input-cache.js';
 import { orphanedUserFiles } from './output/orphaned-user-files.js';
 import { readOutputIndex } from './output/output-index.js';
 import type { PlannedFile } from './output/plan-output.js';
@@ -121,10 +121,10 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     header: { version, revision: ir.revision.id },
     previousIndex,
     keptUserFiles: orphans.map((o) => o.path),
-    inputs: key,
     onProgress: progress,
   });
   diagnostics.push(...output.diagnostics, ...orphans.map((o) => o.diagnostic));
+  if ((options.mode ?? 'write') === 'write') writeCacheKey(options.out, key);
   return {
     ...base,
     dependencies: emitted.dependencies,

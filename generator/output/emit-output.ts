@@ -24,8 +24,6 @@ export interface EmitOutputOptions {
   previousIndex?: OutputIndex;
   /** User files of earlier runs that are no longer generated but still exist (kept listed in the index). */
   keptUserFiles?: string[];
-  /** The incremental cache key, recorded in the output index. */
-  inputs?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -42,7 +40,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   const formatted = await formatFiles(
     sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
   );
-  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles, options.inputs)], options.previousIndex);
+  const plan = planOutput(options.out, [...formatted, buildOutputIndex(formatted, options.keptUserFiles)], options.previousIndex);
   if (options.mode === 'check') return { plan, diagnostics: checkDiagnostics(plan, options.out) };
   if (options.mode === 'write') {
     progress('writing');

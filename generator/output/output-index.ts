@@ -22,12 +22,6 @@ export interface OutputIndex {
   userFiles?: string[];
   /** User files no longer generated but still on disk (warned about on every run). */
   orphanedUserFiles?: string[];
-  /**
-   * sha256 of every input of the run that wrote this folder (manifests, their
-   * $ref'ed files, target settings, plug-ins, spec, mcpgen version): the
-   * incremental cache key. Location-independent, so a restored cache matches.
-   */
-  inputs?: string;
 }
 
 export function readOutputIndex(outDir: string): OutputIndex | undefined {
@@ -45,7 +39,7 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
  * more but that are still on disk. They stay listed, so the warning about
  * them repeats on every run until the user deletes or moves them.
  */
-export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = [], inputs?: string): OutputFile {
+export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
   for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
   const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
@@ -53,7 +47,6 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
   const orphanedUserFiles = [...new Set(keptUserFiles)].sort();
   const index: OutputIndex = {
     generator: 'mcpgen',
-    ...(inputs ? { inputs } : {}),
     files: entries,
     ...(userFiles.length ? { userFiles } : {}),
     ...(orphanedUserFiles.length ? { orphanedUserFiles } : {}),

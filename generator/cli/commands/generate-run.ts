@@ -61,7 +61,7 @@ export async function report(result: BuildResult, args: GenerateArgs, io: CliIo)
   const sources = new Map(result.targets.flatMap((t) => [...t.sources]));
   if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, 'text', sources);
   for (const t of result.targets) {
-    if (t.plan.length) io.out(describePlan(t.plan, mode, args.out ?? t.name) .replace(/\n$/, t.cached ? ' (inputs unchanged)\n' : '\n'));
+    if (t.plan.length) io.out(describePlan(t.plan, mode, args.out ?? t.name).replace(/\n$/, t.cached ? ', inputs unchanged\n' : '\n'));
   }
   return result.exitCode;
 }

@@ -31,14 +31,30 @@ export function toolArtifacts(ir: IR): ToolArtifacts {
   };
 }
 
+/**
+ * Type modules of the previous run in this process, by (type name, schema).
+ * `generate --watch` regenerates after every save: a one-tool edit then
+ * derives types for that tool only. Replaced on each run, so it never grows
+ * beyond one manifest's tools.
+ */
+let typeMemo = new Map<string, string>();
+
 async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
   const result = new Map<string, ToolTypeModules>();
+  const memo = new Map<string, string>();
+  const types = async (schema: IR['tools'][number]['inputSchema'], typeName: string, pointer: string): Promise<string> => {
+    const key = `${typeName}\0${JSON.stringify(schema)}`;
+    const code = typeMemo.get(key) ?? (await schemaToTypes(schema, typeName, pointer));
+    memo.set(key, code);
+    return code;
+  };
   for (const t of ir.tools) {
-    const input = await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`);
-    const output = t.outputSchema ? await schemaToTypes(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
+    const input = await types(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`);
+    const output = t.outputSchema ? await types(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
     result.set(t.identifier, output === undefined ? { input } : { input, output });
   }
+  typeMemo = memo;
   return result;
 }
 

@@ -44,8 +44,10 @@ export function latestRevision(): string {
 export function resolveTargets(loaded: LoadedConfig, overrides: TargetOverrides, cwd: string = process.cwd()): { targets: ResolvedTarget[]; diagnostics: Diagnostic[] } {
   const { config, dir } = loaded;
   const diagnostics: Diagnostic[] = [];
+  const cli: PlaceDiagnostic = (_suffix, message, o) => ({ code: o?.code ?? 'usage/invalid', severity: 'error', message: `--emit: ${message}`, ...(o?.hint ? { hint: o.hint } : {}) });
+  // Problems in an --emit list are the command line's, not the config's.
   const at = (pointer: string): PlaceDiagnostic => (suffix, message, o) =>
-    loaded.raw ? configDiagnostic(loaded.raw, pointer + suffix, message, o) : { code: o?.code ?? 'usage/invalid', severity: 'error', message: `--emit: ${message}`, ...(o?.hint ? { hint: o.hint } : {}) };
+    loaded.raw && !(overrides.emit?.length && suffix.startsWith('/emit')) ? configDiagnostic(loaded.raw, pointer + suffix, message, o) : cli(suffix, message, o);
   const fromConfig = (paths: string[] | undefined) => paths?.map((p) => resolve(dir, p));
   const cliManifests = overrides.manifests?.map((p) => resolve(cwd, p));
 

@@ -16,6 +16,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'http', load: () => import('./server-http-bench.js') },
   { name: 'docs', load: () => import('./docs-bench.js') },
   { name: 'typecheck', load: () => import('./typecheck-bench.js') },
+  { name: 'build', load: () => import('./build-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

@@ -1,28 +1,46 @@
 /**
- * `generate`: manifest(s) → lint → IR → emitters → write stage. Nothing is
- * written unless every stage before the write succeeded.
+ * `generate` for one output folder: manifest(s) → lint → IR → emitters →
+ * write stage. Nothing is written unless every stage before the write
+ * succeeded; a run whose inputs did not change since the last one (the
+ * incremental cache in the output index) stops before emitting.
  */
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { loadEmitters } from './emit/registry.js';
+import { resolve } from 'node:path';
+import { McpgenError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { EmitEntry } from './config/config-types.js';
+import type { PackageDependencies } from './emit/emitter.js';
+import { loadEmitterEntries, type PlaceDiagnostic } from './emit/plugin-loader.js';
+import { runEmitters } from './emit/run-emitters.js';
 import { emitOutput, type OutputMode } from './output/emit-output.js';
+import { cacheKey, cachedPlan, writeCacheKey } from './output/input-cache.js';
 import { orphanedUserFiles } from './output/orphaned-user-files.js';
 import { readOutputIndex } from './output/output-index.js';
-import { FileMap } from './output/file-map.js';
 import type { PlannedFile } from './output/plan-output.js';
 import { packageVersion } from './package-root.js';
-import { prepare, type PrepareOptions } from './pipeline/prepare.js';
+import type { PrepareOptions } from './pipeline/prepare.js';
+import { prepareOnFirstUse } from './pipeline/prepare-on-first-use.js';
+import { toolArtifacts } from './pipeline/tool-artifacts.js';
 
 export type { OutputMode } from './output/emit-output.js';
 
 export interface GenerateOptions extends PrepareOptions {
-  /** Emitter names (`mcpgen generate --emit`). */
-  emit: string[];
+  /** Emitters: built-in names (`mcpgen generate --emit`) or `{ plugin, options }` entries. */
+  emit: EmitEntry[];
+  /** Options of built-in emitters, by name (a config target's `options`). */
+  emitterOptions?: Record<string, Record<string, unknown>>;
   /** Output folder. */
   out: string;
   /** `write` (default), `check` (report stale output, write nothing), `dry-run` (report what would change). */
   mode?: OutputMode;
   /** Write through an output folder that is a symbolic link (`--follow-out-link`). */
   followOutLink?: boolean;
+  /** Where plug-in paths are resolved from (default: `cwd`). */
+  baseDir?: string;
+  /** Locates problems in the emit list (set by the config loader). */
+  place?: PlaceDiagnostic;
+  /** Ignore the incremental cache (emit and compare every file). */
+  force?: boolean;
+  /** Never download a missing spec revision (default: fetch a pinned one on first use). */
+  offline?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -31,44 +49,93 @@ export interface GenerateResult {
   plan: PlannedFile[];
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  /** 0 ok; 1 lint errors or (check) stale output; 2 manifests unusable. Spec errors are thrown as McpgenError (exit 2). */
+  /** 0 ok; 1 lint errors or (check) stale output; 2 unusable input (manifest, spec, config, plug-in). */
   exitCode: 0 | 1 | 2;
   revision?: string;
+  /** Paths (relative to `out`) created, updated or removed, or that would be (check, dry-run). */
+  changed: string[];
+  /** The inputs matched the last run: nothing was emitted. */
+  cached: boolean;
+  /** npm packages the generated code needs, per emitter. */
+  dependencies: { emitter: string; root: string; needs: PackageDependencies }[];
+  /** Every file read as input (manifests and $ref targets), absolute; what `--watch` watches. */
+  inputFiles: string[];
 }
 
+const CHANGES: PlannedFile['action'][] = ['create', 'update', 'delete-orphan', 'conflict'];
+
+/** Never throws for user errors (bad manifest, spec, config or plug-in): they are in `diagnostics`. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const empty = { plan: [], sources: new Map<string, string>(), changed: [], cached: false, dependencies: [], inputFiles: [] };
+  try {
+    return await generateOrThrow(options);
+  } catch (err) {
+    if (err instanceof McpgenError) return { ...empty, diagnostics: err.diagnostics, exitCode: err.exitCode };
+    throw err;
+  }
+}
+
+async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const prepared = prepare(options);
-  const { diagnostics, loaded } = prepared;
+  const { prepared, notes } = await prepareOnFirstUse(options);
+  const { loaded } = prepared;
+  const diagnostics = [...notes, ...prepared.diagnostics];
+  const inputFiles = [...new Set([...loaded.files, ...loaded.sources.keys()])].map((p) => resolve(options.cwd ?? process.cwd(), p));
+  const base = { sources: loaded.sources, inputFiles, dependencies: [] };
   if (hasErrors(diagnostics) || !prepared.ir || !prepared.spec) {
     const exitCode = prepared.inputError ? 2 : 1;
-    return { plan: [], diagnostics, sources: loaded.sources, exitCode, revision: prepared.spec?.revision.id };
+    return { ...base, plan: [], diagnostics, exitCode, revision: prepared.spec?.revision.id, changed: [], cached: false };
   }
   const { ir, spec } = prepared;
   const version = packageVersion();
-
-  const files = new FileMap();
-  for (const emitter of await loadEmitters(options.emit)) {
-    progress(`emitting ${emitter.name}`);
-    files.addAll(await emitter.emit({ ir, spec, generatorVersion: version }));
+  const place: PlaceDiagnostic = options.place ?? ((suffix, message, o) => ({ code: o?.code ?? 'usage/invalid', severity: 'error', message: `${suffix.replace(/^\//, '').replace(/\//g, '.')}: ${message}`, ...(o?.hint ? { hint: o.hint } : {}) }));
+  const loadedEmitters = await loadEmitterEntries({ entries: options.emit, options: options.emitterOptions, baseDir: options.baseDir ?? options.cwd ?? process.cwd(), place });
+  if (loadedEmitters.diagnostics.length) {
+    return { ...base, plan: [], diagnostics: [...diagnostics, ...loadedEmitters.diagnostics], exitCode: 2, revision: ir.revision.id, changed: [], cached: false };
   }
+
+  const manifestTexts = loaded.files.map((f) => loaded.sources.get(f) ?? '');
+  const key = cacheKey({
+    generatorVersion: version,
+    specSha256: spec.sha256,
+    revision: ir.revision.id,
+    manifests: manifestTexts,
+    referenced: [...loaded.sources].filter(([p]) => !loaded.files.includes(p)).map(([, t]) => t),
+    emitters: loadedEmitters.emitters.map((e) => ({ fingerprint: e.fingerprint, options: e.options })),
+  });
   const previousIndex = readOutputIndex(options.out);
-  const orphans = orphanedUserFiles(options.out, previousIndex, files.list());
-  const output = await emitOutput(files.list(), {
+  const hit = options.force ? undefined : cachedPlan(options.out, previousIndex, key);
+  if (hit) {
+    progress('inputs unchanged: nothing to emit');
+    diagnostics.push(...hit.diagnostics);
+    return { ...base, plan: hit.plan, diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0, revision: ir.revision.id, changed: [], cached: true };
+  }
+
+  const emitted = await runEmitters(loadedEmitters.emitters, { ir, spec, artifacts: toolArtifacts(ir), generatorVersion: version }, progress);
+  if (emitted.diagnostics.length) {
+    return { ...base, plan: [], diagnostics: [...diagnostics, ...emitted.diagnostics], exitCode: 2, revision: ir.revision.id, changed: [], cached: false };
+  }
+  const files = emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const orphans = orphanedUserFiles(options.out, previousIndex, files);
+  const output = await emitOutput(files, {
     out: options.out,
     mode: options.mode ?? 'write',
-    header: { version, revision: ir.revision.id, inputHash: ir.inputHash },
+    header: { version, revision: ir.revision.id },
     previousIndex,
     keptUserFiles: orphans.map((o) => o.path),
     followOutLink: options.followOutLink,
     onProgress: progress,
   });
   diagnostics.push(...output.diagnostics, ...orphans.map((o) => o.diagnostic));
+  if ((options.mode ?? 'write') === 'write') writeCacheKey(options.out, key);
   return {
+    ...base,
+    dependencies: emitted.dependencies,
     plan: output.plan,
     diagnostics,
-    sources: loaded.sources,
     exitCode: hasErrors(diagnostics) ? 1 : 0,
     revision: ir.revision.id,
+    changed: output.plan.filter((p) => CHANGES.includes(p.action)).map((p) => p.path),
+    cached: false,
   };
 }

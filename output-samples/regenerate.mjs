@@ -11,7 +11,10 @@ const { samples } = JSON.parse(readFileSync(join(here, 'samples.json'), 'utf8'))
 const extra = process.argv.slice(2);
 let failed = 0;
 for (const s of samples) {
-  const args = [bin, 'generate', ...s.manifests.flatMap((m) => ['--manifest', join(here, m)]), '--revision', s.revision, '--emit', s.emit.join(','), '--out', join(here, s.out), ...extra];
+  // A sample with a config is generated from it (every target), as its users would.
+  const args = s.config
+    ? [bin, 'generate', '--config', join(here, s.config), ...extra]
+    : [bin, 'generate', ...s.manifests.flatMap((m) => ['--manifest', join(here, m)]), '--revision', s.revision, '--emit', s.emit.join(','), '--out', join(here, s.out), ...extra];
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }

@@ -18,6 +18,10 @@ export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'mcpgen-test-run-'));
   process.env.MCPGEN_TEST_TMP = root;
   process.env.XDG_CACHE_HOME = mkdtempSync(join(root, 'cache-'));
+  // A spec missing in a test is never fetched from the network (generate and
+  // lint fetch on first use): downloads go to a closed loopback port unless a
+  // test serves the files itself.
+  process.env.MCPGEN_SPEC_BASE_URL ??= 'http://127.0.0.1:9/mcp-spec';
   return () => {
     if (!process.env.MCPGEN_KEEP_TEST_TMP) rmSync(root, { recursive: true, force: true });
   };

@@ -18,7 +18,7 @@ describe('output-samples', () => {
   it('are current (generate --check exits 0 for each)', () => {
     const r = spawnSync(process.execPath, [join(samplesDir, 'regenerate.mjs'), '--check'], { encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-  });
+  }, 180_000); // One CLI run per sample; slow on a loaded 2-core machine.
 
   for (const sample of samples) {
     it(`${sample.manifests.join(' + ')} lints clean for ${sample.revision}`, () => {

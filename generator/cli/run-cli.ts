@@ -56,7 +56,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
       [
         'Exit codes: 0 ok, 1 findings (lint errors, stale output), 2 usage or input error.',
         'Docs: run any command with --help. The spec is read from --spec-dir, MCPGEN_SPEC_DIR,',
-        'specDir in mcpgen.config.json, or the cache filled by `mcpgen spec pull`.',
+        'specDir in the config (mcpgen.config.ts, .mjs, .json or .yaml), or the user cache (filled by',
+        '`mcpgen spec pull`, or on first use unless --offline).',
       ].join('\n'),
     )
     .exitProcess(false)

@@ -1,61 +1,59 @@
 /**
- * `mcpgen.config.json`: defaults for a project, so a monorepo build step can
- * run `mcpgen generate` with no flags. Looked up in the current directory
- * unless --config names a file. Command-line flags always win.
+ * The project config: `mcpgen.config.ts`, `.mjs`, `.json` or `.yaml` in the
+ * working directory (searched in that order), or the file --config names.
+ * It is validated against `mcpgen/config.schema.json` with located errors.
+ * Paths in it are relative to the config file; command-line flags win.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
+import type { McpgenConfig } from './config-types.js';
+import { findConfigFile, readConfigFile, type RawConfig } from './read-config.js';
+import { validateConfig } from './validate-config.js';
 
-export const CONFIG_FILE = 'mcpgen.config.json';
+export type { McpgenConfig } from './config-types.js';
 
-export interface McpgenConfig {
-  /** Spec directory, searched after --spec-dir and MCPGEN_SPEC_DIR. Relative to the config file. */
+export interface LoadedConfig {
+  /** The config as written (paths relative to `dir`); `{}` when there is no config file. */
+  config: McpgenConfig;
+  /** The file it was read from, with its text and positions. */
+  raw?: RawConfig;
+  /** The folder paths are relative to: the config's folder, else the working directory. */
+  dir: string;
+  /** `specDir`, absolute. */
   specDir?: string;
-  /** Manifest files, relative to the config file. */
-  manifests?: string[];
-  revision?: string;
-  emit?: string[];
-  /** Output folder, relative to the config file. */
-  out?: string;
   allowUnpinned?: boolean;
+  offline?: boolean;
+  revision?: string | string[];
 }
 
-const KEYS = new Set(['$schema', 'specDir', 'manifests', 'revision', 'emit', 'out', 'allowUnpinned']);
+/**
+ * Loads the config named by `explicitPath`, else the first config file found
+ * in `cwd`, else an empty one.
+ * @throws McpgenError (exit 2) with every problem located in the file.
+ */
+export async function loadConfig(explicitPath: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig> {
+  const path = explicitPath !== undefined ? resolve(cwd, explicitPath) : findConfigFile(cwd);
+  if (!path) return { config: {}, dir: cwd };
+  return checked(await readConfigFile(path));
+}
 
-export function loadConfig(explicitPath: string | undefined, cwd: string = process.cwd()): McpgenConfig {
-  const path = resolve(cwd, explicitPath ?? CONFIG_FILE);
-  if (!explicitPath && !existsSync(path)) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new McpgenError({
-      code: 'input/unreadable',
-      severity: 'error',
-      message: `Cannot read config ${path}: ${(err as Error).message}`,
-      location: { file: path, line: 1, column: 1 },
-    });
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new McpgenError({ code: 'load/not-an-object', severity: 'error', message: `${path} must hold a JSON object.`, location: { file: path, line: 1, column: 1 } });
-  }
-  const unknown = Object.keys(raw).filter((k) => !KEYS.has(k));
-  if (unknown.length) {
-    throw new McpgenError({
-      code: 'load/unknown-key',
-      severity: 'error',
-      message: `Unknown key${unknown.length > 1 ? 's' : ''} in ${path}: ${unknown.join(', ')}.`,
-      hint: `A config may have: ${[...KEYS].filter((k) => k !== '$schema').join(', ')}.`,
-      location: { file: path, line: 1, column: 1 },
-    });
-  }
-  const config = raw as McpgenConfig;
-  const base = dirname(path);
+/** A config given as an object (library use); paths in it are relative to `cwd`. */
+export function configFromObject(value: McpgenConfig, cwd: string = process.cwd()): LoadedConfig {
+  return checked({ file: resolve(cwd, 'mcpgen.config.js'), display: '(config object)', format: 'mjs', text: JSON.stringify(value) ?? '', value });
+}
+
+function checked(raw: RawConfig): LoadedConfig {
+  const problems = validateConfig(raw);
+  if (problems.length) throw new McpgenError(problems);
+  const config = raw.value as McpgenConfig;
+  const dir = dirname(raw.file);
   return {
-    ...config,
-    ...(config.specDir ? { specDir: resolve(base, config.specDir) } : {}),
-    ...(config.out ? { out: resolve(base, config.out) } : {}),
-    ...(config.manifests ? { manifests: config.manifests.map((m) => resolve(base, m)) } : {}),
+    config,
+    raw,
+    dir,
+    ...(config.specDir ? { specDir: resolve(dir, config.specDir) } : {}),
+    ...(config.allowUnpinned !== undefined ? { allowUnpinned: config.allowUnpinned } : {}),
+    ...(config.offline !== undefined ? { offline: config.offline } : {}),
+    ...(config.revision !== undefined ? { revision: config.revision } : {}),
   };
 }

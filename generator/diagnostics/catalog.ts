@@ -271,6 +271,36 @@ export const coreCatalog = {
     cause: 'The target revision has no structuredContent in tool results; a handler result literal was rewritten to return the same JSON as a text content block.',
     fix: 'Nothing to do; review the change in your handler.',
   },
+  'config/invalid': {
+    title: 'Invalid config',
+    cause: 'The config file breaks mcpgen/config.schema.json, or names an unknown emitter, revision or target setting.',
+    fix: 'Fix the value at the location (JSON/YAML) or path (TS/JS) shown; add "$schema" to a JSON or YAML config for editor completion.',
+  },
+  'config/load-failed': {
+    title: 'Config file cannot be loaded',
+    cause: 'A TypeScript config does not compile, a JS/TS config throws when run, or it has no default export.',
+    fix: 'Fix the error shown; the config must `export default defineConfig({ ... })`.',
+  },
+  'plugin/invalid': {
+    title: 'Emitter plug-in breaks the contract',
+    cause: 'A plug-in cannot be found or loaded, does not export an emitter (name, description, files, emit), or wrote a file it did not declare.',
+    fix: 'See docs/plugins.md; report contract violations to the plug-in author.',
+  },
+  'output/path-collision': {
+    title: 'Two emitters write the same file',
+    cause: 'Two emitters of one target produce the same path (for example two emitters writing at the target root).',
+    fix: 'Move one emitter to another target.',
+  },
+  'hooks/failed': {
+    title: 'A hook command failed',
+    cause: 'A command from hooks.afterOneFileWrite or hooks.afterAllFileWrite exited non-zero; its output is shown.',
+    fix: 'Fix the command (it runs in the config\'s folder with the written files as arguments).',
+  },
+  'spec/fetched': {
+    title: 'Spec revision fetched on first use',
+    cause: 'A pinned revision was not found locally, so it was downloaded into the user cache and checked against its pin.',
+    fix: 'Nothing to do. Pass --offline (or "offline": true in the config) to forbid downloads.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -1,7 +1,7 @@
 /**
- * Every emitter by `--emit` name, loaded lazily so that a run pays only for
- * the emitters it uses. Later emitters (types, validators, server, client,
- * docs) register here.
+ * Every built-in emitter by `--emit` name, loaded lazily so that a run pays
+ * only for the emitters it uses. Plug-ins (see plugin-loader.ts) implement
+ * the same contract.
  */
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import type { Emitter } from './emitter.js';
@@ -9,11 +9,11 @@ import type { Emitter } from './emitter.js';
 const EMITTERS: Record<string, { description: string; load: () => Promise<Emitter> }> = {
   manifest: {
     description: 'the manifest normalized for the target revision (manifest.json)',
-    load: async () => (await import('./manifest/manifest-emitter.js')).manifestEmitter,
+    load: async () => ({ ...(await import('./manifest/manifest-emitter.js')).manifestEmitter, ...(await import('./builtins.js')).manifestDeclarations }),
   },
   server: {
     description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
-    load: async () => (await import('./server/server-emitter.js')).serverEmitter,
+    load: async () => ({ ...(await import('./server/server-emitter.js')).serverEmitter, ...(await (await import('./builtins.js')).serverDeclarations()) }),
   },
   docs: {
     description: 'server docs: README.md, a self-contained index.html and client set-up snippets (docs/)',
@@ -25,12 +25,20 @@ export function emitterNames(): string[] {
   return Object.keys(EMITTERS);
 }
 
+export function isBuiltinEmitter(name: string): boolean {
+  return Object.hasOwn(EMITTERS, name);
+}
+
 export function describeEmitters(): { name: string; description: string }[] {
   return Object.entries(EMITTERS).map(([name, e]) => ({ name, description: e.description }));
 }
 
+export async function loadBuiltinEmitter(name: string): Promise<Emitter> {
+  return EMITTERS[name]!.load();
+}
+
 export async function loadEmitters(names: string[]): Promise<Emitter[]> {
-  const unknown = names.filter((n) => !(n in EMITTERS));
+  const unknown = names.filter((n) => !isBuiltinEmitter(n));
   if (unknown.length) {
     throw new McpgenError({
       code: 'usage/invalid',

@@ -2,7 +2,7 @@
  * The `lint` library entry: the checks `mcpgen lint` runs and `generate` runs
  * first.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { prepare, type PrepareOptions } from '../pipeline/prepare.js';
 
 export type LintOptions = PrepareOptions;
@@ -16,7 +16,14 @@ export interface LintResult {
   inputError: boolean;
 }
 
+/** Never throws for user errors: an unusable spec or manifest is in `diagnostics` with `inputError`. */
 export function lint(options: LintOptions): LintResult {
-  const prepared = prepare(options);
+  let prepared;
+  try {
+    prepared = prepare(options);
+  } catch (err) {
+    if (err instanceof McpgenError) return { diagnostics: err.diagnostics, sources: new Map(), inputError: true };
+    throw err;
+  }
   return { diagnostics: prepared.diagnostics, sources: prepared.loaded.sources, revision: prepared.spec?.revision.id, inputError: prepared.inputError };
 }

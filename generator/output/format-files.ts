@@ -16,10 +16,24 @@ const PARSERS: [RegExp, string][] = [
 
 export const PRETTIER_OPTIONS = { printWidth: 100, singleQuote: true, trailingComma: 'all', proseWrap: 'preserve' } as const;
 
+/**
+ * Formatted texts of the previous run in this process, by parser and input
+ * text: `generate --watch` reformats only the files whose contents changed.
+ * Replaced on each run, so it holds at most one run's files.
+ */
+let formatMemo = new Map<string, string>();
+
 export async function formatFiles(files: OutputFile[]): Promise<OutputFile[]> {
   const needs = files.filter((f) => !f.formatted && PARSERS.some(([re]) => re.test(f.path)));
   if (needs.length === 0) return files;
   const prettier = await import('prettier');
+  const memo = new Map<string, string>();
+  const format = async (contents: string, parser: string): Promise<string> => {
+    const key = `${parser}\0${contents}`;
+    const formatted = formatMemo.get(key) ?? (await prettier.format(contents, { ...PRETTIER_OPTIONS, parser }));
+    memo.set(key, formatted);
+    return formatted;
+  };
   const out: OutputFile[] = [];
   for (const file of files) {
     const parser = file.formatted ? undefined : PARSERS.find(([re]) => re.test(file.path))?.[1];
@@ -28,7 +42,7 @@ export async function formatFiles(files: OutputFile[]): Promise<OutputFile[]> {
       continue;
     }
     try {
-      out.push({ ...file, contents: await prettier.format(file.contents, { ...PRETTIER_OPTIONS, parser }), formatted: true });
+      out.push({ ...file, contents: await format(file.contents, parser), formatted: true });
     } catch (err) {
       throw new McpgenError({
         code: 'output/format-failed',
@@ -38,5 +52,6 @@ export async function formatFiles(files: OutputFile[]): Promise<OutputFile[]> {
       });
     }
   }
+  formatMemo = memo;
   return out;
 }

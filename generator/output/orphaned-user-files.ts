@@ -22,16 +22,17 @@ export function orphanedUserFiles(
     if (typeof path !== 'string' || wanted.has(path) || path.includes('..')) continue;
     const file = join(outDir, path);
     if (!existsSync(file)) continue;
-    result.push({
-      path,
-      diagnostic: {
-        code: 'output/user-file-orphaned',
-        severity: 'warning',
-        message: `${file} was created for something the manifest no longer declares; it is yours, so it was kept.`,
-        hint: 'Delete it, or move its code where it is needed now.',
-        location: { file, line: 1, column: 1 },
-      },
-    });
+    result.push({ path, diagnostic: orphanedUserFileWarning(file) });
   }
   return result;
+}
+
+export function orphanedUserFileWarning(file: string): Diagnostic {
+  return {
+    code: 'output/user-file-orphaned',
+    severity: 'warning',
+    message: `${file} was created for something the manifest no longer declares; it is yours, so it was kept.`,
+    hint: 'Delete it, or move its code where it is needed now.',
+    location: { file, line: 1, column: 1 },
+  };
 }

@@ -20,6 +20,8 @@ export interface OutputIndex {
    * that a later run can warn about the ones it no longer declares.
    */
   userFiles?: string[];
+  /** User files no longer generated but still on disk (warned about on every run). */
+  orphanedUserFiles?: string[];
 }
 
 export function readOutputIndex(outDir: string): OutputIndex | undefined {
@@ -42,6 +44,12 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
   for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
   const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
   const userFiles = [...new Set([...current, ...keptUserFiles])].sort();
-  const index: OutputIndex = { generator: 'mcpgen', files: entries, ...(userFiles.length ? { userFiles } : {}) };
+  const orphanedUserFiles = [...new Set(keptUserFiles)].sort();
+  const index: OutputIndex = {
+    generator: 'mcpgen',
+    files: entries,
+    ...(userFiles.length ? { userFiles } : {}),
+    ...(orphanedUserFiles.length ? { orphanedUserFiles } : {}),
+  };
   return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
 }

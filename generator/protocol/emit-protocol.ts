@@ -89,7 +89,7 @@ export async function emitProtocol(options: EmitProtocolOptions): Promise<EmitPr
   const output = await emitOutput(files, {
     out: options.out,
     mode: options.mode ?? 'write',
-    header: { version: packageVersion(), revision: spec.revision.id, inputHash: spec.sha256 },
+    header: { version: packageVersion(), revision: spec.revision.id },
     onProgress: progress,
   });
   const diagnostics = [...spec.warnings, ...output.diagnostics];

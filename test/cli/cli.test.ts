@@ -97,7 +97,7 @@ describe('mcpgen CLI', () => {
   });
 
   it('names the pull command when a revision is missing', () => {
-    const r = runCliProcess(['lint', sample, '-r', '2024-11-05'], { env: { MCPGEN_SPEC_DIR: tempDir(), XDG_CACHE_HOME: tempDir() } });
+    const r = runCliProcess(['lint', sample, '-r', '2024-11-05', '--offline'], { env: { MCPGEN_SPEC_DIR: tempDir(), XDG_CACHE_HOME: tempDir() } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('mcpgen spec pull 2024-11-05');
   });

@@ -4,6 +4,7 @@
  * server.json schema (2025-12-11, https://static.modelcontextprotocol.io/
  * schemas/2025-12-11/server.schema.json); the schema itself is not copied.
  */
+import { emitContext } from '../../generator/emit/emit-context.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule from 'ajv';
@@ -76,7 +77,7 @@ function expectValid(doc: unknown): void {
 }
 
 async function packageOf(ir: IR): Promise<Record<string, string>> {
-  const files = await serverEmitter.emit({ ir, spec: loadSpec(ir.revision.id), generatorVersion: '0.0.0-test' });
+  const files = await serverEmitter.emit(emitContext({ ir, spec: loadSpec(ir.revision.id), generatorVersion: '0.0.0-test' }));
   return Object.fromEntries(files.filter((f) => !f.path.startsWith('src/')).map((f) => [f.path, f.contents]));
 }
 

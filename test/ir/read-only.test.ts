@@ -11,6 +11,7 @@ import { runLintRules } from '../../generator/lint/run-lint.js';
 import { emitterNames, loadEmitters } from '../../generator/emit/registry.js';
 import { loadSpec } from '../../generator/spec/load-spec.js';
 import { samplesDir } from '../helpers/paths.js';
+import { emitContext } from '../../generator/emit/emit-context.js';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -29,7 +30,7 @@ describe('IR is read-only downstream', () => {
       const ir = deepFreeze(buildIr(loaded, spec, { generatorVersion: 'test' }));
       expect(() => runLintRules(loaded, spec, ir)).not.toThrow();
       for (const emitter of await loadEmitters(emitterNames())) {
-        await expect(Promise.resolve().then(() => emitter.emit({ ir, spec, generatorVersion: 'test' })), emitter.name).resolves.toBeDefined();
+        await expect(Promise.resolve().then(() => emitter.emit(emitContext({ ir, spec, generatorVersion: 'test' }))), emitter.name).resolves.toBeDefined();
       }
     });
   }

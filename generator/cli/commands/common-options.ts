@@ -3,7 +3,7 @@
  */
 import type { Argv } from 'yargs';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
-import type { McpgenConfig } from '../../config/load-config.js';
+import type { LoadedConfig } from '../../config/load-config.js';
 import type { SpecSourceOptions } from '../../spec/spec-dirs.js';
 
 export interface SpecArgs {
@@ -24,7 +24,7 @@ export function withSpecOptions<T>(y: Argv<T>): Argv<T & SpecArgs> {
     })
     .option('config', {
       type: 'string',
-      describe: 'Config file (default: ./mcpgen.config.json when present)',
+      describe: 'Config file (default: the first of mcpgen.config.ts, .mjs, .json, .yaml in the working directory)',
     }) as Argv<T & SpecArgs>;
 }
 
@@ -36,7 +36,7 @@ export const formatOption = {
 } as const;
 
 /** Where a command finds the spec: flags first, then the config file (type-only imports: no cost at start-up). */
-export function specSource(args: SpecArgs, config: McpgenConfig): SpecSourceOptions {
+export function specSource(args: SpecArgs, config: Pick<LoadedConfig, 'specDir' | 'allowUnpinned'>): SpecSourceOptions {
   return {
     specDir: args['spec-dir'],
     configSpecDir: config.specDir,

@@ -31,7 +31,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       return await runManifestDiff(args, io);
     }
     if (args['fail-on']) throw usage('--fail-on applies to two manifests, not to two revisions.');
-    const config = loadConfig(args.config);
+    const config = await loadConfig(args.config);
     const specOptions = specSource(args, config);
     const diff = diffRevisions(args.from, args.to, specOptions);
     if (args.manifest) {

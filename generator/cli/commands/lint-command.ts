@@ -11,6 +11,7 @@ export interface LintArgs extends SpecArgs, InputArgs {
   'max-warnings'?: number;
   /** A code, or `all`: print the catalog entry instead of linting. */
   explain?: string;
+  offline?: boolean;
 }
 
 export function lintCommand(state: CommandState): CommandModule<object, LintArgs> {
@@ -19,8 +20,8 @@ export function lintCommand(state: CommandState): CommandModule<object, LintArgs
     describe: 'Check manifests against the target revision (no output written)',
     builder: (y) =>
       withInputOptions(withSpecOptions(y))
-        .positional('files', { type: 'string', array: true, describe: 'Manifest files (YAML or JSON), merged in order' })
-        .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision (default: the manifest's `revision`, else 2025-11-25)" })
+        .positional('files', { type: 'string', array: true, describe: "Manifest files (YAML or JSON), merged in order (default: every target's manifests in the config)" })
+        .option('revision', { alias: 'r', type: 'string', describe: "Target MCP revision, or `latest` (default: the config's revisions, else the manifest's `revision`, else 2025-11-25)" })
         .option('format', {
           type: 'string',
           choices: ['text', 'json', 'sarif', 'md'],
@@ -33,8 +34,10 @@ export function lintCommand(state: CommandState): CommandModule<object, LintArgs
           default: 'spec',
           describe: 'spec: the specification text; strict: also what widespread clients accept',
         })
+        .option('offline', { type: 'boolean', describe: 'Never download a missing spec revision (default: fetch a pinned one into the cache on first use)' })
         .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
         .option('explain', { type: 'string', describe: 'Print what a code means and how to fix it (`all`: every code)' })
+        .example('mcpgen lint', "Check every target's manifests of the config at each of its revisions")
         .example('mcpgen lint mcp.yaml', 'Check a manifest for its declared revision')
         .example('mcpgen lint mcp.yaml -r 2025-06-18 --format json', 'Machine-readable findings for an older revision') as never,
     handler: async (args) => {

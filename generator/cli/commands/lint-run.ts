@@ -1,9 +1,8 @@
 /** Runs `mcpgen lint` (or `--explain`) and prints findings. */
-import { loadConfig } from '../../config/load-config.js';
-import { countBySeverity, hasErrors, McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { lint } from '../../lint/lint.js';
+import { countBySeverity, McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { lintConfig } from '../../lint/lint-config.js';
 import { packageVersion } from '../../package-root.js';
-import { maxInputBytes, specSource } from './common-options.js';
+import { maxInputBytes } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { LintArgs } from './lint-command.js';
@@ -11,19 +10,27 @@ import type { LintArgs } from './lint-command.js';
 export async function runLint(args: LintArgs, io: CliIo): Promise<number> {
   if (args.explain !== undefined) return runExplain(args.explain, args.format, io);
   if (args.format === 'md') return usage(io, '--format md is only available with --explain.');
-  if (!args.files?.length) return usage(io, 'Name at least one manifest file, or use --explain CODE.');
   try {
-    const config = loadConfig(args.config);
-    const result = lint({
-      manifests: args.files,
-      revision: args.revision ?? config.revision,
+    if (args.revision === 'latest' && args.format === 'text') {
+      const { latestRevision } = await import('../../config/resolve-targets.js');
+      io.err(`mcpgen: --revision latest is ${latestRevision()}\n`);
+    }
+    const result = await lintConfig({
+      ...(args.config !== undefined ? { config: args.config } : {}),
+      ...(args.files?.length ? { files: args.files } : {}),
+      ...(args.revision !== undefined ? { revision: args.revision } : {}),
       profile: args.profile,
       maxInputBytes: maxInputBytes(args),
-      ...specSource(args, config),
+      ...(args.offline !== undefined ? { offline: args.offline } : {}),
+      specDir: args['spec-dir'],
+      ...(args['allow-unpinned'] !== undefined ? { allowUnpinned: args['allow-unpinned'] } : {}),
     });
+    if (result.exitCode === 2 && result.runs.length === 0 && result.diagnostics.every((d) => d.code === 'usage/invalid')) {
+      return usage(io, 'Name at least one manifest file (or add targets to a config), or use --explain CODE.');
+    }
+    if (result.exitCode === 2 && result.runs.length === 0) throw new McpgenError(result.diagnostics);
     await print(io, result.diagnostics, args.format, result.sources);
-    if (result.inputError) return 2;
-    if (hasErrors(result.diagnostics)) return 1;
+    if (result.exitCode !== 0) return result.exitCode;
     const max = args['max-warnings'];
     if (max !== undefined && max >= 0 && countBySeverity(result.diagnostics).warning > max) return 1;
     return 0;

@@ -20,10 +20,10 @@ import type { MigrateArgs } from './migrate-command.js';
 
 export async function runMigrate(args: MigrateArgs, io: CliIo): Promise<number> {
   try {
-    const config = loadConfig(args.config);
+    const config = await loadConfig(args.config);
     const loaded = loadManifestOrThrow(args.manifest);
     const file = loaded.files[0]!;
-    const from = args.from ?? loaded.manifest.revision ?? config.revision ?? defaultRevision();
+    const from = args.from ?? loaded.manifest.revision ?? (typeof config.revision === 'string' ? config.revision : undefined) ?? defaultRevision();
     requireRevision(from);
     requireRevision(args.to);
     const migration = migrateManifest(loaded.manifest as unknown as JsonObject, from, args.to);

@@ -10,12 +10,12 @@ import { describePlan, planJson } from './describe-plan.js';
 
 export async function runProtocol(args: ProtocolArgs, io: CliIo): Promise<number> {
   try {
-    const config = loadConfig(args.config);
+    const config = await loadConfig(args.config);
     const { emitProtocol } = await import('../../protocol/emit-protocol.js');
     const mode: OutputMode = args.check ? 'check' : args['dry-run'] ? 'dry-run' : 'write';
     const out = args.out!;
     const result = await emitProtocol({
-      revision: args.revision ?? config.revision ?? defaultRevision(),
+      revision: args.revision ?? (typeof config.revision === 'string' ? config.revision : undefined) ?? defaultRevision(),
       out,
       emit: args.emit,
       mode,

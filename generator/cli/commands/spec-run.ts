@@ -11,7 +11,7 @@ import type { SpecCommandArgs } from './spec-command.js';
 
 export async function runSpec(action: 'list' | 'pull' | 'verify', args: SpecCommandArgs, io: CliIo): Promise<number> {
   try {
-    const config = loadConfig(args.config);
+    const config = await loadConfig(args.config);
     const source: SpecSourceOptions = specSource(args, config);
     if (action === 'list') return list(source, args, io);
     if (action === 'verify') return verify(source, args, io);

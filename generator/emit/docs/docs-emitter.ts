@@ -5,6 +5,7 @@
  * set-up snippets as files (`clients/`). Deterministic: no timestamps, items in
  * manifest order. Pure: IR in, files out, paths relative to the docs root.
  */
+import { resolve } from 'node:path';
 import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
 import type { Emitter } from '../emitter.js';
@@ -44,10 +45,21 @@ export async function renderServerDocs(ir: IR, options: DocsOptions = {}): Promi
   ];
 }
 
-export const docsEmitter: Emitter = {
+export const docsEmitter: Emitter<DocsOptions> = {
   name: 'docs',
   description: 'server docs: README.md, a self-contained index.html and client set-up snippets (docs/)',
-  async emit({ ir }) {
-    return (await renderServerDocs(ir)).map((f) => ({ ...f, path: `${DOCS_DIR}/${f.path}` }));
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      templatesDir: { type: 'string', description: 'A folder of partials (<name>.md.hbs, page.html.hbs) replacing the built-in ones; relative to the working directory.' },
+    },
+  },
+  package: false,
+  files: [`${DOCS_DIR}/**`],
+  userOwned: [],
+  async emit({ ir, options }) {
+    const templatesDir = options.templatesDir === undefined ? undefined : resolve(options.templatesDir);
+    return (await renderServerDocs(ir, templatesDir ? { templatesDir } : {})).map((f) => ({ ...f, path: `${DOCS_DIR}/${f.path}` }));
   },
 };

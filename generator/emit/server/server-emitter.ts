@@ -6,10 +6,8 @@
  */
 import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
-import { compileValidators, type SchemaToCompile } from '../schema/compile-validators.js';
 import { capabilityStubs } from './capability-handlers.js';
 import { handlersIndexModule, stubFiles } from './handler-files.js';
-import { withoutDefaults } from '../schema/defaults.js';
 import { metadataModule } from './metadata-module.js';
 import { optionsModule } from './options-module.js';
 import { packageFiles } from './package-files.js';
@@ -17,20 +15,17 @@ import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
 import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
-import { toolTypeFiles, typesModule } from './types-module.js';
+import { typesModule } from './types-module.js';
 
 export const serverEmitter: Emitter = {
   name: 'server',
   description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
-  async emit({ ir }) {
+  async emit({ ir, artifacts }) {
     const generated = (path: string, contents: string): OutputFile => ({ path: `${GENERATED_DIR}/${path}`, contents, owner: 'generated' });
 
-    const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
-      { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
-      // Output validators check; they never fill in defaults.
-      ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
-    ]);
-    const modules = await compileValidators(schemas, ir.revision.dialect);
+    // Types and validators are per-tool artifacts shared by every emitter (pipeline/tool-artifacts.ts).
+    const modules = await artifacts.validators();
+    const toolTypes = await artifacts.toolTypes();
     const validatorIndex = [
       `import type { CompiledValidator } from '../runtime.js';`,
       ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
@@ -55,7 +50,13 @@ export const serverEmitter: Emitter = {
       // of a large run on it (about 8 KB of code per schema).
       ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
       generated('validators/index.ts', validatorIndex),
-      ...(await toolTypeFiles(ir)),
+      ...ir.tools.flatMap((t) => {
+        const types = toolTypes.get(t.identifier)!;
+        return [
+          generated(`tools/${t.identifier}.input.ts`, types.input),
+          ...(types.output !== undefined ? [generated(`tools/${t.identifier}.output.ts`, types.output)] : []),
+        ];
+      }),
     ];
   },
 };

@@ -1,29 +1,12 @@
 /**
  * The typed surface users implement: `src/generated/types.ts` with one handler
- * type per tool, resource, template and prompt, gathered in `Handlers`, and
- * one module per tool schema (`tools/<identifier>.input.ts`, `.output.ts`)
- * with the types json-schema-to-typescript derives from it.
+ * type per tool, resource, template and prompt, gathered in `Handlers`. The
+ * per-tool schema types it imports (`tools/<identifier>.input.ts`, `.output.ts`)
+ * are shared artifacts (pipeline/tool-artifacts.ts).
  */
 import type { IR } from '../../ir/model.js';
-import type { OutputFile } from '../../output/file-map.js';
-import { withDefaultsRequired } from '../schema/defaults.js';
-import { schemaToTypes } from '../schema/schema-to-types.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
 import { capabilityTypes } from './capability-handlers.js';
-import { GENERATED_DIR } from './paths.js';
-
-export async function toolTypeFiles(ir: IR): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  for (const t of ir.tools) {
-    const base = `${GENERATED_DIR}/tools/${t.identifier}`;
-    // Defaults are applied before the handler runs, so those properties are present.
-    files.push({ path: `${base}.input.ts`, owner: 'generated', contents: await schemaToTypes(withDefaultsRequired(t.inputSchema), `${t.typeName}Input`, `${t.pointer}/inputSchema`) });
-    if (t.outputSchema) {
-      files.push({ path: `${base}.output.ts`, owner: 'generated', contents: await schemaToTypes(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) });
-    }
-  }
-  return files;
-}
 
 /** Exploded variables are lists (empty when absent); query and prefixed forms may be absent. */
 function variableType(v: { list: boolean; optional: boolean }): string {

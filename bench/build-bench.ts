@@ -1,0 +1,91 @@
+/**
+ * The build step: on the 1,000-tool bench manifest, a full `mcpgen generate`
+ * (config with one server target) against a no-op regeneration (no input
+ * changed: the incremental cache answers; target ratio <= 0.10), then
+ * `generate --watch`: the time from saving a one-tool edit of the manifest to
+ * the new tool's files being written, for 100 and 1,000 tools.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatTable, median, ms, ratio } from './measure.js';
+import { benchTools } from './server/bench-manifest.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const bin = join(here, '..', 'generator', 'cli', 'bin.js');
+
+function project(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `mcpgen-bench-build-${count}-`));
+  writeManifest(dir, count, count);
+  writeFileSync(join(dir, 'mcpgen.config.json'), JSON.stringify({ manifests: ['mcp.json'], revision: '2025-11-25', targets: { server: { emit: ['manifest', 'server'] } } }));
+  return dir;
+}
+
+/** `count` tools plus, when `extra` > count, the tools up to `extra` (one-tool edits). */
+function writeManifest(dir: string, count: number, extra: number): void {
+  const tools = benchTools(Math.max(count, extra));
+  writeFileSync(join(dir, 'mcp.json'), JSON.stringify({ server: { name: `bench-${count}`, version: '1.0.0' }, tools }, null, 2));
+}
+
+function timeGenerate(dir: string, args: string[] = []): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, 'generate', ...args], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`generate failed (${r.status}): ${r.stdout}${r.stderr}`.slice(0, 2000));
+  return elapsed;
+}
+
+async function watchEdit(count: number): Promise<number> {
+  const dir = project(count);
+  const child = spawn(process.execPath, [bin, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MCPGEN_WATCH_DEBOUNCE_MS: '50' } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const waitFor = async (check: () => boolean): Promise<void> => {
+    const deadline = Date.now() + 600_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('watch bench timed out');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  try {
+    await waitFor(() => out.includes('files changed') || out.includes('file changed'));
+    const stub = join(dir, 'server', 'src', 'handlers', 'tools', `tool${count}SearchRecords.ts`);
+    const saved = process.hrtime.bigint();
+    writeManifest(dir, count, count + 1);
+    await waitFor(() => existsSync(stub) && out.split('\n').filter((l) => l.startsWith('mcpgen: 1 target')).length >= 2);
+    return Number(process.hrtime.bigint() - saved) / 1e6;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.on('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  const count = Number(process.env.BENCH_BUILD_TOOLS ?? 1000);
+  console.log(`\n## Full generate vs no-op regenerate (${count} tools, manifest + server)\n`);
+  const dir = project(count);
+  const full = timeGenerate(dir);
+  const noop = [timeGenerate(dir), timeGenerate(dir), timeGenerate(dir)];
+  const forced = timeGenerate(dir, ['--force']);
+  rmSync(dir, { recursive: true, force: true });
+  const r = median(noop) / full;
+  console.log(
+    formatTable(
+      ['run', 'wall time', 'vs full'],
+      [
+        ['full (empty folder)', ms(full), ratio(1)],
+        ['no-op (inputs unchanged), median of 3', ms(median(noop)), ratio(r)],
+        ['--force (emit and compare everything)', ms(forced), ratio(forced / full)],
+      ],
+    ),
+  );
+  console.log(`\nno-op / full: ${ratio(r)} (target <= 0.10x): ${r <= 0.1 ? 'met' : 'NOT MET'}`);
+
+  console.log('\n## generate --watch: save of a one-tool edit -> new files written\n');
+  const rows: (string | number)[][] = [];
+  for (const n of [100, count]) rows.push([n, ms(await watchEdit(n))]);
+  console.log(formatTable(['tools', 'save -> written'], rows));
+}

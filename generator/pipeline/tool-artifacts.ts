@@ -1,0 +1,74 @@
+/**
+ * Per-tool artifacts every emitter may need (TypeScript types for each tool's
+ * input and output, precompiled validators), computed once per run and shared,
+ * instead of each emitter (server, client, docs, plug-ins) deriving them
+ * again. Lazy: a run whose emitters never ask pays nothing (json-schema-to-
+ * typescript and Ajv are the slowest parts of generation).
+ */
+import type { IR } from '../ir/model.js';
+import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
+import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
+
+export interface ToolTypeModules {
+  /**
+   * Module source declaring `<typeName>Input` (and any nested named types) as
+   * a handler receives it: properties with a `default` are present, since the
+   * server applies defaults before the handler runs.
+   */
+  input: string;
+  /** Module source declaring `<typeName>Output`, when the tool has an outputSchema. */
+  output?: string;
+}
+
+export interface ToolArtifacts {
+  /** Type modules by tool identifier, in tool order. */
+  toolTypes(): Promise<Map<string, ToolTypeModules>>;
+  /** Validator modules, one per JSON Schema dialect; exports `<identifier>Input` / `<identifier>Output`. */
+  validators(): Promise<CompiledModule[]>;
+}
+
+export function toolArtifacts(ir: IR): ToolArtifacts {
+  let types: Promise<Map<string, ToolTypeModules>> | undefined;
+  let validators: Promise<CompiledModule[]> | undefined;
+  return {
+    toolTypes: () => (types ??= computeTypes(ir)),
+    validators: () => (validators ??= computeValidators(ir)),
+  };
+}
+
+/**
+ * Type modules of the previous run in this process, by (type name, schema).
+ * `generate --watch` regenerates after every save: a one-tool edit then
+ * derives types for that tool only. Replaced on each run, so it never grows
+ * beyond one manifest's tools.
+ */
+let typeMemo = new Map<string, string>();
+
+async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
+  const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
+  const result = new Map<string, ToolTypeModules>();
+  const memo = new Map<string, string>();
+  const types = async (schema: IR['tools'][number]['inputSchema'], typeName: string, pointer: string): Promise<string> => {
+    const key = `${typeName}\0${JSON.stringify(schema)}`;
+    const code = typeMemo.get(key) ?? (await schemaToTypes(schema, typeName, pointer));
+    memo.set(key, code);
+    return code;
+  };
+  for (const t of ir.tools) {
+    const input = await types(withDefaultsRequired(t.inputSchema), `${t.typeName}Input`, `${t.pointer}/inputSchema`);
+    const output = t.outputSchema ? await types(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
+    result.set(t.identifier, output === undefined ? { input } : { input, output });
+  }
+  typeMemo = memo;
+  return result;
+}
+
+async function computeValidators(ir: IR): Promise<CompiledModule[]> {
+  const { compileValidators } = await import('../emit/schema/compile-validators.js');
+  const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
+    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
+    // Output validators check; they never fill in defaults.
+    ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
+  ]);
+  return compileValidators(schemas, ir.revision.dialect);
+}

@@ -39,7 +39,7 @@ export function generateCommand(state: CommandState): CommandModule<object, Gene
           type: 'string',
           array: true,
           coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-          describe: `Emitters, comma-separated (default: the config target's, else manifest). Built in: ${describeEmitters()
+          describe: `Emitters, comma-separated (default: the config target's, else manifest). Known: ${describeEmitters()
             .map((e) => e.name)
             .join(', ')}`,
         })

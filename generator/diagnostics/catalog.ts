@@ -221,6 +221,16 @@ export const coreCatalog = {
     cause: 'A staging or backup file (.mcpgen-tmp-*, .mcpgen-bak-*) of an interrupted run is in the output folder.',
     fix: 'Run generate without --check: it removes them.',
   },
+  'output/package-json-merged': {
+    title: 'package.json completed',
+    cause: 'The package.json in the output folder is yours, but lacked dependencies or scripts the generated code needs.',
+    fix: 'Nothing: the missing entries were added (existing ones are never changed). Run npm install.',
+  },
+  'output/package-json-unmerged': {
+    title: 'package.json could not be completed',
+    cause: 'The package.json in the output folder is not valid JSON, so the dependencies the generated code needs could not be added.',
+    fix: 'Fix the JSON, then run generate again.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -219,3 +219,17 @@ describe('durable writes', () => {
     expect(check.diagnostics).toEqual([]);
   });
 });
+
+describe('package.json in the output folder', () => {
+  it('is completed with the dependencies and scripts the generated code needs, never overwritten', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'mine', dependencies: { zod: '^3.0.0', a: '1.0.0' }, scripts: { build: 'my-build' } }, null, 2));
+    const wanted = { name: 'generated', dependencies: { a: '2.0.0', b: '1.0.0' }, scripts: { build: 'tsc', start: 'node dist/main.js' } };
+    const result = await emitOutput([{ path: 'package.json', owner: 'user', contents: JSON.stringify(wanted) }], { out, mode: 'write', header });
+    const merged = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(merged).toEqual({ name: 'mine', dependencies: { zod: '^3.0.0', a: '1.0.0', b: '1.0.0' }, scripts: { build: 'my-build', start: 'node dist/main.js' } });
+    expect(result.diagnostics.map((d) => [d.code, d.message.replace(/^.*added /, '')])).toEqual([
+      ['output/package-json-merged', 'dependencies.b, scripts.start.'],
+    ]);
+  });
+});

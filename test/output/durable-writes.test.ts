@@ -4,7 +4,7 @@
  * The trials run the real CLI as separate processes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { McpgenError } from '../../generator/diagnostics/diagnostic.js';
@@ -176,6 +176,12 @@ describe('durable writes', () => {
     await emitOutput([gen('a.ts', 'export {};')], { out, mode: 'write', header, lockWaitMs: 200 });
     expect(existsSync(join(out, 'a.ts'))).toBe(true);
     expect(existsSync(join(out, '.mcpgen', 'lock'))).toBe(false);
+    // An empty lock (killed between creating and filling it), old enough, is stale too.
+    writeFileSync(join(out, '.mcpgen', 'lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(out, '.mcpgen', 'lock'), old, old);
+    await emitOutput([gen('a.ts', 'export const b = 1;')], { out, mode: 'write', header, lockWaitMs: 200 });
+    expect(readFileSync(join(out, 'a.ts'), 'utf8')).toContain('export const b = 1;');
   });
 
   it('removes stale temp files of an earlier run, which --check reports', async () => {

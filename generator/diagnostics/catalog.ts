@@ -301,6 +301,16 @@ export const coreCatalog = {
     cause: 'A pinned revision was not found locally, so it was downloaded into the user cache and checked against its pin.',
     fix: 'Nothing to do. Pass --offline (or "offline": true in the config) to forbid downloads.',
   },
+  'output/package-json-merged': {
+    title: 'package.json completed',
+    cause: 'The package.json in the output folder is yours, but lacked dependencies or scripts the generated code needs.',
+    fix: 'Nothing: the missing entries were added (existing ones are never changed). Run npm install.',
+  },
+  'output/package-json-unmerged': {
+    title: 'package.json could not be completed',
+    cause: 'The package.json in the output folder is not valid JSON, so the dependencies the generated code needs could not be added.',
+    fix: 'Fix the JSON, then run generate again.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -15,6 +15,7 @@ import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, type OutputIndex } from './output-index.js';
 import { planOutput, type PlannedFile } from './plan-output.js';
+import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan } from './write-output.js';
 
@@ -52,11 +53,12 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
     const plan = planOutput(options.out, all, options.previousIndex);
+    mergePackageJson(plan, readText);
     return { plan, diagnostics: [...interruptedDiagnostics(options.out), ...checkDiagnostics(plan, options.out)] };
   }
   if (options.mode !== 'write') {
     const plan = planOutput(options.out, all, options.previousIndex);
-    return { plan, diagnostics: editedDiagnostics(plan, options.previousIndex) };
+    return { plan, diagnostics: [...editedDiagnostics(plan, options.previousIndex), ...mergePackageJson(plan, readText)] };
   }
   progress('writing');
   // One writer at a time; an interrupted run is rolled back first, then the plan is made on what is really there.
@@ -65,11 +67,19 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     for (const note of recoverOutput(options.out)) progress(note);
     const index = readOutputIndexAfterRecovery(options);
     const plan = planOutput(options.out, all, index);
-    const diagnostics = editedDiagnostics(plan, index);
+    const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
     writePlan(plan, options.out);
     return { plan, diagnostics };
   } finally {
     lock.release();
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  * `waitMs`), then refuses with a message naming the owner; a lock left by a
  * process that no longer exists (killed, crashed) is taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
@@ -36,6 +36,11 @@ export function acquireOutputLock(outDir: string, waitMs = 30_000): OutputLock {
       }
     }
     const owner = readOwner(path);
+    // An unreadable lock older than a few seconds was left by a run killed between creating and filling it.
+    if (!owner && ageMs(path) > 5_000) {
+      rmSync(path, { force: true });
+      continue;
+    }
     if (owner && !isAlive(owner)) {
       // The writer is gone (kill -9, crash): its lock is stale.
       rmSync(path, { force: true });
@@ -66,6 +71,14 @@ function readOwner(path: string): Owner | undefined {
   } catch {
     // Being written right now, or emptied by a crash between create and write.
     return undefined;
+  }
+}
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 

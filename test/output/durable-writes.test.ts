@@ -4,7 +4,7 @@
  * The trials run the real CLI as separate processes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { McpgenError } from '../../generator/diagnostics/diagnostic.js';
@@ -176,6 +176,12 @@ describe('durable writes', () => {
     await emitOutput([gen('a.ts', 'export {};')], { out, mode: 'write', header, lockWaitMs: 200 });
     expect(existsSync(join(out, 'a.ts'))).toBe(true);
     expect(existsSync(join(out, '.mcpgen', 'lock'))).toBe(false);
+    // An empty lock (killed between creating and filling it), old enough, is stale too.
+    writeFileSync(join(out, '.mcpgen', 'lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(out, '.mcpgen', 'lock'), old, old);
+    await emitOutput([gen('a.ts', 'export const b = 1;')], { out, mode: 'write', header, lockWaitMs: 200 });
+    expect(readFileSync(join(out, 'a.ts'), 'utf8')).toContain('export const b = 1;');
   });
 
   it('removes stale temp files of an earlier run, which --check reports', async () => {
@@ -217,5 +223,19 @@ describe('durable writes', () => {
     writeFileSync(join(out, 'a.ts'), readFileSync(join(out, 'a.ts'), 'utf8').replace(/\n/g, '\r\n'));
     const check = await emitOutput([gen('a.ts', 'export const a = 1;\nexport const b = 2;')], { out, mode: 'check', header });
     expect(check.diagnostics).toEqual([]);
+  });
+});
+
+describe('package.json in the output folder', () => {
+  it('is completed with the dependencies and scripts the generated code needs, never overwritten', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'mine', dependencies: { zod: '^3.0.0', a: '1.0.0' }, scripts: { build: 'my-build' } }, null, 2));
+    const wanted = { name: 'generated', dependencies: { a: '2.0.0', b: '1.0.0' }, scripts: { build: 'tsc', start: 'node dist/main.js' } };
+    const result = await emitOutput([{ path: 'package.json', owner: 'user', contents: JSON.stringify(wanted) }], { out, mode: 'write', header });
+    const merged = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(merged).toEqual({ name: 'mine', dependencies: { zod: '^3.0.0', a: '1.0.0', b: '1.0.0' }, scripts: { build: 'my-build', start: 'node dist/main.js' } });
+    expect(result.diagnostics.map((d) => [d.code, d.message.replace(/^.*added /, '')])).toEqual([
+      ['output/package-json-merged', 'dependencies.b, scripts.start.'],
+    ]);
   });
 });

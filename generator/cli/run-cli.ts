@@ -10,6 +10,7 @@ import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { initCommand } from './commands/init-command.js';
 import { lintCommand } from './commands/lint-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
 import { specCommand } from './commands/spec-command.js';
@@ -35,12 +36,13 @@ export function buildCli(argv: string[], state: CommandState): Argv {
         'Usage: mcpgen <command> [options]',
       ].join('\n'),
     )
+    .command(initCommand(state))
     .command(generateCommand(state))
     .command(lintCommand(state))
     .command(specCommand(state))
     .command(protocolCommand(state))
     .command(diffCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, spec, protocol or diff.')
+    .demandCommand(1, 'Name a command: init, generate, lint, spec, protocol or diff.')
     .recommendCommands()
     .strict()
     .version(version)

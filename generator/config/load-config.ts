@@ -19,9 +19,15 @@ export interface McpgenConfig {
   /** Output folder, relative to the config file. */
   out?: string;
   allowUnpinned?: boolean;
+  /**
+   * Output folder → what to generate there (the shape `mcpgen init` writes).
+   * Until multi-target runs exist, a config with exactly one target is read
+   * as `out` = its key plus its `emit`, `manifests` and `revision`.
+   */
+  targets?: Record<string, { manifests?: string[]; revision?: string; emit?: string[] }>;
 }
 
-const KEYS = new Set(['$schema', 'specDir', 'manifests', 'revision', 'emit', 'out', 'allowUnpinned']);
+const KEYS = new Set(['$schema', 'specDir', 'manifests', 'revision', 'emit', 'out', 'allowUnpinned', 'targets']);
 
 export function loadConfig(explicitPath: string | undefined, cwd: string = process.cwd()): McpgenConfig {
   const path = resolve(cwd, explicitPath ?? CONFIG_FILE);
@@ -50,12 +56,35 @@ export function loadConfig(explicitPath: string | undefined, cwd: string = proce
       location: { file: path, line: 1, column: 1 },
     });
   }
-  const config = raw as McpgenConfig;
+  const config = singleTarget(raw as McpgenConfig, path);
   const base = dirname(path);
   return {
     ...config,
     ...(config.specDir ? { specDir: resolve(base, config.specDir) } : {}),
     ...(config.out ? { out: resolve(base, config.out) } : {}),
     ...(config.manifests ? { manifests: config.manifests.map((m) => resolve(base, m)) } : {}),
+  };
+}
+
+/** Reads a one-target `targets` map as the flat form; several targets need multi-target support (not yet here). */
+function singleTarget(config: McpgenConfig, path: string): McpgenConfig {
+  if (config.targets === undefined) return config;
+  const entries = Object.entries(config.targets ?? {});
+  const [out, target] = entries[0] ?? [];
+  if (entries.length !== 1 || !target || typeof target !== 'object' || config.out !== undefined) {
+    throw new McpgenError({
+      code: 'load/unknown-key',
+      severity: 'error',
+      message: `${path}: this mcpgen reads a \`targets\` map with exactly one target and no top-level \`out\`.`,
+      location: { file: path, line: 1, column: 1 },
+    });
+  }
+  const { targets: _targets, ...rest } = config;
+  return {
+    ...rest,
+    out,
+    ...(target.emit ? { emit: target.emit } : {}),
+    ...(target.manifests ? { manifests: target.manifests } : {}),
+    ...(target.revision ? { revision: target.revision } : {}),
   };
 }

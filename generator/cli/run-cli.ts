@@ -8,6 +8,7 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
+import { addCommand } from './commands/add-command.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { initCommand } from './commands/init-command.js';
@@ -37,12 +38,13 @@ export function buildCli(argv: string[], state: CommandState): Argv {
       ].join('\n'),
     )
     .command(initCommand(state))
+    .command(addCommand(state))
     .command(generateCommand(state))
     .command(lintCommand(state))
     .command(specCommand(state))
     .command(protocolCommand(state))
     .command(diffCommand(state))
-    .demandCommand(1, 'Name a command: init, generate, lint, spec, protocol or diff.')
+    .demandCommand(1, 'Name a command: init, add, generate, lint, spec, protocol or diff.')
     .recommendCommands()
     .strict()
     .version(version)

@@ -5,7 +5,7 @@
  * --force) files that already exist are backed up while moving and restored
  * if a later move fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { hasErrors, McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,6 +81,12 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
 
   const stagingRoot = options.dryRun ? tmpdir() : existingAncestor(exists ? dirname(dir) : dir);
   const staging = mkdtempSync(join(stagingRoot, `.${basename(dir) || 'project'}.mcpgen-init-`));
+  // Ctrl-C while staging: remove the staging folder too (the project folder is not touched before the final move).
+  const interrupted = () => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const progress = options.onProgress ?? (() => undefined);
     progress('writing the project files');
@@ -108,18 +114,22 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     if (options.dryRun) return { ...base, written: false };
     if (replaced.length && options.confirmOverwrite && !(await options.confirmOverwrite(replaced))) return { ...base, written: false };
     progress('moving the project into place');
-    moveIntoPlace(staging, dir, files, exists && present.length > 0);
+    moveIntoPlace(staging, dir, files, exists);
     return { ...base, written: true };
   } finally {
+    process.removeListener('SIGINT', interrupted);
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** A fresh or empty folder is replaced by the staging folder in one rename; a non-empty one gets file by file moves, undone on failure. */
-function moveIntoPlace(staging: string, dir: string, files: string[], nonEmpty: boolean): void {
-  if (!nonEmpty) {
-    if (existsSync(dir)) rmdirSync(dir);
-    else mkdirSync(dirname(dir), { recursive: true });
+/**
+ * A new folder is the staging folder, renamed in one step. An existing one
+ * (empty, or with --force) keeps its identity (it may be a shell's working
+ * folder): files move one by one, and a failure undoes the moves.
+ */
+function moveIntoPlace(staging: string, dir: string, files: string[], exists: boolean): void {
+  if (!exists) {
+    mkdirSync(dirname(dir), { recursive: true });
     renameSync(staging, dir);
     mkdirSync(staging); // so the caller's cleanup has something to remove
     return;

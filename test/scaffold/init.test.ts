@@ -4,7 +4,7 @@
  * --dry-run, nothing left behind on failure, and the answer checks. Building
  * and testing the scaffolded projects is test/e2e/init-project.test.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
@@ -139,6 +139,17 @@ describe('mcpgen init', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep\n');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('# ');
     expect(existsSync(join(dir, 'src', 'generated', 'types.ts'))).toBe(true);
+  });
+
+  it('fills an existing empty folder in place: it stays the same folder (a shell may be in it)', () => {
+    const dir = tempDir();
+    const inode = statSync(dir).ino;
+    // Without a terminal, init asks nothing even without --yes.
+    const r = init([], dir);
+    expect(r.code).toBe(0);
+    expect(statSync(dir).ino).toBe(inode);
+    expect(existsSync(join(dir, 'mcp.yaml'))).toBe(true);
+    expect(readdirSync(join(dir, '..')).filter((f) => f.includes('mcpgen-init'))).toEqual([]);
   });
 
   it('leaves nothing behind when a step fails (no spec: exit 2)', () => {

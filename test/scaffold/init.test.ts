@@ -5,6 +5,7 @@
  * and testing the scaffolded projects is test/e2e/init-project.test.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
@@ -18,7 +19,7 @@ import { listFiles } from '../../generator/scaffold/init-project.js';
 import { askAnswers } from '../../generator/scaffold/init-prompts.js';
 import { packageScripts } from '../../generator/scaffold/project-commands.js';
 import { scaffoldFiles, TEST_DEPENDENCIES } from '../../generator/scaffold/project-files.js';
-import { repoRoot, tempDir } from '../helpers/paths.js';
+import { cliBin, repoRoot, tempDir } from '../helpers/paths.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 
 function init(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
@@ -192,6 +193,34 @@ describe('mcpgen init', () => {
       const config = JSON.parse(readFileSync(join(cwd, 'p', 'mcpgen.config.json'), 'utf8'));
       expect(config.targets['.'].emit).toEqual(['server', 'client', 'docs']);
     }
+  });
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('mcpgen init in a terminal', () => {
+  // util-linux `script` gives the CLI a pseudo-terminal as stdin.
+  it.skipIf(!hasScript)('asks its questions when stdin is a terminal', async () => {
+    const cwd = tempDir();
+    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cliBin)} init tty-project`, '/dev/null'], { cwd, env: process.env });
+    let shown = '';
+    child.stdout.on('data', (d: Buffer) => (shown += d.toString()));
+    // name, description, transport, auth, revision, package manager, CI, Docker
+    child.stdin.write(['tty-demo', '', 'http', 'bearer', '', '', 'n', ''].join('\n') + '\n');
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill(), 60_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    child.stdin.destroy();
+    expect(shown).toContain('Transport: stdio, http, both');
+    expect(code).toBe(0);
+    const dir = join(cwd, 'tty-project');
+    expect(parse(readFileSync(join(dir, 'mcp.yaml'), 'utf8')).server.name).toBe('tty-demo');
+    expect(existsSync(join(dir, 'src', 'auth.ts'))).toBe(true);
+    expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 });
 

@@ -33,9 +33,9 @@ export function generateArgs(a: InitAnswers): string[] {
   return ['generate', '--manifest', MANIFEST_FILE, '--emit', targetEmit(a).join(','), '--out', '.'];
 }
 
-/** How `start` serves: stdio for stdio projects, HTTP on the default port otherwise. */
+/** How `start` serves: HTTP on the default port for HTTP-only projects, else stdio (`start:http` serves HTTP when both). */
 export function startArgs(a: InitAnswers): string[] {
-  return a.transport === 'stdio' ? ['--stdio'] : ['--port', String(DEFAULT_PORT)];
+  return a.transport === 'http' ? ['--port', String(DEFAULT_PORT)] : ['--stdio'];
 }
 
 export function packageScripts(a: InitAnswers): Record<string, string> {

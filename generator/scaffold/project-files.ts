@@ -57,10 +57,11 @@ function revisionAtLeast(revision: string, since: string): boolean {
   return ids.indexOf(revision) >= ids.indexOf(since);
 }
 
-function pmCommands(a: InitAnswers): { installCommand: string; runCommand: string } {
-  if (a.packageManager === 'pnpm') return { installCommand: 'pnpm install --frozen-lockfile', runCommand: 'pnpm' };
-  if (a.packageManager === 'yarn') return { installCommand: 'yarn install --immutable', runCommand: 'yarn' };
-  return { installCommand: 'npm ci', runCommand: 'npm run' };
+/** `installCommand`: first install (README); `ciInstallCommand`: from the lockfile (CI). */
+function pmCommands(a: InitAnswers): { installCommand: string; ciInstallCommand: string; runCommand: string; testCommand: string } {
+  if (a.packageManager === 'pnpm') return { installCommand: 'pnpm install', ciInstallCommand: 'pnpm install --frozen-lockfile', runCommand: 'pnpm', testCommand: 'pnpm test' };
+  if (a.packageManager === 'yarn') return { installCommand: 'yarn install', ciInstallCommand: 'yarn install --immutable', runCommand: 'yarn', testCommand: 'yarn test' };
+  return { installCommand: 'npm install', ciInstallCommand: 'npm ci', runCommand: 'npm run', testCommand: 'npm test' };
 }
 
 /** The view model every template gets (flags for `{{#if}}`, literals already escaped for their language). */

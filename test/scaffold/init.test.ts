@@ -96,7 +96,9 @@ describe('mcpgen init', () => {
     expect(pkg.main).toBe('dist/server.js');
     expect(Object.keys(pkg.scripts)).toEqual(['generate', 'build', 'start', 'start:http', 'dev', 'test', 'inspect', 'check']);
     expect(pkg.scripts.check).toBe('mcpgen generate --manifest mcp.yaml --emit server --out . --check && mcpgen lint mcp.yaml');
-    expect(readFileSync(join(dir, '.github/workflows/ci.yml'), 'utf8')).toMatch(/npm ci[\s\S]*npm run check[\s\S]*npm run test/);
+    expect(readFileSync(join(dir, '.github/workflows/ci.yml'), 'utf8')).toMatch(/npm ci[\s\S]*npm run check[\s\S]*npm test/);
+    expect(pkg.scripts.start).toBe('node dist/server.js --stdio');
+    expect(pkg.scripts['start:http']).toBe('node dist/server.js --port 3000');
     // The handlers are working examples, not the emitter's "not implemented" stubs.
     for (const f of BOTH_BEARER_FILES.filter((f) => f.startsWith('src/handlers/') || f === 'src/auth.ts')) {
       expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/not implemented/i);

@@ -77,8 +77,7 @@ export async function runInit(args: InitArgs, io: CliIo, terminal: Terminal = { 
       return 1;
     }
     io.out(`Created ${shown} (${result.files.length} files):\n${result.files.map((f) => `  ${f}\n`).join('')}`);
-    const run = answers.packageManager === 'npm' ? 'npm run' : answers.packageManager;
-    io.out(`\nNext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  ${answers.packageManager} install\n  ${run} test\n`);
+    io.out(`\nNext:\n${shown === '.' ? '' : `  cd ${shown}\n`}  ${answers.packageManager} install\n  ${answers.packageManager} test\n`);
     return 0;
   } catch (err) {
     return reportFailure(io, err, 'text');

@@ -152,7 +152,7 @@ describe('mcpgen init', () => {
     expect(r.code).toBe(0);
     expect(statSync(dir).ino).toBe(inode);
     expect(existsSync(join(dir, 'mcp.yaml'))).toBe(true);
-    expect(readdirSync(join(dir, '..')).filter((f) => f.includes('mcpgen-init'))).toEqual([]);
+    expect(readdirSync(join(dir, '..')).filter((f) => f.startsWith('.') && f.includes('.mcpgen-init-'))).toEqual([]);
   });
 
   it('leaves nothing behind when a step fails (no spec: exit 2)', () => {

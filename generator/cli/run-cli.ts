@@ -8,9 +8,11 @@
 import yargs, { type Argv } from 'yargs';
 import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
+import { addCommand } from './commands/add-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { initCommand } from './commands/init-command.js';
 import { lintCommand } from './commands/lint-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
@@ -37,6 +39,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
         'Usage: mcpgen <command> [options]',
       ].join('\n'),
     )
+    .command(initCommand(state))
+    .command(addCommand(state))
     .command(generateCommand(state))
     .command(lintCommand(state))
     .command(specCommand(state))
@@ -44,7 +48,7 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(diffCommand(state))
     .command(migrateCommand(state))
     .command(checkCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, check, spec, protocol, diff or migrate.')
+    .demandCommand(1, 'Name a command: init, add, generate, lint, check, spec, protocol, diff or migrate.')
     .recommendCommands()
     .strict()
     .version(version)

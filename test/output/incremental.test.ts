@@ -70,6 +70,8 @@ describe('incremental generation', () => {
         'src/generated/tools/tool21.output.ts',
         'src/generated/types.ts',
         'src/generated/validators/2020-12.ts',
+        // The index names each tool's validators, so a new tool adds its two lines.
+        'src/generated/validators/index.ts',
         'src/handlers/tools/tool21.ts',
       ].sort(),
     );

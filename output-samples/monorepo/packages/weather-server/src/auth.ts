@@ -1,9 +1,14 @@
 /**
  * Bearer-token verification for the HTTP transport (yours: created once,
- * never overwritten). Return the token's scopes when it is valid for this
- * resource (check signature, expiry and audience), or undefined to answer 401.
+ * never overwritten). For a valid token issued for this server (check
+ * signature, expiry and audience), return who it belongs to: `subject`
+ * (the user or client: sessions belong to it, limits count per it), its
+ * `scopes` and, if known, `expiresAt` (seconds since the epoch) and
+ * `resource` (its audience). Return undefined to answer 401.
  */
-export async function verifyToken(_token: string): Promise<{ scopes: string[] } | undefined> {
+import type { Principal } from './generated/http.js';
+
+export async function verifyToken(_token: string): Promise<Principal | undefined> {
   // Not implemented: every request is refused until you verify tokens here.
   return undefined;
 }

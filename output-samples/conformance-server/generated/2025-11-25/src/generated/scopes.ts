@@ -31,7 +31,10 @@ function checkers(table: Record<string, string[]> | undefined): Map<string, Scop
 const tools = checkers(AUTH?.toolScopes);
 const prompts = checkers(AUTH?.promptScopes);
 const resources = checkers(AUTH?.resourceScopes);
-const templates = Object.values(RESOURCE_TEMPLATES).map((t) => ({
+// Typed by assignment (no cast): with no templates in the manifest the table is `{}`.
+const templateWires: Readonly<Record<string, { name: string; uriTemplate: string }>> =
+  RESOURCE_TEMPLATES;
+const templates = Object.values(templateWires).map((t) => ({
   name: t.name,
   template: new UriTemplate(t.uriTemplate),
 }));

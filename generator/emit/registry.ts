@@ -15,6 +15,10 @@ const EMITTERS: Record<string, { description: string; load: () => Promise<Emitte
     description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
     load: async () => (await import('./server/server-emitter.js')).serverEmitter,
   },
+  client: {
+    description: 'a typed MCP client package on the official TypeScript SDK client (validated calls, pinned revision, verify())',
+    load: async () => (await import('./client/client-emitter.js')).clientEmitter,
+  },
 };
 
 export function emitterNames(): string[] {

@@ -14,11 +14,11 @@ import { jsDoc, jsLiteral } from '../shared/safe-code.js';
 /** Members of the generated class that manifest-derived names must not take. */
 const CLASS_MEMBERS = ['sdk', 'settings', 'close', 'verify', 'connect', 'connectStdio', 'connectHttp', 'wrap', 'prototype', 'constructor', 'name', 'length'];
 
-/** RFC 6570 variables in `{?x}` / `{&x}` expressions may be absent from a URI. */
+/** Query (`{?x}`, `{&x}`), parameter (`{;x}`) and fragment (`{#x}`) variables may be left out; path parts may not. */
 function optionalVariables(t: IrResourceTemplate): Set<string> {
   const optional = new Set<string>();
   for (const m of t.uriTemplate.matchAll(/\{([?&;#/.+]?)([^{}]*)\}/g)) {
-    if (!m[1] || !'?&;'.includes(m[1])) continue;
+    if (!m[1] || !'?&;#'.includes(m[1])) continue;
     for (const spec of m[2]!.split(',')) optional.add(spec.replace(/\*$/, '').replace(/:\d+$/, '').trim());
   }
   return optional;

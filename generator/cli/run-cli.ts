@@ -10,6 +10,7 @@ import { packageVersion } from '../package-root.js';
 import { processIo, type CliIo } from './io.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { importCommand } from './commands/import-command.js';
 import { lintCommand } from './commands/lint-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
 import { specCommand } from './commands/spec-command.js';
@@ -40,7 +41,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(specCommand(state))
     .command(protocolCommand(state))
     .command(diffCommand(state))
-    .demandCommand(1, 'Name a command: generate, lint, spec, protocol or diff.')
+    .command(importCommand(state))
+    .demandCommand(1, 'Name a command: generate, lint, spec, protocol, diff or import.')
     .recommendCommands()
     .strict()
     .version(version)

@@ -77,6 +77,7 @@ export const MANIFEST_KEYS = [
   'resourceTemplates',
   'prompts',
   'auth',
+  'provenance',
 ] as const;
 
 /** Keys a pasted list result may carry; accepted and ignored. */

@@ -12,6 +12,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'lint', load: () => import('./lint-bench.js') },
   { name: 'protocol', load: () => import('./protocol-bench.js') },
   { name: 'server', load: () => import('./server-bench.js') },
+  { name: 'client', load: () => import('./client-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

@@ -16,6 +16,7 @@ import {
   type OAuthClientInformationMixed,
   type OAuthClientMetadata,
   type OAuthClientProvider,
+  type OAuthDiscoveryState,
   type OAuthTokens,
 } from '@modelcontextprotocol/client';
 import { httpTransport } from './generated/connect.js';
@@ -38,6 +39,7 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
   private client: OAuthClientInformationMixed | undefined;
   private stored: OAuthTokens | undefined;
   private verifier = '';
+  private discovery: OAuthDiscoveryState | undefined;
   /** The code of the authorization started last, once the user came back. */
   pendingCode: Promise<string> | undefined;
 
@@ -87,6 +89,15 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
   codeVerifier(): string {
     return this.verifier;
   }
+
+  // Lets the SDK check that the code comes back from the authorization server it was sent to.
+  saveDiscoveryState(state: OAuthDiscoveryState): void {
+    this.discovery = state;
+  }
+
+  discoveryState(): OAuthDiscoveryState | undefined {
+    return this.discovery;
+  }
 }
 
 /** Connects, running the authorization-code flow as often as the server asks (bounded). */
@@ -107,8 +118,10 @@ export async function connectWithOAuth(url: string | URL, provider: InMemoryOAut
 
 /**
  * Runs `call` on a connected client; when it fails because authorization is
- * needed mid-session (a step-up for a wider scope, an expired grant), finishes
- * the authorization, reconnects and runs it once more on the new client.
+ * needed mid-session (a first authorization, a step-up to a wider scope after
+ * 403 `insufficient_scope`, an expired grant), finishes the authorization,
+ * reconnects on a new transport and runs it again (bounded: each round may
+ * widen the scope once more).
  */
 export async function withStepUp<T>(
   client: __CLIENT__,
@@ -116,17 +129,19 @@ export async function withStepUp<T>(
   provider: InMemoryOAuthProvider,
   call: (client: __CLIENT__) => Promise<T>,
   settings: ClientSettings = {},
+  maxRounds = 3,
 ): Promise<{ client: __CLIENT__; value: T }> {
-  try {
-    return { client, value: await call(client) };
-  } catch (err) {
-    if (!(err instanceof UnauthorizedError) || !provider.pendingCode) throw err;
-    const code = await provider.pendingCode;
-    provider.pendingCode = undefined;
-    const transport = httpTransport({ url, authProvider: provider });
-    await transport.finishAuth(code);
-    await client.close().catch(() => undefined);
-    const fresh = await __CLIENT__.connect(transport, settings);
-    return { client: fresh, value: await call(fresh) };
+  for (let round = 0; ; round++) {
+    try {
+      return { client, value: await call(client) };
+    } catch (err) {
+      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds) throw err;
+      const code = await provider.pendingCode;
+      provider.pendingCode = undefined;
+      const transport = httpTransport({ url, authProvider: provider });
+      await transport.finishAuth(code);
+      await client.close().catch(() => undefined);
+      client = await __CLIENT__.connect(transport, settings);
+    }
   }
 }

@@ -134,6 +134,12 @@ export interface ClientSettings {
   validateArguments?: boolean;
   /** Validator for schemas the manifest does not hold (elicitation forms); default: the SDK's Ajv validator. */
   fallbackValidator?: jsonSchemaValidator;
+  /**
+   * Other 2025-era revisions to accept when the server picks one (opt-in; by
+   * default only the manifest's revision is offered and accepted). The typed
+   * surface still describes the manifest's revision.
+   */
+  alsoAcceptRevisions?: string[];
 }
 
 /** An SDK client that offers only the manifest's revision and validates with the precompiled validators. */
@@ -141,15 +147,18 @@ export function createSdkClient(meta: ClientMetadata, settings: ClientSettings =
   const options: ClientOptions = {
     ...settings.clientOptions,
     jsonSchemaValidator: new PrecompiledValidatorProvider(meta, settings.fallbackValidator),
-    ...(meta.discover ? { versionNegotiation: { mode: { pin: meta.revision } } } : { supportedProtocolVersions: [meta.revision] }),
+    ...(meta.discover
+      ? { versionNegotiation: { mode: { pin: meta.revision } } }
+      : { supportedProtocolVersions: [meta.revision, ...(settings.alsoAcceptRevisions ?? [])] }),
   };
   return new Client(settings.clientInfo ?? { name: 'mcpgen-client', version: '1.0.0' }, options);
 }
 
 /** Throws (and closes the client) when the negotiated revision is not the manifest's. */
-export async function assertRevision(meta: ClientMetadata, sdk: Client): Promise<void> {
+export async function assertRevision(meta: ClientMetadata, sdk: Client, settings: ClientSettings = {}): Promise<void> {
   const negotiated = sdk.getNegotiatedProtocolVersion();
   if (negotiated === meta.revision) return;
+  if (!meta.discover && negotiated !== undefined && settings.alsoAcceptRevisions?.includes(negotiated)) return;
   await sdk.close().catch(() => undefined);
   throw new RevisionMismatchError(meta.revision, negotiated);
 }
@@ -167,7 +176,7 @@ export async function connectPinned(meta: ClientMetadata, transport: Transport, 
     }
     throw err;
   }
-  await assertRevision(meta, sdk);
+  await assertRevision(meta, sdk, settings);
   return sdk;
 }
 

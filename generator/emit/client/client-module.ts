@@ -161,7 +161,7 @@ ${jsDoc(`A typed client for ${describe('server', ir.server.name, ir.server)}\n\n
 
   /** Wraps an SDK client that is already connected; throws RevisionMismatchError when it negotiated another revision. */
   static async wrap(sdk: Client, settings: ClientSettings = {}): Promise<${className}> {
-    await assertRevision(META, sdk);
+    await assertRevision(META, sdk, settings);
     return new ${className}(sdk, settings);
   }
 

@@ -22,13 +22,18 @@ async function authorize(authorizationUrl: URL): Promise<string> {
 }
 
 const provider = new InMemoryOAuthProvider({ redirectUrl: 'http://localhost:3000/callback', authorize });
-let client: ConformanceScenariosClient = await connectWithOAuth(url, provider);
+// The sse-retry server answers 2025-03-26 whatever the client offers; every
+// other scenario negotiates the manifest's 2025-11-25.
+const settings = scenario === 'sse-retry' ? { alsoAcceptRevisions: ['2025-03-26'] } : {};
+let client: ConformanceScenariosClient = await connectWithOAuth(url, provider, settings);
 try {
-  if (scenario === 'tools_call') {
+  if (scenario === 'sse-retry') {
+    await client.testReconnection({});
+  } else if (scenario === 'tools_call') {
     const result = await client.addNumbers({ a: 2, b: 3 });
     console.log(JSON.stringify(result.content));
   } else if (scenario.startsWith('auth/')) {
-    ({ client } = await withStepUp(client, url, provider, (c) => c.testTool({})));
+    ({ client } = await withStepUp(client, url, provider, (c) => c.testTool({}), settings));
   }
 } finally {
   await client.close();

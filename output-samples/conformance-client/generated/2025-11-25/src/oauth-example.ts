@@ -16,6 +16,7 @@ import {
   type OAuthClientInformationMixed,
   type OAuthClientMetadata,
   type OAuthClientProvider,
+  type OAuthDiscoveryState,
   type OAuthTokens,
 } from '@modelcontextprotocol/client';
 import { httpTransport } from './generated/connect.js';
@@ -38,6 +39,7 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
   private client: OAuthClientInformationMixed | undefined;
   private stored: OAuthTokens | undefined;
   private verifier = '';
+  private discovery: OAuthDiscoveryState | undefined;
   /** The code of the authorization started last, once the user came back. */
   pendingCode: Promise<string> | undefined;
 
@@ -87,6 +89,15 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
   codeVerifier(): string {
     return this.verifier;
   }
+
+  // Lets the SDK check that the code comes back from the authorization server it was sent to.
+  saveDiscoveryState(state: OAuthDiscoveryState): void {
+    this.discovery = state;
+  }
+
+  discoveryState(): OAuthDiscoveryState | undefined {
+    return this.discovery;
+  }
 }
 
 /** Connects, running the authorization-code flow as often as the server asks (bounded). */
@@ -113,8 +124,10 @@ export async function connectWithOAuth(
 
 /**
  * Runs `call` on a connected client; when it fails because authorization is
- * needed mid-session (a step-up for a wider scope, an expired grant), finishes
- * the authorization, reconnects and runs it once more on the new client.
+ * needed mid-session (a first authorization, a step-up to a wider scope after
+ * 403 `insufficient_scope`, an expired grant), finishes the authorization,
+ * reconnects on a new transport and runs it again (bounded: each round may
+ * widen the scope once more).
  */
 export async function withStepUp<T>(
   client: ConformanceScenariosClient,
@@ -122,17 +135,20 @@ export async function withStepUp<T>(
   provider: InMemoryOAuthProvider,
   call: (client: ConformanceScenariosClient) => Promise<T>,
   settings: ClientSettings = {},
+  maxRounds = 3,
 ): Promise<{ client: ConformanceScenariosClient; value: T }> {
-  try {
-    return { client, value: await call(client) };
-  } catch (err) {
-    if (!(err instanceof UnauthorizedError) || !provider.pendingCode) throw err;
-    const code = await provider.pendingCode;
-    provider.pendingCode = undefined;
-    const transport = httpTransport({ url, authProvider: provider });
-    await transport.finishAuth(code);
-    await client.close().catch(() => undefined);
-    const fresh = await ConformanceScenariosClient.connect(transport, settings);
-    return { client: fresh, value: await call(fresh) };
+  for (let round = 0; ; round++) {
+    try {
+      return { client, value: await call(client) };
+    } catch (err) {
+      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds)
+        throw err;
+      const code = await provider.pendingCode;
+      provider.pendingCode = undefined;
+      const transport = httpTransport({ url, authProvider: provider });
+      await transport.finishAuth(code);
+      await client.close().catch(() => undefined);
+      client = await ConformanceScenariosClient.connect(transport, settings);
+    }
   }
 }

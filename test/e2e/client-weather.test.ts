@@ -8,7 +8,8 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InsufficientScopeError } from '@modelcontextprotocol/client';
+import { InMemoryTransport, InsufficientScopeError } from '@modelcontextprotocol/client';
+import { McpServer } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplesDir, tempDir } from '../helpers/paths.js';
 import { buildClient, loadClient, type GeneratedClient, type GeneratedClientClass, type GeneratedClientModule } from './client-package.js';
@@ -159,6 +160,28 @@ describe(`generated weather client against the generated weather server (${REVIS
     } finally {
       await client.close();
     }
+  });
+
+  it('refuses a server that negotiates another revision, unless that revision is accepted explicitly', async () => {
+    // An SDK server that speaks only 2025-06-18: it counter-offers that revision.
+    const connectTo = async (settings: Record<string, unknown>) => {
+      const server = new McpServer({ name: 'old', version: '1.0.0' }, { supportedProtocolVersions: ['2025-06-18'] });
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await server.connect(serverSide);
+      const connect = Weather.connect as (t: unknown, s: Record<string, unknown>) => Promise<GeneratedClient>;
+      return { server, result: connect(clientSide, settings) };
+    };
+    const refused = await connectTo({});
+    const err = await refused.result.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(mod.RevisionMismatchError);
+    expect(String(err)).toContain('generated for 2025-11-25');
+    await refused.server.close();
+
+    const accepted = await connectTo({ alsoAcceptRevisions: ['2025-06-18'] });
+    const client = await accepted.result;
+    expect(client.sdk.getNegotiatedProtocolVersion()).toBe('2025-06-18');
+    await client.close();
+    await accepted.server.close();
   });
 
   it('verify() of a client generated from a changed manifest reports the changed schema', async () => {

@@ -31,7 +31,14 @@ const BASELINE_SCENARIOS = [
 ];
 
 /** Passed by the generated client beyond the baseline (step-up and retry limits via oauth-example.ts). */
-const EXTRA_SCENARIOS = ['auth/scope-step-up', 'auth/scope-retry-limit', 'auth/token-endpoint-auth-basic', 'auth/token-endpoint-auth-post', 'auth/token-endpoint-auth-none'];
+const EXTRA_SCENARIOS = [
+  'auth/scope-step-up',
+  'auth/scope-retry-limit',
+  'auth/token-endpoint-auth-basic',
+  'auth/token-endpoint-auth-post',
+  'auth/token-endpoint-auth-none',
+  'auth/2025-03-26-oauth-metadata-backcompat',
+];
 
 function runScenario(scenario: string, cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

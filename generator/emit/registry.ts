@@ -39,5 +39,14 @@ export async function loadEmitters(names: string[]): Promise<Emitter[]> {
       hint: `--emit takes a comma-separated list of: ${emitterNames().join(', ')}.`,
     });
   }
+  if (names.includes('client') && names.includes('server')) {
+    // Both are whole packages (package.json, tsconfig.json, src/): one folder holds one.
+    throw new McpgenError({
+      code: 'usage/invalid',
+      severity: 'error',
+      message: 'The server and client emitters each write a package; they cannot share one --out folder.',
+      hint: 'Run generate twice: --emit server --out my-server, then --emit client --out my-client.',
+    });
+  }
   return Promise.all([...new Set(names)].map((n) => EMITTERS[n]!.load()));
 }

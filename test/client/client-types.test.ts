@@ -4,7 +4,7 @@
  * of fields the output schema does not have (fixtures/client/type-tests.ts.txt, with
  * @ts-expect-error, compiled by tsc inside the generated package).
  */
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,4 +29,12 @@ describe('generated client types', () => {
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   }, 180_000);
+
+  it('refuses --emit server,client into one folder with exit 2, writing nothing', () => {
+    const out = join(dir, 'both');
+    const r = runCliProcess(['generate', '--manifest', join(FIXTURES, 'typed.yaml'), '--emit', 'server,client', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot share one --out folder');
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { InMemoryTransport, InsufficientScopeError } from '@modelcontextprotocol/client';
 import { McpServer } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { samplesDir, tempDir } from '../helpers/paths.js';
+import { runCliProcess } from '../helpers/run-cli.js';
 import { buildClient, loadClient, type GeneratedClient, type GeneratedClientClass, type GeneratedClientModule } from './client-package.js';
 import { buildPackages, generateServer, linkNodeModules, startHttpServer, type RunningServer } from './server-package.js';
 
@@ -160,6 +162,25 @@ describe(`generated weather client against the generated weather server (${REVIS
     } finally {
       await client.close();
     }
+  });
+
+  it('mcpgen import captures the server over stdio and over HTTP with a header, exactly as the manifest declares it', () => {
+    const wire = JSON.parse(readFileSync(join(serverDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const viaStdio = join(manifestCopy, 'imported-stdio.yaml');
+    const viaHttp = join(manifestCopy, 'imported-http.yaml');
+    const line = `'${process.execPath}' '${join(serverDir, 'dist', 'server.js')}' --stdio`;
+    const a = runCliProcess(['import', '--stdio', line, '--out', viaStdio]);
+    expect(a.code, a.stderr).toBe(0);
+    const b = runCliProcess(['import', '--url', http.url, '--header', 'Authorization=Bearer all', '--out', viaHttp]);
+    expect(b.code, b.stderr).toBe(0);
+    for (const file of [viaStdio, viaHttp]) {
+      const imported = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      for (const key of ['tools', 'resources', 'resourceTemplates', 'prompts', 'instructions']) expect(imported[key], key).toEqual(wire[key]);
+      expect(imported.provenance).toMatchObject({ server: { name: 'weather', version: '1.2.0' }, revision: REVISION });
+    }
+    // The token is never written.
+    expect(readFileSync(viaHttp, 'utf8')).not.toContain('Bearer');
+    expect((parse(readFileSync(viaHttp, 'utf8')) as { provenance: { transport: string } }).provenance.transport).toBe('http');
   });
 
   it('refuses a server that negotiates another revision, unless that revision is accepted explicitly', async () => {

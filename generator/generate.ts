@@ -3,7 +3,7 @@
  * written unless every stage before the write succeeded.
  */
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { loadEmitters } from './emit/registry.js';
+import { assertOneOutputPackage, loadEmitters } from './emit/registry.js';
 import { emitOutput, type OutputMode } from './output/emit-output.js';
 import { orphanedUserFiles } from './output/orphaned-user-files.js';
 import { readOutputIndex } from './output/output-index.js';
@@ -36,6 +36,7 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => undefined);
+  assertOneOutputPackage(options.emit);
   const prepared = prepare(options);
   const { diagnostics, loaded } = prepared;
   if (hasErrors(diagnostics) || !prepared.ir || !prepared.spec) {

@@ -39,8 +39,15 @@ export async function loadEmitters(names: string[]): Promise<Emitter[]> {
       hint: `--emit takes a comma-separated list of: ${emitterNames().join(', ')}.`,
     });
   }
+  return Promise.all([...new Set(names)].map((n) => EMITTERS[n]!.load()));
+}
+
+/**
+ * The server and client emitters each write a whole package (package.json,
+ * tsconfig.json, src/): one output folder holds one of them.
+ */
+export function assertOneOutputPackage(names: string[]): void {
   if (names.includes('client') && names.includes('server')) {
-    // Both are whole packages (package.json, tsconfig.json, src/): one folder holds one.
     throw new McpgenError({
       code: 'usage/invalid',
       severity: 'error',
@@ -48,5 +55,4 @@ export async function loadEmitters(names: string[]): Promise<Emitter[]> {
       hint: 'Run generate twice: --emit server --out my-server, then --emit client --out my-client.',
     });
   }
-  return Promise.all([...new Set(names)].map((n) => EMITTERS[n]!.load()));
 }

@@ -17,6 +17,7 @@ const BENCHES: { name: string; load: () => Promise<{ run(): Promise<unknown> }> 
   { name: 'docs', load: () => import('./docs-bench.js') },
   { name: 'typecheck', load: () => import('./typecheck-bench.js') },
   { name: 'build', load: () => import('./build-bench.js') },
+  { name: 'client', load: () => import('./client-bench.js') },
 ];
 
 // Like the tests: the official schemas beside the repository, unless

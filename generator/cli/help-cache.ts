@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 export const HELP_CACHE_URL = new URL('./help-cache.json', import.meta.url);
 
 /** Command paths whose `--help` is cached (`''` is the top level). */
-export const HELP_COMMAND_PATHS = ['', 'init', 'add', 'generate', 'lint', 'spec', 'spec list', 'spec pull', 'spec verify', 'protocol', 'diff', 'migrate', 'check'] as const;
+export const HELP_COMMAND_PATHS = ['', 'init', 'add', 'generate', 'lint', 'spec', 'spec list', 'spec pull', 'spec verify', 'protocol', 'diff', 'migrate', 'check', 'import'] as const;
 
 export interface HelpCache {
   version: string;

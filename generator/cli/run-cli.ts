@@ -13,6 +13,7 @@ import { checkCommand } from './commands/check-command.js';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { initCommand } from './commands/init-command.js';
+import { importCommand } from './commands/import-command.js';
 import { lintCommand } from './commands/lint-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { protocolCommand } from './commands/protocol-command.js';
@@ -34,7 +35,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
         'mcpgen: code generation for the Model Context Protocol.',
         '',
         'Checks MCP server manifests against the official specification of a protocol',
-        'revision and generates TypeScript protocol types, validators, reference docs and typed servers.',
+        'revision and generates TypeScript protocol types, validators, reference docs, typed servers',
+        'and clients, and server docs.',
         '',
         'Usage: mcpgen <command> [options]',
       ].join('\n'),
@@ -48,7 +50,8 @@ export function buildCli(argv: string[], state: CommandState): Argv {
     .command(diffCommand(state))
     .command(migrateCommand(state))
     .command(checkCommand(state))
-    .demandCommand(1, 'Name a command: init, add, generate, lint, check, spec, protocol, diff or migrate.')
+    .command(importCommand(state))
+    .demandCommand(1, 'Name a command: init, add, generate, lint, check, spec, protocol, diff, migrate or import.')
     .recommendCommands()
     .strict()
     .version(version)

@@ -311,6 +311,16 @@ export const coreCatalog = {
     cause: 'The package.json in the output folder is not valid JSON, so the dependencies the generated code needs could not be added.',
     fix: 'Fix the JSON, then run generate again.',
   },
+  'import/connect-failed': {
+    title: 'Cannot import from the server',
+    cause: '`mcpgen import` could not start or reach the MCP server, or the server failed while listing what it offers.',
+    fix: 'Run the --stdio command yourself, or check the --url and --header values; the message says what failed.',
+  },
+  'import/existing-unusable': {
+    title: 'Existing manifest cannot be updated',
+    cause: 'The --out file exists but is not a YAML mapping, so `mcpgen import` cannot update it in place.',
+    fix: 'Fix the file or choose another --out; it was not changed.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CoreCode = keyof typeof coreCatalog;

@@ -19,6 +19,10 @@ const EMITTERS: Record<string, { description: string; load: () => Promise<Emitte
     description: 'server docs: README.md, a self-contained index.html and client set-up snippets (docs/)',
     load: async () => (await import('./docs/docs-emitter.js')).docsEmitter,
   },
+  client: {
+    description: 'a typed MCP client package on the official TypeScript SDK client (validated calls, pinned revision, verify())',
+    load: async () => (await import('./client/client-emitter.js')).clientEmitter,
+  },
 };
 
 export function emitterNames(): string[] {

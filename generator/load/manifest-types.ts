@@ -96,6 +96,7 @@ export const MANIFEST_KEYS = [
   'prompts',
   'auth',
   'publish',
+  'provenance',
 ] as const;
 
 /** Keys a pasted list result may carry; accepted and ignored. */

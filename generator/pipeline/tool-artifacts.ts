@@ -21,17 +21,25 @@ export interface ToolTypeModules {
 }
 
 export interface ToolArtifacts {
-  /** Type modules by tool identifier, in tool order. */
+  /** Type modules by tool identifier, in tool order (handler view: defaulted properties present). */
   toolTypes(): Promise<Map<string, ToolTypeModules>>;
+  /**
+   * The caller's view of each tool's input (`<typeName>Input`), by tool
+   * identifier: a property with a `default` may be left out, since the
+   * server fills it in. For clients.
+   */
+  argumentTypes(): Promise<Map<string, string>>;
   /** Validator modules, one per JSON Schema dialect; exports `<identifier>Input` / `<identifier>Output`. */
   validators(): Promise<CompiledModule[]>;
 }
 
 export function toolArtifacts(ir: IR): ToolArtifacts {
   let types: Promise<Map<string, ToolTypeModules>> | undefined;
+  let argumentTypes: Promise<Map<string, string>> | undefined;
   let validators: Promise<CompiledModule[]> | undefined;
   return {
     toolTypes: () => (types ??= computeTypes(ir)),
+    argumentTypes: () => (argumentTypes ??= computeArgumentTypes(ir)),
     validators: () => (validators ??= computeValidators(ir)),
   };
 }
@@ -60,6 +68,13 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
     result.set(t.identifier, output === undefined ? { input } : { input, output });
   }
   typeMemo = memo;
+  return result;
+}
+
+async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
+  const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
+  const result = new Map<string, string>();
+  for (const t of ir.tools) result.set(t.identifier, await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`));
   return result;
 }
 

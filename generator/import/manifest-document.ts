@@ -42,6 +42,9 @@ function sections(captured: CapturedServer, options: ImportOptions): [string, un
     ['provenance', provenance(captured, options)],
     ['server', captured.serverInfo],
     ['instructions', captured.instructions],
+    // What the server offers beyond its lists (tasks, subscriptions, completions): a manifest declares it
+    // under `capabilities`, and lint holds items to it (a tool needing tasks without capabilities.tasks).
+    ['capabilities', captured.capabilities && Object.keys(captured.capabilities).length ? captured.capabilities : undefined],
     ['tools', captured.tools],
     ['resources', captured.resources],
     ['resourceTemplates', captured.resourceTemplates],

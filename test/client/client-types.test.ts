@@ -33,8 +33,7 @@ describe('generated client types', () => {
   it('--emit server,client into one folder puts each package in its own subfolder (the emitter path rule)', () => {
     const out = join(dir, 'both');
     const r = runCliProcess(['generate', '--manifest', join(FIXTURES, 'typed.yaml'), '--emit', 'server,client', '--out', out]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'server', 'package.json'))).toBe(true);
     expect(existsSync(join(out, 'client', 'package.json'))).toBe(true);
     expect(existsSync(join(out, 'package.json'))).toBe(false);

@@ -20,9 +20,9 @@ import { buildPackages, generateServer, linkNodeModules, startHttpServer, type R
 const MANIFEST = join(samplesDir, 'weather', 'mcp.yaml');
 const REVISION = '2025-11-25';
 
-const AUTH_TS = `export async function verifyToken(token: string): Promise<{ scopes: string[] } | undefined> {
-  if (token === 'all') return { scopes: ['weather:read', 'alerts:subscribe'] };
-  if (token === 'read') return { scopes: ['weather:read'] };
+const AUTH_TS = `export async function verifyToken(token: string): Promise<{ subject: string; scopes: string[] } | undefined> {
+  if (token === 'all') return { subject: 'all', scopes: ['weather:read', 'alerts:subscribe'] };
+  if (token === 'read') return { subject: 'read', scopes: ['weather:read'] };
   return undefined;
 }
 `;
@@ -181,6 +181,22 @@ describe(`generated weather client against the generated weather server (${REVIS
     // The token is never written.
     expect(readFileSync(viaHttp, 'utf8')).not.toContain('Bearer');
     expect((parse(readFileSync(viaHttp, 'utf8')) as { provenance: { transport: string } }).provenance.transport).toBe('http');
+  });
+
+  it('mcpgen diff compares a manifest with the live server (imported with the official client)', () => {
+    const same = runCliProcess(['diff', MANIFEST, http.url, '--header', 'Authorization=Bearer all', '--fail-on', 'breaking', '--format', 'json']);
+    expect(same.code, same.stderr).toBe(0);
+    expect((JSON.parse(same.stdout) as { new: string }).new).toBe(http.url);
+    // A manifest that promises one more tool than the server has: the server "removed" it, a breaking change located at the URL side.
+    const promised = join(manifestCopy, 'promises-more.yaml');
+    writeFileSync(promised, readFileSync(MANIFEST, 'utf8').replace(/^tools:\n/m, 'tools:\n  - name: vanished_tool\n    inputSchema: { type: object }\n'));
+    cpSync(join(samplesDir, 'weather', 'schemas'), join(manifestCopy, 'schemas'), { recursive: true, force: true });
+    const more = runCliProcess(['diff', promised, http.url, '--header', 'Authorization=Bearer all', '--fail-on', 'breaking']);
+    expect(more.code, more.stderr).toBe(1);
+    expect(more.stdout).toContain('vanished_tool');
+    // Without the token the server answers 401: a located input error, not a crash.
+    const refused = runCliProcess(['diff', MANIFEST, http.url]);
+    expect(refused.code).toBe(2);
   });
 
   it('refuses a server that negotiates another revision, unless that revision is accepted explicitly', async () => {

@@ -170,7 +170,7 @@ describe('mcpgen diff OLD NEW', () => {
     expect(change.newLocation).toMatchObject({ file: 'new.yaml' });
   });
 
-  it('refuses a revision against a manifest, a broken manifest and (without import) a URL with exit 2', () => {
+  it('refuses a revision against a manifest, a broken manifest and an unreachable server URL with exit 2', () => {
     const mixed = runCliProcess(['diff', '2025-11-25', newFile], { cwd: dir });
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('Compare two revisions or two manifests');
@@ -181,6 +181,6 @@ describe('mcpgen diff OLD NEW', () => {
     expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+/);
     const url = runCliProcess(['diff', oldFile, 'http://127.0.0.1:9/mcp'], { cwd: dir });
     expect(url.code).toBe(2);
-    expect(url.stderr).toContain('needs `mcpgen import`');
+    expect(url.stderr).toContain('import/connect-failed');
   });
 });

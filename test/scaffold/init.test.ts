@@ -205,9 +205,13 @@ describe('mcpgen init', () => {
       expect(r.stderr).toContain('not available in this version of mcpgen');
       expect(readdirSync(cwd)).toEqual([]);
     } else {
+      expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
+      // The client is a package of its own, so it is a target of its own (client/); docs go with the server.
       const config = JSON.parse(readFileSync(join(cwd, 'p', 'mcpgen.config.json'), 'utf8'));
-      expect(config.targets['.'].emit).toEqual(['server', 'client', 'docs']);
+      expect(config.targets).toEqual({ '.': { emit: ['server', 'docs'] }, client: { emit: ['client'] } });
+      expect(existsSync(join(cwd, 'p', 'client', 'package.json'))).toBe(true);
+      expect(existsSync(join(cwd, 'p', 'docs', 'README.md'))).toBe(true);
     }
   });
 });
@@ -282,7 +286,8 @@ describe('init answers', () => {
   });
 
   it('pins the test dependencies to the versions mcpgen itself is tested with', () => {
-    const ours = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).devDependencies;
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const ours = { ...pkg.dependencies, ...pkg.devDependencies };
     for (const [name, version] of Object.entries(TEST_DEPENDENCIES)) expect(ours[name], name).toBe(version);
   });
 });

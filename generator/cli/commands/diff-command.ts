@@ -11,6 +11,8 @@ export interface DiffArgs extends SpecArgs {
   'fail-on'?: 'breaking' | 'compatible' | 'patch';
   /** With two revisions: keep only what this manifest uses. */
   manifest?: string;
+  /** With a live server (URL): HTTP headers K=V. */
+  header?: string[];
 }
 
 export function diffCommand(state: CommandState): CommandModule<object, DiffArgs> {
@@ -26,6 +28,7 @@ export function diffCommand(state: CommandState): CommandModule<object, DiffArgs
           choices: ['text', 'md', 'json'],
           describe: 'text or md for people, json (stable shape, version 1) for tools. Default: md for revisions, text for manifests',
         })
+        .option('header', { type: 'string', array: true, describe: 'With a server URL as FROM or TO: an HTTP header K=V sent to it (repeatable)' })
         .option('fail-on', {
           type: 'string',
           choices: ['breaking', 'compatible', 'patch'],

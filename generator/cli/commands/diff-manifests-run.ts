@@ -7,14 +7,21 @@ import {
   formatManifestDiffText,
   type LocatedManifestDiff,
 } from '../../protocol/diff/format-manifest-diff.js';
-import { loadManifestSide, type ManifestImporter } from '../../protocol/diff/manifest-side.js';
+import { isLiveTarget, loadManifestSide, type ManifestImporter } from '../../protocol/diff/manifest-side.js';
+import type { SourceLocation } from '../../diagnostics/diagnostic.js';
 import type { CliIo } from '../io.js';
 import type { DiffArgs } from './diff-command.js';
 
 const LEVEL = { breaking: 0, compatible: 1, patch: 2 } as const;
 
 function label(loaded: LoadedManifest, arg: string): string {
-  return loaded.files[0] ?? arg;
+  return isLiveTarget(arg) ? arg : (loaded.files[0] ?? arg);
+}
+
+/** A live server's side is located by its URL (its manifest was a temporary file). */
+function locate(loaded: LoadedManifest, arg: string, pointer: string): SourceLocation | undefined {
+  const at = loaded.sourceMap.locate(pointer, { key: true });
+  return at && isLiveTarget(arg) ? { ...at, file: arg } : at;
 }
 
 /** Compares two manifests; `importer` turns a server URL into a manifest (see manifest-side.ts). */
@@ -27,8 +34,8 @@ export async function runManifestDiff(args: DiffArgs, io: CliIo, importer?: Mani
     new: label(after, args.to),
     changes: diff.changes.map((c) => ({
       ...c,
-      ...(c.oldPointer !== undefined ? { oldLocation: before.sourceMap.locate(c.oldPointer, { key: true }) } : {}),
-      ...(c.newPointer !== undefined ? { newLocation: after.sourceMap.locate(c.newPointer, { key: true }) } : {}),
+      ...(c.oldPointer !== undefined ? { oldLocation: locate(before, args.from, c.oldPointer) } : {}),
+      ...(c.newPointer !== undefined ? { newLocation: locate(after, args.to, c.newPointer) } : {}),
     })),
   };
   const format = args.format ?? 'text';

@@ -11,6 +11,7 @@ import { isManifestArg } from '../../protocol/diff/manifest-side.js';
 import { specSource } from './common-options.js';
 import type { CliIo } from '../io.js';
 import { reportFailure } from '../report.js';
+import { headerArgs } from '../../import/header-args.js';
 import type { DiffArgs } from './diff-command.js';
 
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
@@ -28,7 +29,10 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
     }
     if (!fromIsRevision) {
       const { runManifestDiff } = await import('./diff-manifests-run.js');
-      return await runManifestDiff(args, io);
+      // A live server (URL) is imported with the official client, loaded only when asked for.
+      const headers = headerArgs(args.header);
+      const importer = async (url: string) => (await import('../../import/live-manifest.js')).importLiveManifest(url, headers);
+      return await runManifestDiff(args, io, importer);
     }
     if (args['fail-on']) throw usage('--fail-on applies to two manifests, not to two revisions.');
     const config = await loadConfig(args.config);

@@ -6,6 +6,7 @@ import { countBySeverity, McpgenError } from '../../diagnostics/diagnostic.js';
 import type { ServerSource } from '../../import/capture-server.js';
 import { splitCommand } from '../../import/split-command.js';
 import { specSource } from './common-options.js';
+import { headerArgs } from '../../import/header-args.js';
 import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { ImportArgs } from './import-command.js';
@@ -69,13 +70,7 @@ function parseSource(args: ImportArgs): ServerSource {
       throw usage(`--url is not a URL: ${JSON.stringify(args.url)}.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usage(`--url must be http: or https:, not ${url.protocol}.`);
-    const headers: Record<string, string> = {};
-    for (const h of args.header ?? []) {
-      const eq = h.indexOf('=');
-      if (eq <= 0) throw usage(`--header takes K=V, not ${JSON.stringify(h)}.`);
-      headers[h.slice(0, eq).trim()] = h.slice(eq + 1);
-    }
-    return { kind: 'http', url: url.href, headers };
+    return { kind: 'http', url: url.href, headers: headerArgs(args.header) };
   }
   throw usage('Name the server: --stdio "<command> <args>" or --url URL.');
 }

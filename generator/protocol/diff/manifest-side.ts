@@ -2,8 +2,8 @@
  * One side of `mcpgen diff OLD NEW`: a manifest file, or a live server (an
  * http(s) URL). A live server is turned into a manifest by an importer (the
  * client side's `mcpgen import`), so the comparison itself only ever sees a
- * loaded manifest; until an importer is plugged in, a URL is a usage error
- * that says so.
+ * loaded manifest (the CLI plugs in import/live-manifest.ts); without an
+ * importer, a URL is a usage error that says so.
  */
 import { existsSync } from 'node:fs';
 import { McpgenError } from '../../diagnostics/diagnostic.js';

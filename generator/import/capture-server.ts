@@ -70,7 +70,7 @@ export async function captureServer(source: ServerSource, timeoutMs: number): Pr
       tools: tools as unknown as JsonObject[],
       resources: resources as unknown as JsonObject[],
       resourceTemplates: resourceTemplates as unknown as JsonObject[],
-      prompts: prompts as unknown as JsonObject[],
+      prompts: (prompts as unknown as JsonObject[]).map(withoutDefaultRequired),
     };
   } catch (err) {
     throw new McpgenError({
@@ -86,4 +86,20 @@ export async function captureServer(source: ServerSource, timeoutMs: number): Pr
 
 function oneLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+}
+
+/**
+ * A prompt as a manifest would declare it: an argument's `required: false`
+ * is the default (servers on the SDK list it explicitly), so it is left out.
+ */
+function withoutDefaultRequired(prompt: JsonObject): JsonObject {
+  if (!Array.isArray(prompt.arguments)) return prompt;
+  return {
+    ...prompt,
+    arguments: prompt.arguments.map((arg) => {
+      if (!arg || typeof arg !== 'object' || Array.isArray(arg) || arg.required !== false) return arg;
+      const { required: _default, ...rest } = arg;
+      return rest;
+    }),
+  };
 }

@@ -57,6 +57,21 @@ export const HASHED_FIELDS: Record<ItemKind, string[]> = {
   prompt: ['arguments'],
 };
 
+/**
+ * A field as compared: a prompt argument's `required: false` is the
+ * default, and servers on the SDK list it explicitly where the manifest
+ * leaves it out, so both spellings compare equal.
+ */
+function comparable(kind: ItemKind, field: string, value: unknown): unknown {
+  if (kind !== 'prompt' || field !== 'arguments' || !Array.isArray(value)) return value;
+  return value.map((arg: unknown) => {
+    if (!arg || typeof arg !== 'object' || (arg as { required?: unknown }).required !== false)
+      return arg;
+    const { required: _default, ...rest } = arg as Record<string, unknown>;
+    return rest;
+  });
+}
+
 function liveItems(
   kind: ItemKind,
   items: { name: string }[],
@@ -88,8 +103,8 @@ export async function verifyServer(sdk: Client, expected: ExpectedItem[]): Promi
     const fields = HASHED_FIELDS[item.kind]
       .map((field) => ({
         field,
-        expected: schemaHash(item.wire[field]),
-        actual: schemaHash(found[field]),
+        expected: schemaHash(comparable(item.kind, field, item.wire[field])),
+        actual: schemaHash(comparable(item.kind, field, found[field])),
       }))
       .filter((f) => f.expected !== f.actual);
     if (fields.length) report.changed.push({ kind: item.kind, name: item.name, fields });

@@ -8,18 +8,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifestOrThrow, type LoadedManifest } from '../load/load-manifest.js';
-import { captureServer } from './capture-server.js';
+import { captureServer, type ServerSource } from './capture-server.js';
 import { manifestYaml } from './manifest-document.js';
+import { splitCommand } from './split-command.js';
 
 /** How long connecting and listing may take, as for `mcpgen import`. */
 const LIVE_TIMEOUT_MS = 30_000;
 
-export async function importLiveManifest(url: string, headers: Record<string, string> = {}): Promise<LoadedManifest> {
-  const captured = await captureServer({ kind: 'http', url, headers }, LIVE_TIMEOUT_MS);
+/** `target` is an http(s) URL (sent `headers`) or `stdio:<command> <args>` (split like `import --stdio`, no shell). */
+export async function importLiveManifest(target: string, headers: Record<string, string> = {}): Promise<LoadedManifest> {
+  const source: ServerSource = target.startsWith('stdio:') ? { kind: 'stdio', ...splitCommand(target.slice('stdio:'.length)) } : { kind: 'http', url: target, headers };
+  const captured = await captureServer(source, LIVE_TIMEOUT_MS);
   const dir = mkdtempSync(join(tmpdir(), 'mcpgen-live-'));
   try {
     const file = join(dir, 'live-server.yaml');
-    writeFileSync(file, manifestYaml(captured, { transport: 'http' }));
+    writeFileSync(file, manifestYaml(captured, { transport: source.kind }));
     return loadManifestOrThrow(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -194,6 +194,9 @@ describe(`generated weather client against the generated weather server (${REVIS
     const more = runCliProcess(['diff', promised, http.url, '--header', 'Authorization=Bearer all', '--fail-on', 'breaking']);
     expect(more.code, more.stderr).toBe(1);
     expect(more.stdout).toContain('vanished_tool');
+    // The same over stdio: `stdio:` and the command, split like `import --stdio` (no shell).
+    const viaStdio = runCliProcess(['diff', MANIFEST, `stdio:'${process.execPath}' '${join(serverDir, 'dist', 'server.js')}' --stdio`, '--fail-on', 'breaking']);
+    expect(viaStdio.code, viaStdio.stderr).toBe(0);
     // Without the token the server answers 401: a located input error, not a crash.
     const refused = runCliProcess(['diff', MANIFEST, http.url]);
     expect(refused.code).toBe(2);

@@ -55,6 +55,7 @@ describe('monorepo example with Turborepo', () => {
     const check = runCliProcess(['generate', '--check'], { cwd: dir });
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toContain('packages/weather-server: up to date');
+    expect(check.stdout).toContain('packages/weather-client: up to date');
 
     // A manifest edit is an input change: the task runs again and the output follows.
     const manifest = readFileSync(join(dir, 'mcp.yaml'), 'utf8');
@@ -64,5 +65,7 @@ describe('monorepo example with Turborepo', () => {
     expect(edited.out).toContain('cache miss, executing');
     expect(readFileSync(join(generated, 'types.ts'), 'utf8')).toContain('PingHandler');
     expect(existsSync(join(dir, 'packages', 'weather-server', 'src', 'handlers', 'tools', 'ping.ts'))).toBe(true);
+    // The client package of the same manifest follows too.
+    expect(readFileSync(join(dir, 'packages', 'weather-client', 'src', 'generated', 'client.ts'), 'utf8')).toMatch(/\bping\(/);
   });
 });

@@ -22,7 +22,7 @@ export function diffCommand(state: CommandState): CommandModule<object, DiffArgs
     builder: (y) =>
       withSpecOptions(y)
         .positional('from', { type: 'string', describe: 'Older revision, or the old manifest file', demandOption: true })
-        .positional('to', { type: 'string', describe: 'Newer revision, or the new manifest file', demandOption: true })
+        .positional('to', { type: 'string', describe: 'Newer revision, or the new manifest file, or a running server (http(s) URL, or "stdio:COMMAND ARGS")', demandOption: true })
         .option('format', {
           type: 'string',
           choices: ['text', 'md', 'json'],
@@ -43,6 +43,7 @@ export function diffCommand(state: CommandState): CommandModule<object, DiffArgs
         .example('mcpgen diff 2025-11-25 2026-07-28 --manifest mcp.yaml', 'What of that concerns this manifest')
         .example('mcpgen diff 2025-11-25 2026-07-28 --format json', 'The same, machine-readable')
         .example('mcpgen diff old/mcp.yaml mcp.yaml --fail-on breaking', 'CI: exit 1 when a manifest edit breaks clients')
+        .example('mcpgen diff mcp.yaml "stdio:node dist/server.js --stdio"', 'Drift: the manifest against what the running server lists')
         .epilogue(
           'Two manifests give a breaking-change report with a semver recommendation: removed items, new required\n' +
             'arguments, narrowed types or enums, removed output fields, changed URI templates and new required\n' +

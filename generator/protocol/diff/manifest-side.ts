@@ -10,11 +10,12 @@ import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { loadManifestOrThrow, type LoadedManifest } from '../../load/load-manifest.js';
 import { findRevision } from '../../spec/revisions.js';
 
-/** Turns a live server (URL) into a loaded manifest. */
+/** Turns a live server (URL, or `stdio:` and a command) into a loaded manifest. */
 export type ManifestImporter = (target: string) => Promise<LoadedManifest>;
 
+/** A live server: an http(s) URL, or `stdio:<command> <args>` started over stdio. */
 export function isLiveTarget(arg: string): boolean {
-  return /^https?:\/\//i.test(arg);
+  return /^https?:\/\//i.test(arg) || arg.startsWith('stdio:');
 }
 
 /**

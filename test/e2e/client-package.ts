@@ -27,7 +27,7 @@ export interface GeneratedClient {
 
 export interface GeneratedClientClass {
   connectStdio(server: { command: string; args?: string[]; env?: Record<string, string>; stderr?: string }, settings?: Record<string, unknown>): Promise<GeneratedClient>;
-  connectHttp(server: { url: string; headers?: Record<string, string>; authProvider?: unknown }, settings?: Record<string, unknown>): Promise<GeneratedClient>;
+  connectHttp(server: { url: string; headers?: Record<string, string>; authProvider?: unknown; fetch?: typeof fetch }, settings?: Record<string, unknown>): Promise<GeneratedClient>;
   [member: string]: unknown;
 }
 

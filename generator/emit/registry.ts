@@ -3,7 +3,6 @@
  * only for the emitters it uses. Plug-ins (see plugin-loader.ts) implement
  * the same contract.
  */
-import { McpgenError } from '../diagnostics/diagnostic.js';
 import type { Emitter } from './emitter.js';
 
 const EMITTERS: Record<string, { description: string; load: () => Promise<Emitter> }> = {
@@ -39,17 +38,4 @@ export function describeEmitters(): { name: string; description: string }[] {
 
 export async function loadBuiltinEmitter(name: string): Promise<Emitter> {
   return EMITTERS[name]!.load();
-}
-
-export async function loadEmitters(names: string[]): Promise<Emitter[]> {
-  const unknown = names.filter((n) => !isBuiltinEmitter(n));
-  if (unknown.length) {
-    throw new McpgenError({
-      code: 'usage/invalid',
-      severity: 'error',
-      message: `Unknown emitter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
-      hint: `--emit takes a comma-separated list of: ${emitterNames().join(', ')}.`,
-    });
-  }
-  return Promise.all([...new Set(names)].map((n) => EMITTERS[n]!.load()));
 }

@@ -32,9 +32,7 @@ export function configObject(a: InitAnswers): Record<string, unknown> {
 }
 
 /** argv of one generate run: every target of the config. */
-export function generateArgs(_a: InitAnswers): string[] {
-  return ['generate'];
-}
+export const GENERATE_ARGS: readonly string[] = ['generate'];
 
 /** How `start` serves: HTTP on the default port for HTTP-only projects, else stdio (`start:http` serves HTTP when both). */
 export function startArgs(a: InitAnswers): string[] {
@@ -42,7 +40,7 @@ export function startArgs(a: InitAnswers): string[] {
 }
 
 export function packageScripts(a: InitAnswers): Record<string, string> {
-  const generate = ['mcpgen', ...generateArgs(a)].join(' ');
+  const generate = ['mcpgen', ...GENERATE_ARGS].join(' ');
   return {
     generate,
     build: 'tsc -p tsconfig.json',
@@ -58,8 +56,8 @@ export function packageScripts(a: InitAnswers): Record<string, string> {
 /** The long-running commands of `npm run dev` (see templates/init/scripts/dev.mjs). */
 export function devCommands(a: InitAnswers): { generate: string[]; watchGenerate: string[] | null; server: string[] } {
   return {
-    generate: ['mcpgen', ...generateArgs(a)],
-    watchGenerate: ['mcpgen', ...generateArgs(a), '--watch'],
+    generate: ['mcpgen', ...GENERATE_ARGS],
+    watchGenerate: ['mcpgen', ...GENERATE_ARGS, '--watch'],
     server: ['dist/server.js', '--port', String(DEFAULT_PORT)],
   };
 }

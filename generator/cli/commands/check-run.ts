@@ -1,5 +1,5 @@
 /** Runs `mcpgen check`: typechecks the server package of every target (or of --out) with the user's handlers. */
-import { loadConfig } from '../../config/load-config.js';
+import { loadConfig, type LoadedConfig } from '../../config/load-config.js';
 import { resolveTargets } from '../../config/resolve-targets.js';
 import { McpgenError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { packageVersion } from '../../package-root.js';
@@ -25,7 +25,7 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       const out = await serverPackageDir(target, config.dir);
       if (out === undefined) continue;
       checked++;
-      const code = await typecheckAndReport({ manifests: target.manifests, out, ...(target.revision !== undefined ? { revision: target.revision } : {}), args, format: args.format }, io);
+      const code = await typecheckAndReport({ manifests: target.manifests, out, ...(target.revision !== undefined ? { revision: target.revision } : {}), args, config, format: args.format }, io);
       exitCode = Math.max(exitCode, code);
     }
     if (checked === 0) {
@@ -39,11 +39,10 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
 
 /** Typechecks one server package and prints its findings. */
 export async function typecheckAndReport(
-  options: { manifests: string[]; out: string; revision?: string; args: SpecArgs; format: 'text' | 'json' | 'sarif' },
+  options: { manifests: string[]; out: string; revision?: string; args: SpecArgs; config: LoadedConfig; format: 'text' | 'json' | 'sarif' },
   io: CliIo,
 ): Promise<number> {
-  const config = await loadConfig(options.args.config);
-  const result = await checkPackage({ manifests: options.manifests, out: options.out, ...(options.revision !== undefined ? { revision: options.revision } : {}), ...specSource(options.args, config) });
+  const result = await checkPackage({ manifests: options.manifests, out: options.out, ...(options.revision !== undefined ? { revision: options.revision } : {}), ...specSource(options.args, options.config) });
   await print(io, result.diagnostics, options.format, result.sources);
   if (options.format === 'text' && result.exitCode === 0) io.err(`mcpgen: ${options.out} compiles (${result.filesChecked} files typechecked).\n`);
   return result.exitCode;

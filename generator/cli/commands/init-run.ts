@@ -1,7 +1,7 @@
 /** Runs `mcpgen init`: answers from flags (and prompts in a terminal), then the staged write. */
 import { basename, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { emitterNames, loadEmitters } from '../../emit/registry.js';
+import { emitterNames } from '../../emit/registry.js';
 import { packageVersion } from '../../package-root.js';
 import { checkAnswers, defaultAnswers, nameFromFolder, parseWith, type InitAnswers } from '../../scaffold/init-answers.js';
 import { initProject } from '../../scaffold/init-project.js';
@@ -48,7 +48,6 @@ export async function runInit(args: InitArgs, io: CliIo, terminal: Terminal = { 
       answers = await askAnswers(flagged, given, known, terminal.input, terminal.output);
     }
     checkAnswers(answers, known);
-    await loadEmitters(['server', ...answers.with]);
     const shown = relative(process.cwd(), dir) || '.';
     const result = await initProject({
       dir,

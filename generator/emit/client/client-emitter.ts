@@ -13,6 +13,7 @@ import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { packageRoot } from '../../package-root.js';
 import { metadataModule } from '../server/metadata-module.js';
+import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
 import { clientModule } from './client-module.js';
 import { CLIENT_DEV_DEPENDENCIES, CLIENT_RUNTIME_DEPENDENCIES, clientPackageFiles } from './package-files.js';
 
@@ -39,14 +40,6 @@ export const clientEmitter: Emitter = {
     const modules = await artifacts.validators();
     const toolTypes = await artifacts.toolTypes();
     const argumentTypes = await artifacts.argumentTypes();
-    const validatorIndex = [
-      `import type { CompiledValidator } from '../runtime.js';`,
-      ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
-      '',
-      '/** Precompiled validators by export name (`<identifier>Input`, `<identifier>Output`). */',
-      `export const validators = { ${modules.map((_, i) => `...dialect${i}`).join(', ')} } as unknown as Record<string, CompiledValidator>;`,
-      '',
-    ].join('\n');
     return [
       ...clientPackageFiles(ir),
       ...STATIC_MODULES.map((name) => generated(name, readFileSync(join(packageRoot(), 'templates', 'client', name), 'utf8'))),
@@ -54,14 +47,12 @@ export const clientEmitter: Emitter = {
       generated('client.ts', clientModule(ir)),
       generated('index.ts', INDEX),
       ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
-      generated('validators/index.ts', validatorIndex),
-      ...ir.tools.flatMap((t) => {
-        const output = toolTypes.get(t.identifier)?.output;
-        return [
-          generated(`tools/${t.identifier}.input.ts`, argumentTypes.get(t.identifier)!),
-          ...(output !== undefined ? [generated(`tools/${t.identifier}.output.ts`, output)] : []),
-        ];
-      }),
+      generated('validators/index.ts', validatorIndexModule(modules)),
+      ...toolTypeModules(
+        ir,
+        (id) => argumentTypes.get(id)!,
+        (id) => toolTypes.get(id)?.output,
+      ).map((m) => generated(m.path, m.contents)),
     ];
   },
 };

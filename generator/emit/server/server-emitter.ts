@@ -15,6 +15,7 @@ import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
 import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
+import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
 import { typesModule } from './types-module.js';
 
 export const serverEmitter: Emitter = {
@@ -26,14 +27,6 @@ export const serverEmitter: Emitter = {
     // Types and validators are per-tool artifacts shared by every emitter (pipeline/tool-artifacts.ts).
     const modules = await artifacts.validators();
     const toolTypes = await artifacts.toolTypes();
-    const validatorIndex = [
-      `import type { CompiledValidator } from '../runtime.js';`,
-      ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
-      '',
-      '/** Precompiled validators (`<identifier>Input`, `<identifier>Output`). */',
-      ...modules.flatMap((m, i) => m.exportNames.map((name) => `export const ${name}: CompiledValidator = dialect${i}.${name};`)),
-      '',
-    ].join('\n');
 
     return [
       ...packageFiles(ir),
@@ -49,14 +42,12 @@ export const serverEmitter: Emitter = {
       // Ajv's output (with `lines`) is readable as is; prettier would spend most
       // of a large run on it (about 8 KB of code per schema).
       ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
-      generated('validators/index.ts', validatorIndex),
-      ...ir.tools.flatMap((t) => {
-        const types = toolTypes.get(t.identifier)!;
-        return [
-          generated(`tools/${t.identifier}.input.ts`, types.input),
-          ...(types.output !== undefined ? [generated(`tools/${t.identifier}.output.ts`, types.output)] : []),
-        ];
-      }),
+      generated('validators/index.ts', validatorIndexModule(modules)),
+      ...toolTypeModules(
+        ir,
+        (id) => toolTypes.get(id)!.input,
+        (id) => toolTypes.get(id)!.output,
+      ).map((m) => generated(m.path, m.contents)),
     ];
   },
 };

@@ -2,5 +2,14 @@
 import type { CompiledValidator } from '../runtime.js';
 import * as dialect0 from './2020-12.js';
 
-/** Precompiled validators by export name (`<identifier>Input`, `<identifier>Output`). */
-export const validators = { ...dialect0 } as unknown as Record<string, CompiledValidator>;
+/** Precompiled validators (`<identifier>Input`, `<identifier>Output`). */
+export const addNumbersInput: CompiledValidator = dialect0.addNumbersInput;
+export const testToolInput: CompiledValidator = dialect0.testToolInput;
+export const testReconnectionInput: CompiledValidator = dialect0.testReconnectionInput;
+
+/** The same validators by export name. */
+export const validators: Record<string, CompiledValidator> = {
+  addNumbersInput,
+  testToolInput,
+  testReconnectionInput,
+};

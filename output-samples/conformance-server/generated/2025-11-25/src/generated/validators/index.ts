@@ -20,3 +20,21 @@ export const testElicitationSep1034DefaultsInput: CompiledValidator =
 export const testElicitationSep1330EnumsInput: CompiledValidator =
   dialect0.testElicitationSep1330EnumsInput;
 export const jsonSchema202012ToolInput: CompiledValidator = dialect0.jsonSchema202012ToolInput;
+
+/** The same validators by export name. */
+export const validators: Record<string, CompiledValidator> = {
+  testSimpleTextInput,
+  testImageContentInput,
+  testAudioContentInput,
+  testEmbeddedResourceInput,
+  testMultipleContentTypesInput,
+  testToolWithLoggingInput,
+  testToolWithProgressInput,
+  testErrorHandlingInput,
+  testReconnectionInput,
+  testSamplingInput,
+  testElicitationInput,
+  testElicitationSep1034DefaultsInput,
+  testElicitationSep1330EnumsInput,
+  jsonSchema202012ToolInput,
+};

@@ -2,5 +2,16 @@
 import type { CompiledValidator } from '../runtime.js';
 import * as dialect0 from './2020-12.js';
 
-/** Precompiled validators by export name (`<identifier>Input`, `<identifier>Output`). */
-export const validators = { ...dialect0 } as unknown as Record<string, CompiledValidator>;
+/** Precompiled validators (`<identifier>Input`, `<identifier>Output`). */
+export const getForecastInput: CompiledValidator = dialect0.getForecastInput;
+export const getForecastOutput: CompiledValidator = dialect0.getForecastOutput;
+export const getAlertsInput: CompiledValidator = dialect0.getAlertsInput;
+export const subscribeAlertsInput: CompiledValidator = dialect0.subscribeAlertsInput;
+
+/** The same validators by export name. */
+export const validators: Record<string, CompiledValidator> = {
+  getForecastInput,
+  getForecastOutput,
+  getAlertsInput,
+  subscribeAlertsInput,
+};

@@ -7,3 +7,11 @@ export const getForecastInput: CompiledValidator = dialect0.getForecastInput;
 export const getForecastOutput: CompiledValidator = dialect0.getForecastOutput;
 export const getAlertsInput: CompiledValidator = dialect0.getAlertsInput;
 export const subscribeAlertsInput: CompiledValidator = dialect0.subscribeAlertsInput;
+
+/** The same validators by export name. */
+export const validators: Record<string, CompiledValidator> = {
+  getForecastInput,
+  getForecastOutput,
+  getAlertsInput,
+  subscribeAlertsInput,
+};

@@ -1,0 +1,43 @@
+/**
+ * The per-tool modules every generated package (server, client) carries
+ * under `src/generated/`: one type module per tool schema and the index of
+ * the precompiled validators. Written once here so both packages lay them out
+ * alike; the sources come from the run's shared artifacts.
+ */
+import type { IR } from '../../ir/model.js';
+import type { CompiledModule } from '../schema/compile-validators.js';
+
+/** `tools/<identifier>.input.ts` and, with an outputSchema, `.output.ts` (paths relative to `src/generated/`). */
+export function toolTypeModules(
+  ir: IR,
+  input: (identifier: string) => string,
+  output: (identifier: string) => string | undefined,
+): { path: string; contents: string }[] {
+  return ir.tools.flatMap((t) => {
+    const out = output(t.identifier);
+    return [
+      { path: `tools/${t.identifier}.input.ts`, contents: input(t.identifier) },
+      ...(out !== undefined ? [{ path: `tools/${t.identifier}.output.ts`, contents: out }] : []),
+    ];
+  });
+}
+
+/**
+ * `validators/index.ts`: each precompiled validator as a named export and all
+ * of them in one record by name (the client looks them up by name). Every
+ * export is typed by assignment, so nothing switches the checker off.
+ */
+export function validatorIndexModule(modules: CompiledModule[]): string {
+  const names = modules.flatMap((m, i) => m.exportNames.map((name) => ({ name, i })));
+  return [
+    `import type { CompiledValidator } from '../runtime.js';`,
+    ...modules.map((m, i) => `import * as dialect${i} from './${m.dialect}.js';`),
+    '',
+    '/** Precompiled validators (`<identifier>Input`, `<identifier>Output`). */',
+    ...names.map(({ name, i }) => `export const ${name}: CompiledValidator = dialect${i}.${name};`),
+    '',
+    '/** The same validators by export name. */',
+    `export const validators: Record<string, CompiledValidator> = { ${names.map((n) => n.name).join(', ')} };`,
+    '',
+  ].join('\n');
+}

@@ -10,13 +10,20 @@ import { TOOL_MCPGEN_KEYS, type JsonObject, type ManifestTool } from '../load/ma
 import type { LoadedSpec } from '../spec/load-spec.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
+import { revisionShape } from './revision-shape.js';
 import { normalizeResourceUri } from './resource-uri.js';
 import { uriTemplateVariableShapes } from './uri-template.js';
-import type { DroppedField, IR, IrNamed, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
+import type { DroppedField, IR, RevisionShape, IrNamed, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
 
 export interface BuildIrOptions {
   /** Recorded in inputHash, so a new mcpgen version marks output stale. */
   generatorVersion: string;
+  /**
+   * The spec of another revision, for the older revisions a session-keeping
+   * server also accepts (`compatibleRevisions`); undefined when unknown or
+   * unavailable (lint reports that).
+   */
+  otherSpec?: (revision: string) => LoadedSpec | undefined;
 }
 
 export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: BuildIrOptions): IR {
@@ -99,6 +106,13 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 
   const statelessHttp = 'DiscoverRequest' in spec.definitions && !('InitializeRequest' in spec.definitions);
   const compatible = list(m.compatibleRevisions).filter((r) => typeof r === 'string' && r !== spec.revision.id);
+  const olderRevisions: Record<string, RevisionShape> = {};
+  if (!statelessHttp) {
+    for (const r of compatible) {
+      const other = options.otherSpec?.(r);
+      if (other) olderRevisions[r] = revisionShape(other);
+    }
+  }
   const ir: Omit<IR, 'inputHash'> = {
     revision: spec.revision,
     features: {
@@ -113,6 +127,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       ? { capabilities: adaptToRevision(m.capabilities, 'ServerCapabilities', spec, '/capabilities', dropped) }
       : {}),
     ...(statelessHttp ? {} : { protocolVersions: [spec.revision.id, ...new Set(compatible)] }),
+    ...(Object.keys(olderRevisions).length ? { olderRevisions } : {}),
     tools,
     resources,
     resourceTemplates,
@@ -133,7 +148,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     dropped,
   };
   const inputHash = createHash('sha256')
-    .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, manifest: m }))
+    .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, older: olderRevisions, manifest: m }))
     .digest('hex');
   return { ...ir, inputHash };
 }

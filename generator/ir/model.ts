@@ -99,6 +99,12 @@ export interface IR {
    * stateless revision, which negotiates per request.
    */
   protocolVersions?: string[];
+  /**
+   * For each older revision in protocolVersions: what that revision lets the
+   * server send, read from its official schema. A session that negotiated it
+   * is answered in its terms.
+   */
+  olderRevisions?: Record<string, RevisionShape>;
   tools: IrTool[];
   resources: IrResource[];
   resourceTemplates: IrResourceTemplate[];
@@ -109,4 +115,17 @@ export interface IR {
   dropped: DroppedField[];
   /** sha256 over everything the output depends on (spec, manifest, revision, mcpgen version). */
   inputHash: string;
+}
+
+/** The objects a server sends whose fields differ between revisions. */
+export const SHAPED_DEFINITIONS = ['Implementation', 'ServerCapabilities', 'Tool', 'Resource', 'ResourceTemplate', 'Prompt', 'CallToolResult'] as const;
+
+export type ShapedDefinition = (typeof SHAPED_DEFINITIONS)[number];
+
+/** What one revision lets a server send (see ir/revision-shape.ts). */
+export interface RevisionShape {
+  /** Field names per object, sorted. */
+  fields: Record<ShapedDefinition, string[]>;
+  /** `type` values of the content blocks a tool result may carry, sorted. */
+  contentTypes: string[];
 }

@@ -56,7 +56,11 @@ export function prepare(options: PrepareOptions): Prepared {
   }
   const spec = loadSpec(revision, options);
   diagnostics.push(...spec.warnings);
-  const ir = buildIr(loaded, spec, { generatorVersion: packageVersion() });
+  const ir = buildIr(loaded, spec, {
+    generatorVersion: packageVersion(),
+    // An unknown revision is lint's to report; a known one must load.
+    otherSpec: (r) => (findRevision(r) ? loadSpec(r, options) : undefined),
+  });
   diagnostics.push(...runLintRules(loaded, spec, ir, { profile: options.profile, specSource: options }));
   return { loaded, spec, ir, diagnostics, inputError: false };
 }

@@ -311,3 +311,87 @@ export const handler: EchoHandler = () => ({ content: [{ type: 'text', text: 'ec
     }
   });
 });
+
+/**
+ * A server generated for 2025-11-25 that also accepts older revisions
+ * (`compatibleRevisions`) answers each session in the revision it
+ * negotiated: the official client of each older revision sees only the
+ * fields its revision defines, and a structured-only result as text where
+ * the revision has no structuredContent.
+ */
+describe('a 2025-11-25 server with compatibleRevisions', () => {
+  let dir: string;
+  const icons = [{ src: 'https://example.com/icon.png', mimeType: 'image/png' }];
+  beforeAll(() => {
+    const m = {
+      server: { name: 'compat', title: 'Compat', version: '1.0.0', description: 'Answers older clients.', icons, websiteUrl: 'https://example.com' },
+      compatibleRevisions: ['2024-11-05', '2025-03-26', '2025-06-18'],
+      tools: [
+        {
+          name: 'total',
+          title: 'Total',
+          icons,
+          annotations: { readOnlyHint: true },
+          inputSchema: { type: 'object' },
+          outputSchema: { type: 'object', properties: { sum: { type: 'integer' } }, required: ['sum'] },
+        },
+      ],
+      resources: [{ uri: 'res://readme', name: 'readme', title: 'Read me', icons, mimeType: 'text/plain' }],
+      prompts: [{ name: 'greet', title: 'Greet', icons }],
+    };
+    const src = writeFiles({ 'mcp.json': JSON.stringify(m) });
+    dir = generateServer(join(src, 'mcp.json'), '2025-11-25');
+    linkNodeModules(dir);
+    mkdirSync(join(dir, 'src', 'handlers', 'tools'), { recursive: true });
+    mkdirSync(join(dir, 'src', 'handlers', 'resources'), { recursive: true });
+    mkdirSync(join(dir, 'src', 'handlers', 'prompts'), { recursive: true });
+    writeFileSync(
+      join(dir, 'src', 'handlers', 'tools', 'total.ts'),
+      `import type { TotalHandler } from '../../generated/types.js';
+export const handler: TotalHandler = () => ({ content: [], structuredContent: { sum: 3 } });
+`,
+    );
+    buildPackages(dir);
+  }, 180_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const expected = {
+    '2024-11-05': { tool: ['description', 'inputSchema', 'name'], server: ['name', 'version'], titled: false, structured: false },
+    '2025-03-26': { tool: ['annotations', 'inputSchema', 'name'], server: ['name', 'version'], titled: false, structured: false },
+    '2025-06-18': { tool: ['annotations', 'inputSchema', 'name', 'outputSchema', 'title'], server: ['name', 'title', 'version'], titled: true, structured: true },
+    '2025-11-25': {
+      tool: ['annotations', 'icons', 'inputSchema', 'name', 'outputSchema', 'title'],
+      server: ['description', 'icons', 'name', 'title', 'version', 'websiteUrl'],
+      titled: true,
+      structured: true,
+    },
+  } as const;
+
+  it.each(Object.keys(expected) as (keyof typeof expected)[])('a %s client gets only that revision’s fields', async (revision) => {
+    const want = expected[revision];
+    const client = new Client({ name: 'e2e', version: '1.0.0' }, { supportedProtocolVersions: [revision] });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [join(dir, 'dist', 'server.js'), '--stdio'], stderr: 'ignore' }));
+    try {
+      expect(client.getNegotiatedProtocolVersion()).toBe(revision);
+      expect(Object.keys(client.getServerVersion() ?? {}).sort()).toEqual(want.server.filter((k) => k !== 'description' || revision === '2025-11-25'));
+      const { tools } = await client.listTools();
+      expect(Object.keys(tools[0] ?? {}).sort()).toEqual([...want.tool].filter((k) => k !== 'description'));
+      const { resources } = await client.listResources();
+      expect('title' in (resources[0] ?? {})).toBe(want.titled);
+      expect('icons' in (resources[0] ?? {})).toBe(revision === '2025-11-25');
+      const { prompts } = await client.listPrompts();
+      expect('title' in (prompts[0] ?? {})).toBe(want.titled);
+      const result = await client.callTool({ name: 'total', arguments: {} });
+      if (want.structured) {
+        expect(result.structuredContent).toEqual({ sum: 3 });
+      } else {
+        expect('structuredContent' in result).toBe(false);
+        expect(result.content).toEqual([{ type: 'text', text: '{"sum":3}' }]);
+      }
+    } finally {
+      await client.close();
+    }
+  });
+});

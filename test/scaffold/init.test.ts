@@ -51,6 +51,7 @@ const BOTH_BEARER_FILES = [
   'src/generated/http.ts',
   'src/generated/main.ts',
   'src/generated/metadata.ts',
+  'src/generated/older-revisions.ts',
   'src/generated/origins.ts',
   'src/generated/principals.ts',
   'src/generated/register.ts',

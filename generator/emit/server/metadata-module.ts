@@ -13,6 +13,19 @@ function byIdentifier(items: { identifier: string; wire: unknown }[]): Record<st
   return Object.fromEntries(items.map((i) => [i.identifier, i.wire]));
 }
 
+/**
+ * The declared type of a table keyed by identifier: one key per item, each
+ * of `entry` type. Spelled out rather than inferred (`satisfies`), because
+ * inference widens an array of objects with and without an optional field
+ * to a union with `field?: undefined`, which is not JSON, and fails to
+ * compile where the user's tsconfig lacks exactOptionalPropertyTypes.
+ * Identifiers are valid JS names chosen by the IR.
+ */
+function tableType(items: { identifier: string }[], entry: string): string {
+  if (items.length === 0) return 'Record<never, never>';
+  return `{\n${items.map((i) => `  ${i.identifier}: ${entry};\n`).join('')}}`;
+}
+
 export function metadataModule(ir: IR): string {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
@@ -21,6 +34,10 @@ export function metadataModule(ir: IR): string {
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type WireObject = { [key: string]: Json };
+export type ToolEntry = WireObject & { name: string };
+export type ResourceEntry = WireObject & { name: string; uri: string };
+export type ResourceTemplateEntry = WireObject & { name: string; uriTemplate: string };
+export type PromptEntry = WireObject & { name: string };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsLiteral(ir.server, 2)};
 
@@ -31,13 +48,13 @@ export const CAPABILITIES: WireObject | undefined = ${ir.capabilities !== undefi
 
 export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
 
-export const TOOLS = ${jsLiteral(byIdentifier(ir.tools), 2)} satisfies Record<string, WireObject & { name: string }>;
+export const TOOLS: ${tableType(ir.tools, 'ToolEntry')} = ${jsLiteral(byIdentifier(ir.tools), 2)};
 
-export const RESOURCES = ${jsLiteral(byIdentifier(ir.resources), 2)} satisfies Record<string, WireObject & { name: string; uri: string }>;
+export const RESOURCES: ${tableType(ir.resources, 'ResourceEntry')} = ${jsLiteral(byIdentifier(ir.resources), 2)};
 
-export const RESOURCE_TEMPLATES = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
+export const RESOURCE_TEMPLATES: ${tableType(ir.resourceTemplates, 'ResourceTemplateEntry')} = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)};
 
-export const PROMPTS = ${jsLiteral(byIdentifier(ir.prompts), 2)} satisfies Record<string, WireObject & { name: string }>;
+export const PROMPTS: ${tableType(ir.prompts, 'PromptEntry')} = ${jsLiteral(byIdentifier(ir.prompts), 2)};
 
 export const AUTH:
   | {

@@ -12,10 +12,17 @@ export function optionsModule(ir: IR): string {
   const pinned = ir.protocolVersions;
   return `import type { McpServerOptions } from '@modelcontextprotocol/server';
 import { CAPABILITIES, INSTRUCTIONS } from './metadata.js';
+import type { RevisionShape } from './older-revisions.js';
 import { capabilities } from './sdk-compat.js';
 
 /** The protocol versions this server speaks${pinned ? '' : ' (the SDK default: a stateless revision negotiates per request)'}. */
 export const PROTOCOL_VERSIONS: string[] | undefined = ${pinned ? JSON.stringify(pinned) : 'undefined'};
+
+/**
+ * For each older revision a session may negotiate: the fields that revision
+ * defines (from its official schema), so the session is answered in its terms.
+ */
+export const OLDER_REVISIONS: Record<string, RevisionShape> = ${JSON.stringify(ir.olderRevisions ?? {}, null, 2)};
 
 export function serverOptions(): McpServerOptions {
   return {

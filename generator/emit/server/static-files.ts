@@ -25,6 +25,7 @@ const STATIC_MODULES = [
   'shutdown.ts',
   'bad-input.ts',
   'stdio.ts',
+  'older-revisions.ts',
 ] as const;
 
 export function staticFiles(): OutputFile[] {

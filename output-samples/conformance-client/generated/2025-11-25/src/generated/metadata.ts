@@ -4,6 +4,10 @@
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type WireObject = { [key: string]: Json };
+export type ToolEntry = WireObject & { name: string };
+export type ResourceEntry = WireObject & { name: string; uri: string };
+export type ResourceTemplateEntry = WireObject & { name: string; uriTemplate: string };
+export type PromptEntry = WireObject & { name: string };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = {
   "name": "conformance-scenarios",
@@ -21,7 +25,11 @@ export const FEATURES = {
   "batches": false
 } as const;
 
-export const TOOLS = {
+export const TOOLS: {
+  addNumbers: ToolEntry;
+  testTool: ToolEntry;
+  testReconnection: ToolEntry;
+} = {
   "addNumbers": {
     "name": "add_numbers",
     "description": "Add two numbers together",
@@ -59,13 +67,13 @@ export const TOOLS = {
       "additionalProperties": false
     }
   }
-} satisfies Record<string, WireObject & { name: string }>;
+};
 
-export const RESOURCES = {} satisfies Record<string, WireObject & { name: string; uri: string }>;
+export const RESOURCES: Record<never, never> = {};
 
-export const RESOURCE_TEMPLATES = {} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
+export const RESOURCE_TEMPLATES: Record<never, never> = {};
 
-export const PROMPTS = {} satisfies Record<string, WireObject & { name: string }>;
+export const PROMPTS: Record<never, never> = {};
 
 export const AUTH:
   | {

@@ -4,6 +4,10 @@
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type WireObject = { [key: string]: Json };
+export type ToolEntry = WireObject & { name: string };
+export type ResourceEntry = WireObject & { name: string; uri: string };
+export type ResourceTemplateEntry = WireObject & { name: string; uriTemplate: string };
+export type PromptEntry = WireObject & { name: string };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = {
   "name": "mcp-conformance-test-server",
@@ -28,7 +32,22 @@ export const FEATURES = {
   "batches": false
 } as const;
 
-export const TOOLS = {
+export const TOOLS: {
+  testSimpleText: ToolEntry;
+  testImageContent: ToolEntry;
+  testAudioContent: ToolEntry;
+  testEmbeddedResource: ToolEntry;
+  testMultipleContentTypes: ToolEntry;
+  testToolWithLogging: ToolEntry;
+  testToolWithProgress: ToolEntry;
+  testErrorHandling: ToolEntry;
+  testReconnection: ToolEntry;
+  testSampling: ToolEntry;
+  testElicitation: ToolEntry;
+  testElicitationSep1034Defaults: ToolEntry;
+  testElicitationSep1330Enums: ToolEntry;
+  jsonSchema202012Tool: ToolEntry;
+} = {
   "testSimpleText": {
     "name": "test_simple_text",
     "description": "Tests simple text content response",
@@ -179,9 +198,13 @@ export const TOOLS = {
       "additionalProperties": false
     }
   }
-} satisfies Record<string, WireObject & { name: string }>;
+};
 
-export const RESOURCES = {
+export const RESOURCES: {
+  staticText: ResourceEntry;
+  staticBinary: ResourceEntry;
+  watchedResource: ResourceEntry;
+} = {
   "staticText": {
     "uri": "test://static-text",
     "name": "static-text",
@@ -203,9 +226,11 @@ export const RESOURCES = {
     "description": "A resource clients can subscribe to",
     "mimeType": "text/plain"
   }
-} satisfies Record<string, WireObject & { name: string; uri: string }>;
+};
 
-export const RESOURCE_TEMPLATES = {
+export const RESOURCE_TEMPLATES: {
+  template: ResourceTemplateEntry;
+} = {
   "template": {
     "uriTemplate": "test://template/{id}/data",
     "name": "template",
@@ -213,9 +238,14 @@ export const RESOURCE_TEMPLATES = {
     "description": "A resource template with parameter substitution",
     "mimeType": "application/json"
   }
-} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
+};
 
-export const PROMPTS = {
+export const PROMPTS: {
+  testSimplePrompt: PromptEntry;
+  testPromptWithArguments: PromptEntry;
+  testPromptWithEmbeddedResource: PromptEntry;
+  testPromptWithImage: PromptEntry;
+} = {
   "testSimplePrompt": {
     "name": "test_simple_prompt",
     "title": "Simple Test Prompt",
@@ -255,7 +285,7 @@ export const PROMPTS = {
     "title": "Prompt With Image",
     "description": "A prompt that includes image content"
   }
-} satisfies Record<string, WireObject & { name: string }>;
+};
 
 export const AUTH:
   | {

@@ -4,6 +4,10 @@
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type WireObject = { [key: string]: Json };
+export type ToolEntry = WireObject & { name: string };
+export type ResourceEntry = WireObject & { name: string; uri: string };
+export type ResourceTemplateEntry = WireObject & { name: string; uriTemplate: string };
+export type PromptEntry = WireObject & { name: string };
 
 export const SERVER_INFO: WireObject & { name: string; version: string } = {
   "name": "weather",
@@ -33,7 +37,11 @@ export const FEATURES = {
   "batches": false
 } as const;
 
-export const TOOLS = {
+export const TOOLS: {
+  getForecast: ToolEntry;
+  getAlerts: ToolEntry;
+  subscribeAlerts: ToolEntry;
+} = {
   "getForecast": {
     "name": "get_forecast",
     "title": "Get forecast",
@@ -177,9 +185,11 @@ export const TOOLS = {
       "idempotentHint": true
     }
   }
-} satisfies Record<string, WireObject & { name: string }>;
+};
 
-export const RESOURCES = {
+export const RESOURCES: {
+  stations: ResourceEntry;
+} = {
   "stations": {
     "uri": "weather://stations",
     "name": "stations",
@@ -187,9 +197,11 @@ export const RESOURCES = {
     "description": "Every observation station, as CSV.",
     "mimeType": "text/csv"
   }
-} satisfies Record<string, WireObject & { name: string; uri: string }>;
+};
 
-export const RESOURCE_TEMPLATES = {
+export const RESOURCE_TEMPLATES: {
+  stationObservations: ResourceTemplateEntry;
+} = {
   "stationObservations": {
     "uriTemplate": "weather://stations/{stationId}/observations{?limit}",
     "name": "station-observations",
@@ -197,9 +209,11 @@ export const RESOURCE_TEMPLATES = {
     "description": "Latest observations of one station.",
     "mimeType": "application/json"
   }
-} satisfies Record<string, WireObject & { name: string; uriTemplate: string }>;
+};
 
-export const PROMPTS = {
+export const PROMPTS: {
+  planTrip: PromptEntry;
+} = {
   "planTrip": {
     "name": "plan_trip",
     "title": "Plan a trip",
@@ -216,7 +230,7 @@ export const PROMPTS = {
       }
     ]
   }
-} satisfies Record<string, WireObject & { name: string }>;
+};
 
 export const AUTH:
   | {

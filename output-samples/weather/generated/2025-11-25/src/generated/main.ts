@@ -17,6 +17,8 @@ import { serveHttp } from './http.js';
 import { AUTH, FEATURES } from './metadata.js';
 import { parseAllowedOrigins, publicUrlFromEnv } from './origins.js';
 import { onShutdownSignals } from './shutdown.js';
+import { answerInNegotiatedRevision } from './older-revisions.js';
+import { OLDER_REVISIONS } from './server-options.js';
 import { hardenedStdioTransport } from './stdio.js';
 
 const LOCAL_NAMES = localhostAllowedHostnames();
@@ -104,7 +106,7 @@ async function run(argv: string[]): Promise<void> {
   const create = () => {
     const server = createMcpServer(guarded);
     setup(server);
-    return hardenErrors(server);
+    return answerInNegotiatedRevision(hardenErrors(server), OLDER_REVISIONS);
   };
   if (values.port === undefined || values.stdio) {
     // stdout carries the protocol: log to stderr only. A stateless revision

@@ -21,3 +21,19 @@ describe('sample server packages', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 });
+
+/**
+ * Users keep their own tsconfig: the generated code must also compile where
+ * it is less strict than ours (without exactOptionalPropertyTypes, where
+ * inferred array element unions gain `field?: undefined`).
+ */
+describe('sample server packages under a laxer tsconfig', () => {
+  it.each(packages)('%s typechecks without exactOptionalPropertyTypes', (out) => {
+    const r = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(samplesDir, out, 'tsconfig.json'), '--noEmit', '--exactOptionalPropertyTypes', 'false'],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+});

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'dist', 'generator', 'cli', 'bin.js');
 const { samples } = JSON.parse(readFileSync(join(here, 'samples.json'), 'utf8'));
-const extra = process.argv.slice(2);
+// Regeneration ignores the incremental cache: between releases mcpgen's
+// version (part of the cache key) stays the same while its emitters change.
+const extra = process.argv.includes('--check') ? process.argv.slice(2) : ['--force', ...process.argv.slice(2)];
 let failed = 0;
 for (const s of samples) {
   // A sample with a config is generated from it (every target), as its users would.

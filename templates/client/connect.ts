@@ -3,7 +3,12 @@
  * arguments, environment) or a Streamable HTTP endpoint (URL, headers, an
  * `authProvider` for bearer tokens or a full OAuth flow).
  */
-import { StreamableHTTPClientTransport, type AuthProvider, type FetchLike, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import {
+  StreamableHTTPClientTransport,
+  type AuthProvider,
+  type FetchLike,
+  type OAuthClientProvider,
+} from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 export interface StdioServer {

@@ -101,13 +101,19 @@ export class InMemoryOAuthProvider implements OAuthClientProvider {
 }
 
 /** Connects, running the authorization-code flow as often as the server asks (bounded). */
-export async function connectWithOAuth(url: string | URL, provider: InMemoryOAuthProvider, settings: ClientSettings = {}, maxRounds = 3): Promise<__CLIENT__> {
+export async function connectWithOAuth(
+  url: string | URL,
+  provider: InMemoryOAuthProvider,
+  settings: ClientSettings = {},
+  maxRounds = 3,
+): Promise<__CLIENT__> {
   for (let round = 0; ; round++) {
     const transport = httpTransport({ url, authProvider: provider });
     try {
       return await __CLIENT__.connect(transport, settings);
     } catch (err) {
-      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds) throw err;
+      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds)
+        throw err;
       const code = await provider.pendingCode;
       provider.pendingCode = undefined;
       await transport.finishAuth(code);
@@ -135,7 +141,8 @@ export async function withStepUp<T>(
     try {
       return { client, value: await call(client) };
     } catch (err) {
-      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds) throw err;
+      if (!(err instanceof UnauthorizedError) || !provider.pendingCode || round + 1 >= maxRounds)
+        throw err;
       const code = await provider.pendingCode;
       provider.pendingCode = undefined;
       const transport = httpTransport({ url, authProvider: provider });

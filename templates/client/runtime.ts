@@ -4,8 +4,20 @@
  * time), the pinned connect, argument checks and tool calls.
  * Connection helpers are in `connect.ts`, drift checks in `verify.ts`.
  */
-import { Client, type CallToolResult, type ClientOptions, type Implementation, type RequestOptions, type Tool, type Transport } from '@modelcontextprotocol/client';
-import type { JsonSchemaType, JsonSchemaValidator, jsonSchemaValidator } from '@modelcontextprotocol/client';
+import {
+  Client,
+  type CallToolResult,
+  type ClientOptions,
+  type Implementation,
+  type RequestOptions,
+  type Tool,
+  type Transport,
+} from '@modelcontextprotocol/client';
+import type {
+  JsonSchemaType,
+  JsonSchemaValidator,
+  jsonSchemaValidator,
+} from '@modelcontextprotocol/client';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
 
 /** A precompiled (Ajv standalone) validator. */
@@ -84,7 +96,8 @@ export function describeErrors(errors: ValidationError[] | null | undefined): st
       .slice(1)
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const params = e.params ?? {};
-    if (e.keyword === 'required' && typeof params.missingProperty === 'string') return `${[...path, params.missingProperty].join('.')}: is required`;
+    if (e.keyword === 'required' && typeof params.missingProperty === 'string')
+      return `${[...path, params.missingProperty].join('.')}: is required`;
     if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
       return `${[...path, params.additionalProperty].join('.')}: is not allowed`;
     }
@@ -129,7 +142,10 @@ export interface ClientSettings {
   /** Name and version this client reports to servers (default: mcpgen-client 1.0.0). */
   clientInfo?: Implementation;
   /** Passed to the SDK `Client`; negotiation and the validator hook are set by the generated client. */
-  clientOptions?: Omit<ClientOptions, 'versionNegotiation' | 'jsonSchemaValidator' | 'supportedProtocolVersions'>;
+  clientOptions?: Omit<
+    ClientOptions,
+    'versionNegotiation' | 'jsonSchemaValidator' | 'supportedProtocolVersions'
+  >;
   /** Check arguments against the input schema before sending (default true). */
   validateArguments?: boolean;
   /** Validator for schemas the manifest does not hold (elicitation forms); default: the SDK's Ajv validator. */
@@ -155,23 +171,41 @@ export function createSdkClient(meta: ClientMetadata, settings: ClientSettings =
 }
 
 /** Throws (and closes the client) when the negotiated revision is not the manifest's. */
-export async function assertRevision(meta: ClientMetadata, sdk: Client, settings: ClientSettings = {}): Promise<void> {
+export async function assertRevision(
+  meta: ClientMetadata,
+  sdk: Client,
+  settings: ClientSettings = {},
+): Promise<void> {
   const negotiated = sdk.getNegotiatedProtocolVersion();
   if (negotiated === meta.revision) return;
-  if (!meta.discover && negotiated !== undefined && settings.alsoAcceptRevisions?.includes(negotiated)) return;
+  if (
+    !meta.discover &&
+    negotiated !== undefined &&
+    settings.alsoAcceptRevisions?.includes(negotiated)
+  )
+    return;
   await sdk.close().catch(() => undefined);
   throw new RevisionMismatchError(meta.revision, negotiated);
 }
 
 /** Connects a new pinned SDK client over `transport`. */
-export async function connectPinned(meta: ClientMetadata, transport: Transport, settings: ClientSettings = {}, options?: RequestOptions): Promise<Client> {
+export async function connectPinned(
+  meta: ClientMetadata,
+  transport: Transport,
+  settings: ClientSettings = {},
+  options?: RequestOptions,
+): Promise<Client> {
   const sdk = createSdkClient(meta, settings);
   try {
     await sdk.connect(transport, options);
   } catch (err) {
     await sdk.close().catch(() => undefined);
     // The SDK refuses a counter-offered revision it was not given.
-    if (err instanceof Error && /protocol version/i.test(err.message) && !(err instanceof RevisionMismatchError)) {
+    if (
+      err instanceof Error &&
+      /protocol version/i.test(err.message) &&
+      !(err instanceof RevisionMismatchError)
+    ) {
       throw Object.assign(new RevisionMismatchError(meta.revision, undefined), { cause: err });
     }
     throw err;
@@ -184,7 +218,8 @@ export async function connectPinned(meta: ClientMetadata, transport: Transport, 
 export function checkArguments(meta: ClientMetadata, identifier: string, args: unknown): void {
   const validate = meta.validators[`${identifier}Input`];
   const tool = meta.tools[identifier];
-  if (!validate || !tool) throw new Error(`mcpgen client: no tool ${JSON.stringify(identifier)} in the metadata`);
+  if (!validate || !tool)
+    throw new Error(`mcpgen client: no tool ${JSON.stringify(identifier)} in the metadata`);
   if (!validate(args)) throw new InvalidArgumentsError(tool.name, describeErrors(validate.errors));
 }
 
@@ -207,7 +242,10 @@ export async function callTool(
 ): Promise<CallToolResult> {
   if (settings.validateArguments !== false) checkArguments(meta, identifier, args);
   const tool = meta.tools[identifier]!;
-  const result = await sdk.callTool({ name: tool.name, arguments: args as Record<string, unknown> }, { ...options, toolDefinition: tool });
+  const result = await sdk.callTool(
+    { name: tool.name, arguments: args as Record<string, unknown> },
+    { ...options, toolDefinition: tool },
+  );
   if (result.isError) throw new ToolError(tool.name, result);
   return result;
 }

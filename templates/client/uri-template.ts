@@ -49,8 +49,17 @@ function encode(value: string, allowReserved: boolean): string {
     const ch = chars[i]!;
     if (UNRESERVED.test(ch)) out += ch;
     else if (allowReserved && RESERVED.test(ch)) out += ch;
-    else if (allowReserved && ch === '%' && /^[0-9A-Fa-f]{2}$/.test((chars[i + 1] ?? '') + (chars[i + 2] ?? ''))) out += ch;
-    else out += encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    else if (
+      allowReserved &&
+      ch === '%' &&
+      /^[0-9A-Fa-f]{2}$/.test((chars[i + 1] ?? '') + (chars[i + 2] ?? ''))
+    )
+      out += ch;
+    else
+      out += encodeURIComponent(ch).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      );
   }
   return out;
 }
@@ -70,7 +79,10 @@ const VARNAME = /^(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:\.?(?:[A-Za-z0-9_]|%[0-9A-F
 
 function parseVarSpec(spec: string, template: string): VarSpec {
   const m = /^([^:*]*)(?:(\*)|:([1-9][0-9]{0,3}))?$/.exec(spec);
-  if (!m || !VARNAME.test(m[1]!)) throw new UriTemplateError(`Invalid variable "${spec}" in URI template ${JSON.stringify(template)}.`);
+  if (!m || !VARNAME.test(m[1]!))
+    throw new UriTemplateError(
+      `Invalid variable "${spec}" in URI template ${JSON.stringify(template)}.`,
+    );
   return { name: m[1]!, explode: m[2] === '*', ...(m[3] ? { prefix: Number(m[3]) } : {}) };
 }
 
@@ -87,10 +99,16 @@ function expandVar(rule: OperatorRule, spec: VarSpec, value: UriTemplateValue): 
     if (!rule.named) return enc(text);
     return text === '' ? name + rule.ifEmpty : `${name}=${enc(text)}`;
   }
-  if (prefix !== undefined) throw new UriTemplateError(`The prefix modifier (:${prefix}) does not apply to the composite value of "${name}".`);
+  if (prefix !== undefined)
+    throw new UriTemplateError(
+      `The prefix modifier (:${prefix}) does not apply to the composite value of "${name}".`,
+    );
   const pairs: [string, string][] = Array.isArray(value)
     ? (value as readonly (string | number | boolean)[]).map((v) => ['', scalar(v)])
-    : Object.entries(value as { [key: string]: string | number | boolean }).map(([k, v]) => [k, scalar(v)]);
+    : Object.entries(value as { [key: string]: string | number | boolean }).map(([k, v]) => [
+        k,
+        scalar(v),
+      ]);
   if (pairs.length === 0) return undefined;
   const isList = Array.isArray(value);
   if (!explode) {
@@ -117,22 +135,30 @@ export function expandUriTemplate(template: string, variables: UriTemplateVariab
   while (i < template.length) {
     const open = template.indexOf('{', i);
     const close = template.indexOf('}', i);
-    if (close !== -1 && (open === -1 || close < open)) throw new UriTemplateError(`Unmatched "}" in URI template ${JSON.stringify(template)}.`);
+    if (close !== -1 && (open === -1 || close < open))
+      throw new UriTemplateError(`Unmatched "}" in URI template ${JSON.stringify(template)}.`);
     if (open === -1) {
       out += encode(template.slice(i), true);
       break;
     }
     out += encode(template.slice(i, open), true);
-    if (close === -1) throw new UriTemplateError(`Unclosed "{" in URI template ${JSON.stringify(template)}.`);
+    if (close === -1)
+      throw new UriTemplateError(`Unclosed "{" in URI template ${JSON.stringify(template)}.`);
     const body = template.slice(open + 1, close);
-    if (body.includes('{')) throw new UriTemplateError(`Nested "{" in URI template ${JSON.stringify(template)}.`);
+    if (body.includes('{'))
+      throw new UriTemplateError(`Nested "{" in URI template ${JSON.stringify(template)}.`);
     const op = /^[+#./;?&]/.test(body) ? body[0]! : '';
-    if (/^[=,!@|]/.test(body)) throw new UriTemplateError(`Reserved operator "${body[0]}" in URI template ${JSON.stringify(template)}.`);
+    if (/^[=,!@|]/.test(body))
+      throw new UriTemplateError(
+        `Reserved operator "${body[0]}" in URI template ${JSON.stringify(template)}.`,
+      );
     const rule = RULES[op]!;
     const parts: string[] = [];
     for (const raw of body.slice(op.length).split(',')) {
       const spec = parseVarSpec(raw, template);
-      const value = Object.prototype.hasOwnProperty.call(variables, spec.name) ? variables[spec.name] : undefined;
+      const value = Object.prototype.hasOwnProperty.call(variables, spec.name)
+        ? variables[spec.name]
+        : undefined;
       if (value === undefined || value === null) continue;
       const expanded = expandVar(rule, spec, value);
       if (expanded !== undefined) parts.push(expanded);

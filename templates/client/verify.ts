@@ -23,7 +23,11 @@ export interface VerifyReport {
   /** On the server, not in the manifest. */
   extra: { kind: ItemKind; name: string }[];
   /** On both, with different schemas or fields (`inputSchema`, `outputSchema`, `uri`, `arguments`, ...). */
-  changed: { kind: ItemKind; name: string; fields: { field: string; expected: string; actual: string }[] }[];
+  changed: {
+    kind: ItemKind;
+    name: string;
+    fields: { field: string; expected: string; actual: string }[];
+  }[];
 }
 
 function canonical(value: unknown): string {
@@ -39,7 +43,9 @@ function canonical(value: unknown): string {
 
 /** sha256 of the canonical JSON of a value (absent values hash as `null`). */
 export function schemaHash(value: unknown): string {
-  return createHash('sha256').update(canonical(value ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonical(value ?? null))
+    .digest('hex');
 }
 
 /** The fields compared per kind. */
@@ -58,13 +64,17 @@ export const HASHED_FIELDS: Record<ItemKind, string[]> = {
 function comparable(kind: ItemKind, field: string, value: unknown): unknown {
   if (kind !== 'prompt' || field !== 'arguments' || !Array.isArray(value)) return value;
   return value.map((arg: unknown) => {
-    if (!arg || typeof arg !== 'object' || (arg as { required?: unknown }).required !== false) return arg;
+    if (!arg || typeof arg !== 'object' || (arg as { required?: unknown }).required !== false)
+      return arg;
     const { required: _default, ...rest } = arg as Record<string, unknown>;
     return rest;
   });
 }
 
-function liveItems(kind: ItemKind, items: { name: string }[]): Map<string, Record<string, unknown>> {
+function liveItems(
+  kind: ItemKind,
+  items: { name: string }[],
+): Map<string, Record<string, unknown>> {
   return new Map(items.map((i) => [`${kind}:${i.name}`, i as Record<string, unknown>]));
 }
 
@@ -90,12 +100,20 @@ export async function verifyServer(sdk: Client, expected: ExpectedItem[]): Promi
       continue;
     }
     const fields = HASHED_FIELDS[item.kind]
-      .map((field) => ({ field, expected: schemaHash(comparable(item.kind, field, item.wire[field])), actual: schemaHash(comparable(item.kind, field, found[field])) }))
+      .map((field) => ({
+        field,
+        expected: schemaHash(comparable(item.kind, field, item.wire[field])),
+        actual: schemaHash(comparable(item.kind, field, found[field])),
+      }))
       .filter((f) => f.expected !== f.actual);
     if (fields.length) report.changed.push({ kind: item.kind, name: item.name, fields });
   }
   for (const [key, item] of live) {
-    if (!seen.has(key)) report.extra.push({ kind: key.slice(0, key.indexOf(':')) as ItemKind, name: String(item.name) });
+    if (!seen.has(key))
+      report.extra.push({
+        kind: key.slice(0, key.indexOf(':')) as ItemKind,
+        name: String(item.name),
+      });
   }
   report.ok = !report.missing.length && !report.extra.length && !report.changed.length;
   return report;

@@ -28,7 +28,11 @@ export function protoKeyPath(value: unknown, path: string[] = []): string | unde
 /** The tool error for a `tools/call` whose arguments hold `__proto__`, or undefined. */
 export function protoKeyResult(message: unknown): unknown {
   if (!message || typeof message !== 'object') return undefined;
-  const { method, id, params } = message as { method?: unknown; id?: unknown; params?: { name?: unknown; arguments?: unknown } };
+  const { method, id, params } = message as {
+    method?: unknown;
+    id?: unknown;
+    params?: { name?: unknown; arguments?: unknown };
+  };
   if (method !== 'tools/call' || id === undefined) return undefined;
   const path = protoKeyPath(params?.arguments);
   if (!path) return undefined;

@@ -6,7 +6,12 @@
  * the client: throw it for what the caller should read.
  */
 import { randomBytes } from 'node:crypto';
-import { ProtocolError, ProtocolErrorCode, type McpServer, type Transport } from '@modelcontextprotocol/server';
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  type McpServer,
+  type Transport,
+} from '@modelcontextprotocol/server';
 
 /**
  * An error whose message is meant for the client. From a tool handler it
@@ -37,7 +42,10 @@ function guardTool(name: string, fn: AnyFn): AnyFn {
     try {
       return await fn(...args);
     } catch (err) {
-      const text = err instanceof ToolError ? err.message : reportInternalError(`tool ${JSON.stringify(name)}`, err);
+      const text =
+        err instanceof ToolError
+          ? err.message
+          : reportInternalError(`tool ${JSON.stringify(name)}`, err);
       return { isError: true, content: [{ type: 'text', text }] };
     }
   }) as AnyFn;
@@ -55,20 +63,30 @@ function guardRead(where: string, fn: AnyFn): AnyFn {
   }) as AnyFn;
 }
 
-function guardGroup(group: Record<string, AnyFn> | undefined, guard: (key: string, fn: AnyFn) => AnyFn): Record<string, AnyFn> {
+function guardGroup(
+  group: Record<string, AnyFn> | undefined,
+  guard: (key: string, fn: AnyFn) => AnyFn,
+): Record<string, AnyFn> {
   const out: Record<string, AnyFn> = Object.create(null) as Record<string, AnyFn>;
   for (const [key, fn] of Object.entries(group ?? {})) out[key] = guard(key, fn);
   return out;
 }
 
 /** The handlers with every call guarded; same shape and types as given. */
-export function guardHandlers<H extends { tools: object; resources: object; resourceTemplates: object; prompts: object }>(handlers: H): H {
-  const h = handlers as unknown as Record<'tools' | 'resources' | 'resourceTemplates' | 'prompts', Record<string, AnyFn>>;
+export function guardHandlers<
+  H extends { tools: object; resources: object; resourceTemplates: object; prompts: object },
+>(handlers: H): H {
+  const h = handlers as unknown as Record<
+    'tools' | 'resources' | 'resourceTemplates' | 'prompts',
+    Record<string, AnyFn>
+  >;
   return {
     ...handlers,
     tools: guardGroup(h.tools, (key, fn) => guardTool(key, fn)),
     resources: guardGroup(h.resources, (key, fn) => guardRead(`resource ${key}`, fn)),
-    resourceTemplates: guardGroup(h.resourceTemplates, (key, fn) => guardRead(`resource template ${key}`, fn)),
+    resourceTemplates: guardGroup(h.resourceTemplates, (key, fn) =>
+      guardRead(`resource template ${key}`, fn),
+    ),
     prompts: guardGroup(h.prompts, (key, fn) => guardRead(`prompt ${key}`, fn)),
   };
 }
@@ -114,13 +132,17 @@ export function hardenErrors(server: McpServer): McpServer {
   server.connect = (transport: Transport) => {
     const send = transport.send.bind(transport);
     transport.send = (message, options) => {
-      const error = 'error' in message ? (message.error as { message?: unknown; data?: unknown }) : undefined;
+      const error =
+        'error' in message ? (message.error as { message?: unknown; data?: unknown }) : undefined;
       if (error && typeof error.message === 'string') {
         const cleaned = cleanErrorMessage(error.message);
         if (cleaned !== error.message) {
           // A dumped issue list means the request's params were invalid, whatever code the SDK chose.
           const { data: _data, ...rest } = error;
-          return send({ ...message, error: { ...rest, code: -32602, message: cleaned } } as typeof message, options);
+          return send(
+            { ...message, error: { ...rest, code: -32602, message: cleaned } } as typeof message,
+            options,
+          );
         }
       }
       return send(message, options);

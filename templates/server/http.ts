@@ -11,10 +11,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { hostHeaderValidation, NodeStreamableHTTPServerTransport, toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, isInitializeRequest, type AuthInfo, type McpServer } from '@modelcontextprotocol/server';
+import {
+  hostHeaderValidation,
+  NodeStreamableHTTPServerTransport,
+  toNodeHandler,
+} from '@modelcontextprotocol/node';
+import {
+  createMcpHandler,
+  isInitializeRequest,
+  type AuthInfo,
+  type McpServer,
+} from '@modelcontextprotocol/server';
 import { answeredProtoKeys } from './bad-input.js';
-import { answerPreflight, canonicalOrigin, isLoopback, OriginPolicy, ownOrigins, setCorsHeaders } from './origins.js';
+import {
+  answerPreflight,
+  canonicalOrigin,
+  isLoopback,
+  OriginPolicy,
+  ownOrigins,
+  setCorsHeaders,
+} from './origins.js';
 import { createGate, type Gate, type VerifyToken } from './principals.js';
 import { missingScopes } from './scopes.js';
 import { SessionRegistry } from './sessions.js';
@@ -87,7 +103,9 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
     : new SessionRegistry({
         max: envNumber('MCP_MAX_SESSIONS', 1000),
         // Without auth every client is the same anonymous principal: only the total counts.
-        perPrincipal: gate ? envNumber('MCP_MAX_SESSIONS_PER_PRINCIPAL', 100) : envNumber('MCP_MAX_SESSIONS', 1000),
+        perPrincipal: gate
+          ? envNumber('MCP_MAX_SESSIONS_PER_PRINCIPAL', 100)
+          : envNumber('MCP_MAX_SESSIONS', 1000),
         idleMs: envNumber('MCP_SESSION_IDLE_MS', 30 * 60 * 1000),
       });
   const dispatch = sessions ? sessionDispatcher(options, sessions) : statelessDispatcher(options);
@@ -151,7 +169,8 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
         try {
           text = await readBody(req);
         } catch (err) {
-          if (err instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload_too_large', limit: MAX_BODY });
+          if (err instanceof BodyTooLargeError)
+            return sendJson(res, 413, { error: 'payload_too_large', limit: MAX_BODY });
           throw err;
         }
         try {
@@ -162,8 +181,17 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
         if (Array.isArray(body)) {
           // JSON-RPC 2.0: an empty batch is one Invalid Request. Revisions from
           // 2025-06-18 on removed batching altogether.
-          if (body.length === 0) return sendJson(res, 400, rpcError(-32600, 'Invalid Request: empty batch'));
-          if (!options.batches) return sendJson(res, 400, rpcError(-32600, 'Invalid Request: JSON-RPC batches are not supported by this protocol revision'));
+          if (body.length === 0)
+            return sendJson(res, 400, rpcError(-32600, 'Invalid Request: empty batch'));
+          if (!options.batches)
+            return sendJson(
+              res,
+              400,
+              rpcError(
+                -32600,
+                'Invalid Request: JSON-RPC batches are not supported by this protocol revision',
+              ),
+            );
         }
       }
 
@@ -174,7 +202,10 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
             'WWW-Authenticate',
             `Bearer error="insufficient_scope", scope="${missing.join(' ')}", resource_metadata="${gate!.metadataUrl}"`,
           );
-          return sendJson(res, 403, { error: 'insufficient_scope', error_description: `Requires scope: ${missing.join(' ')}` });
+          return sendJson(res, 403, {
+            error: 'insufficient_scope',
+            error_description: `Requires scope: ${missing.join(' ')}`,
+          });
         }
       }
       await dispatch(req, res, body, subject);
@@ -192,7 +223,9 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   for (const own of ownOrigins(options.host, port)) origins.allow(own);
-  const publicOrigin = options.publicUrl ? canonicalOrigin(new URL(options.publicUrl).origin) : undefined;
+  const publicOrigin = options.publicUrl
+    ? canonicalOrigin(new URL(options.publicUrl).origin)
+    : undefined;
   if (publicOrigin) origins.allow(publicOrigin);
   if (!gate && !isLoopback(options.host)) {
     console.error(
@@ -217,7 +250,12 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
   return server;
 }
 
-type Dispatch = (req: IncomingMessage, res: ServerResponse, body: unknown, subject: string) => Promise<void>;
+type Dispatch = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  subject: string,
+) => Promise<void>;
 
 /** Stateless revisions: the SDK's per-request handler (it also serves older clients statelessly). */
 function statelessDispatcher(options: HttpOptions): Dispatch {
@@ -251,7 +289,8 @@ function sessionDispatcher(options: HttpOptions, sessions: SessionRegistry): Dis
       }
       const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id) => sessions.add({ id, owner: subject, transport, lastUsed: Date.now(), busy: 0 }),
+        onsessioninitialized: (id) =>
+          sessions.add({ id, owner: subject, transport, lastUsed: Date.now(), busy: 0 }),
         onsessionclosed: (id) => sessions.remove(id),
       });
       transport.onclose = () => {

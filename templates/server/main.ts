@@ -44,11 +44,21 @@ behind a proxy (the protected resource).`;
 /** A usage error: the message and usage on stderr, exit 2. */
 class UsageError extends Error {}
 
-function parseCommandLine(argv: string[]): { stdio?: boolean; port?: string; host?: string; help?: boolean } {
+function parseCommandLine(argv: string[]): {
+  stdio?: boolean;
+  port?: string;
+  host?: string;
+  help?: boolean;
+} {
   try {
     return parseArgs({
       args: argv,
-      options: { stdio: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        stdio: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -71,7 +81,14 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       process.exit(2);
     }
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    const message = code === 'EADDRINUSE' ? 'the port is already in use' : code === 'EACCES' ? 'permission denied for that port' : err instanceof Error ? err.message : String(err);
+    const message =
+      code === 'EADDRINUSE'
+        ? 'the port is already in use'
+        : code === 'EACCES'
+          ? 'permission denied for that port'
+          : err instanceof Error
+            ? err.message
+            : String(err);
     console.error(`error: ${message}`);
     process.exit(1);
   }
@@ -99,7 +116,8 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-  if (!Number.isInteger(port) || port > 65535) throw new Error(`--port: not a port number: ${JSON.stringify(values.port)} (use 0 to 65535)`);
+  if (!Number.isInteger(port) || port > 65535)
+    throw new Error(`--port: not a port number: ${JSON.stringify(values.port)} (use 0 to 65535)`);
   const host = values.host ?? '127.0.0.1';
   const publicUrl = publicUrlFromEnv();
   const server = await serveHttp({
@@ -108,7 +126,11 @@ async function run(argv: string[]): Promise<void> {
     createServer: create,
     statelessHttp: FEATURES.statelessHttp,
     batches: FEATURES.batches,
-    allowedHosts: [...LOCAL_NAMES, ...listFromEnv('MCP_ALLOWED_HOSTS'), ...(publicUrl ? [publicUrl.hostname] : [])],
+    allowedHosts: [
+      ...LOCAL_NAMES,
+      ...listFromEnv('MCP_ALLOWED_HOSTS'),
+      ...(publicUrl ? [publicUrl.hostname] : []),
+    ],
     allowedOrigins: parseAllowedOrigins(listFromEnv('MCP_ALLOWED_ORIGINS')),
     ...(publicUrl ? { publicUrl: publicUrl.href } : {}),
     ...(AUTH && verifyToken ? { auth: { ...AUTH, verifyToken } } : {}),

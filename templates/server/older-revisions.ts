@@ -32,7 +32,10 @@ type Json = Record<string, unknown>;
 type RequestId = string | number;
 
 /** Wraps `server.connect` so every transport it connects answers in the negotiated revision. */
-export function answerInNegotiatedRevision(server: McpServer, shapes: Record<string, RevisionShape>): McpServer {
+export function answerInNegotiatedRevision(
+  server: McpServer,
+  shapes: Record<string, RevisionShape>,
+): McpServer {
   if (Object.keys(shapes).length === 0) return server;
   const connect = server.connect.bind(server);
   server.connect = async (transport: Transport) => {
@@ -40,7 +43,8 @@ export function answerInNegotiatedRevision(server: McpServer, shapes: Record<str
     let shape: RevisionShape | undefined;
     const send = transport.send.bind(transport);
     transport.send = (message, options) => {
-      if (!('id' in message) || !('result' in message) || message.id === null) return send(message, options);
+      if (!('id' in message) || !('result' in message) || message.id === null)
+        return send(message, options);
       const method = methods.get(message.id);
       methods.delete(message.id);
       const result = message.result as Json;
@@ -53,7 +57,8 @@ export function answerInNegotiatedRevision(server: McpServer, shapes: Record<str
     // on the way in so that each result can be shaped by its method.
     const receive = transport.onmessage;
     transport.onmessage = (message, extra) => {
-      if ('method' in message && 'id' in message && message.id !== null) methods.set(message.id, message.method);
+      if ('method' in message && 'id' in message && message.id !== null)
+        methods.set(message.id, message.method);
       receive?.(message, extra);
     };
   };
@@ -66,8 +71,12 @@ function shaped(method: string, result: Json, shape: RevisionShape): Json {
     case 'initialize':
       return {
         ...result,
-        ...(isObject(result.serverInfo) ? { serverInfo: pick(result.serverInfo, fields.Implementation) } : {}),
-        ...(isObject(result.capabilities) ? { capabilities: pick(result.capabilities, fields.ServerCapabilities) } : {}),
+        ...(isObject(result.serverInfo)
+          ? { serverInfo: pick(result.serverInfo, fields.Implementation) }
+          : {}),
+        ...(isObject(result.capabilities)
+          ? { capabilities: pick(result.capabilities, fields.ServerCapabilities) }
+          : {}),
       };
     case 'tools/list':
       return mapList(result, 'tools', fields.Tool);
@@ -94,9 +103,15 @@ function shaped(method: string, result: Json, shape: RevisionShape): Json {
 function toolResult(result: Json, shape: RevisionShape): Json {
   const out = pick(result, shape.fields.CallToolResult);
   const content = Array.isArray(result.content)
-    ? result.content.filter((block) => isObject(block) && shape.contentTypes.includes(String(block.type)))
+    ? result.content.filter(
+        (block) => isObject(block) && shape.contentTypes.includes(String(block.type)),
+      )
     : [];
-  if (content.length === 0 && result.structuredContent !== undefined && !('structuredContent' in out)) {
+  if (
+    content.length === 0 &&
+    result.structuredContent !== undefined &&
+    !('structuredContent' in out)
+  ) {
     content.push({ type: 'text', text: JSON.stringify(result.structuredContent) });
   }
   return { ...out, content };

@@ -9,7 +9,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request headers a Streamable HTTP browser client sends. */
-const ALLOW_HEADERS = 'Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID';
+const ALLOW_HEADERS =
+  'Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID';
 /** Response headers such a client must read. */
 const EXPOSE_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate';
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
@@ -25,8 +26,10 @@ export function canonicalOrigin(value: string): string | undefined {
   } catch {
     return undefined;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null') return undefined;
-  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return undefined;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null')
+    return undefined;
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    return undefined;
   return url.origin;
 }
 
@@ -35,7 +38,9 @@ export function parseAllowedOrigins(entries: string[]): string[] {
   return entries.map((entry) => {
     const origin = canonicalOrigin(entry);
     if (!origin) {
-      throw new Error(`MCP_ALLOWED_ORIGINS: ${JSON.stringify(entry)} is not an origin; write scheme://host[:port], e.g. https://app.example.com or http://localhost:5173`);
+      throw new Error(
+        `MCP_ALLOWED_ORIGINS: ${JSON.stringify(entry)} is not an origin; write scheme://host[:port], e.g. https://app.example.com or http://localhost:5173`,
+      );
     }
     return origin;
   });
@@ -57,7 +62,9 @@ export class OriginPolicy {
     const header = req.headers.origin;
     if (header === undefined || header === '') return { ok: true };
     const origin = canonicalOrigin(header);
-    return origin !== undefined && this.allowed.has(origin) ? { ok: true, origin: header } : { ok: false };
+    return origin !== undefined && this.allowed.has(origin)
+      ? { ok: true, origin: header }
+      : { ok: false };
   }
 }
 
@@ -86,8 +93,12 @@ export function isLoopback(host: string): boolean {
 
 /** The server's own origins for a bind address and port (a wildcard bind is reachable under the loopback names). */
 export function ownOrigins(host: string, port: number): string[] {
-  const names = isLoopback(host) || host === '0.0.0.0' || host === '::' ? ['localhost', '127.0.0.1', '[::1]'] : [];
-  if (!isLoopback(host)) names.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  const names =
+    isLoopback(host) || host === '0.0.0.0' || host === '::'
+      ? ['localhost', '127.0.0.1', '[::1]']
+      : [];
+  if (!isLoopback(host))
+    names.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
   return names.map((name) => `http://${name}:${port}`);
 }
 
@@ -101,7 +112,9 @@ export function publicUrlFromEnv(value = process.env.MCP_PUBLIC_URL): URL | unde
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hash) {
-    throw new Error(`MCP_PUBLIC_URL: ${JSON.stringify(value)} is not an absolute http(s) URL without a fragment, e.g. https://mcp.example.com/mcp`);
+    throw new Error(
+      `MCP_PUBLIC_URL: ${JSON.stringify(value)} is not an absolute http(s) URL without a fragment, e.g. https://mcp.example.com/mcp`,
+    );
   }
   return url;
 }

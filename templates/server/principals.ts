@@ -55,7 +55,9 @@ export interface Gate {
   /** Paths below the origin that serve the document. */
   metadataPaths: Set<string>;
   /** The verified token, or the refusal to send. */
-  authenticate(authorization: string | undefined): Promise<{ authInfo: AuthInfo; subject: string } | Refusal>;
+  authenticate(
+    authorization: string | undefined,
+  ): Promise<{ authInfo: AuthInfo; subject: string } | Refusal>;
 }
 
 export function createGate(config: AuthConfig, mcpPath: string): Gate {
@@ -94,7 +96,9 @@ export function createGate(config: AuthConfig, mcpPath: string): Gate {
         // error="invalid_token", so this one is built here.
         return {
           status: 401,
-          headers: { 'WWW-Authenticate': `Bearer resource_metadata="${quoted(metadataUrl)}"${scopeParam}` },
+          headers: {
+            'WWW-Authenticate': `Bearer resource_metadata="${quoted(metadataUrl)}"${scopeParam}`,
+          },
           body: { error: 'unauthorized', error_description: 'A bearer token is required.' },
         };
       }
@@ -116,7 +120,8 @@ export function createGate(config: AuthConfig, mcpPath: string): Gate {
                 // (it checks the token on every request anyway), so none means "no expiry".
                 expiresAt: principal.expiresAt ?? Number.POSITIVE_INFINITY,
                 // The audience is compared only when the hook reports one.
-                resource: principal.resource !== undefined ? new URL(principal.resource) : resourceUrl,
+                resource:
+                  principal.resource !== undefined ? new URL(principal.resource) : resourceUrl,
                 extra: { subject: principal.subject },
               };
             },
@@ -133,14 +138,22 @@ export function createGate(config: AuthConfig, mcpPath: string): Gate {
   };
 }
 
-function refusal(err: unknown, metadataUrl: string, requiredScopes: string[], scopeParam: string): Refusal {
+function refusal(
+  err: unknown,
+  metadataUrl: string,
+  requiredScopes: string[],
+  scopeParam: string,
+): Refusal {
   if (err instanceof OAuthError && err.code === OAuthErrorCode.InsufficientScope) {
     return {
       status: 403,
       headers: {
         'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${quoted(requiredScopes.join(' '))}", resource_metadata="${quoted(metadataUrl)}"`,
       },
-      body: { error: 'insufficient_scope', error_description: `Requires scope: ${requiredScopes.join(' ')}` },
+      body: {
+        error: 'insufficient_scope',
+        error_description: `Requires scope: ${requiredScopes.join(' ')}`,
+      },
     };
   }
   if (!(err instanceof OAuthError)) {
@@ -150,7 +163,9 @@ function refusal(err: unknown, metadataUrl: string, requiredScopes: string[], sc
   const description = err instanceof OAuthError ? err.message : 'The token is not valid.';
   return {
     status: 401,
-    headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${quoted(description)}"${scopeParam}, resource_metadata="${quoted(metadataUrl)}"` },
+    headers: {
+      'WWW-Authenticate': `Bearer error="invalid_token", error_description="${quoted(description)}"${scopeParam}, resource_metadata="${quoted(metadataUrl)}"`,
+    },
     body: { error: 'invalid_token', error_description: description },
   };
 }

@@ -45,15 +45,31 @@ export function registerTool<I>(
   options: ToolOptions,
   handler: (input: I, ctx: ServerContext) => MaybePromise<AnyToolResult>,
 ): void {
-  const schema = typeof wire.inputSchema === 'object' && wire.inputSchema !== null && !Array.isArray(wire.inputSchema) ? wire.inputSchema : { type: 'object' };
+  const schema =
+    typeof wire.inputSchema === 'object' &&
+    wire.inputSchema !== null &&
+    !Array.isArray(wire.inputSchema)
+      ? wire.inputSchema
+      : { type: 'object' };
   const callback = async (args: I, ctx: ServerContext): Promise<CallToolResult> =>
     toCallToolResult(await handler(args, ctx), options.structuredContent);
   const config = toolConfig(wire);
   const input = inputSchema<I>(schema, options.input);
   const outSchema = wire.outputSchema;
   const registered =
-    options.output && typeof outSchema === 'object' && outSchema !== null && !Array.isArray(outSchema)
-      ? server.registerTool(wire.name, { ...config, inputSchema: input, outputSchema: outputSchema<unknown>(wire.name, outSchema, options.output) }, callback)
+    options.output &&
+    typeof outSchema === 'object' &&
+    outSchema !== null &&
+    !Array.isArray(outSchema)
+      ? server.registerTool(
+          wire.name,
+          {
+            ...config,
+            inputSchema: input,
+            outputSchema: outputSchema<unknown>(wire.name, outSchema, options.output),
+          },
+          callback,
+        )
       : server.registerTool(wire.name, { ...config, inputSchema: input }, callback);
   publishExecution(registered, wire);
 }
@@ -63,7 +79,9 @@ export function registerResource(
   wire: WireObject & { name: string; uri: string },
   handler: (uri: URL, ctx: ServerContext) => MaybePromise<ReadResourceResult>,
 ): void {
-  server.registerResource(wire.name, wire.uri, resourceConfig(wire, 'uri'), (uri, ctx) => handler(uri, ctx));
+  server.registerResource(wire.name, wire.uri, resourceConfig(wire, 'uri'), (uri, ctx) =>
+    handler(uri, ctx),
+  );
 }
 
 export function registerTemplate<V>(
@@ -73,7 +91,12 @@ export function registerTemplate<V>(
   handler: (uri: URL, variables: V, ctx: ServerContext) => MaybePromise<ReadResourceResult>,
 ): void {
   const template = new ResourceTemplate(new Rfc6570Template(wire.uriTemplate), { list: undefined });
-  server.registerResource(wire.name, template, resourceConfig(wire, 'uriTemplate'), (uri, matched, ctx) => handler(uri, variables(matched), ctx));
+  server.registerResource(
+    wire.name,
+    template,
+    resourceConfig(wire, 'uriTemplate'),
+    (uri, matched, ctx) => handler(uri, variables(matched), ctx),
+  );
 }
 
 export function registerPrompt<A>(
@@ -85,12 +108,20 @@ export function registerPrompt<A>(
   const declared = Array.isArray(wire.arguments) ? wire.arguments : [];
   const specs = declared.flatMap((a) =>
     typeof a === 'object' && a !== null && !Array.isArray(a) && typeof a.name === 'string'
-      ? [{ name: a.name, required: a.required === true, ...(typeof a.description === 'string' ? { description: a.description } : {}) }]
+      ? [
+          {
+            name: a.name,
+            required: a.required === true,
+            ...(typeof a.description === 'string' ? { description: a.description } : {}),
+          },
+        ]
       : [],
   );
   // Always given, so the SDK calls the handler with (args, ctx) even without arguments.
-  server.registerPrompt(wire.name, { ...promptConfig(wire), argsSchema: promptArgumentsSchema(specs) }, (received, ctx) =>
-    handler(args(received), ctx),
+  server.registerPrompt(
+    wire.name,
+    { ...promptConfig(wire), argsSchema: promptArgumentsSchema(specs) },
+    (received, ctx) => handler(args(received), ctx),
   );
 }
 
@@ -118,7 +149,10 @@ export function argument(received: Record<string, string>, name: string): string
 }
 
 /** An optional prompt argument. */
-export function optionalArgument(received: Record<string, string>, name: string): string | undefined {
+export function optionalArgument(
+  received: Record<string, string>,
+  name: string,
+): string | undefined {
   return Object.hasOwn(received, name) ? received[name] : undefined;
 }
 
@@ -134,30 +168,44 @@ export interface CompletionTargets {
  * nothing. Checking the request against the manifest is what makes it the
  * handler's `CompletionRequest` type.
  */
-export function registerCompletions<R extends { ref: { type: string }; argument: { name: string; value: string } }>(
+export function registerCompletions<
+  R extends { ref: { type: string }; argument: { name: string; value: string } },
+>(
   server: McpServer,
   targets: CompletionTargets,
-  handler: (request: R, ctx: ServerContext) => MaybePromise<{ values: string[]; total?: number; hasMore?: boolean }>,
+  handler: (
+    request: R,
+    ctx: ServerContext,
+  ) => MaybePromise<{ values: string[]; total?: number; hasMore?: boolean }>,
 ): void {
   server.server.setRequestHandler('completion/complete', async (request, ctx) => {
     const { ref, argument } = request.params;
     const target = { ref, argument, context: contextOf(request.params.context) };
     const names =
       ref.type === 'ref/prompt' && 'name' in ref
-        ? Object.hasOwn(targets.prompts, ref.name) ? targets.prompts[ref.name] : undefined
-        : 'uri' in ref && Object.hasOwn(targets.templates, ref.uri) ? targets.templates[ref.uri] : undefined;
+        ? Object.hasOwn(targets.prompts, ref.name)
+          ? targets.prompts[ref.name]
+          : undefined
+        : 'uri' in ref && Object.hasOwn(targets.templates, ref.uri)
+          ? targets.templates[ref.uri]
+          : undefined;
     if (!isTarget<R>(target, names)) return { completion: { values: [] } };
     const completion = await handler(target, ctx);
     return { completion: { ...completion, values: completion.values.slice(0, 100) } };
   });
 }
 
-function contextOf(context: { arguments?: Record<string, string> | undefined } | undefined): { arguments?: Record<string, string> | undefined } {
+function contextOf(context: { arguments?: Record<string, string> | undefined } | undefined): {
+  arguments?: Record<string, string> | undefined;
+} {
   return context ?? {};
 }
 
 /** The request names a prompt argument or template variable of the manifest (checked against its table). */
-function isTarget<R>(request: { argument: { name: string } }, names: string[] | undefined): request is typeof request & R {
+function isTarget<R>(
+  request: { argument: { name: string } },
+  names: string[] | undefined,
+): request is typeof request & R {
   return names !== undefined && names.includes(request.argument.name);
 }
 

@@ -44,7 +44,9 @@ export interface ContentToolResult {
  * A tool handler's result: with an output type `S`, structured content of
  * that type (or a tool error); without one (`ToolResult`), content blocks.
  */
-export type ToolResult<S = never> = [S] extends [never] ? ContentToolResult : StructuredToolResult<S> | ToolErrorResult;
+export type ToolResult<S = never> = [S] extends [never]
+  ? ContentToolResult
+  : StructuredToolResult<S> | ToolErrorResult;
 
 /** A precompiled (Ajv standalone) validator. */
 export interface CompiledValidator {
@@ -104,9 +106,14 @@ function standardSchema<T>(
 }
 
 /** A tool's input schema: listed verbatim, checked by its precompiled validator. */
-export function inputSchema<T>(schema: Record<string, unknown>, validator: CompiledValidator): StandardSchemaWithJSON<T, T> {
+export function inputSchema<T>(
+  schema: Record<string, unknown>,
+  validator: CompiledValidator,
+): StandardSchemaWithJSON<T, T> {
   return standardSchema<T>(schema, (value) =>
-    validator(value) ? { value: value as T } : { issues: describeErrors(validator.errors).map((message) => ({ message })) },
+    validator(value)
+      ? { value: value as T }
+      : { issues: describeErrors(validator.errors).map((message) => ({ message })) },
   );
 }
 
@@ -123,7 +130,9 @@ export function outputSchema<T>(
   return standardSchema<T>(schema, (value) => {
     if (!validatesOutput() || validator(value)) return { value: value as T };
     const messages = describeErrors(validator.errors);
-    console.error(`[mcpgen] tool ${JSON.stringify(toolName)} returned structuredContent that breaks its outputSchema: ${messages.join('; ')}`);
+    console.error(
+      `[mcpgen] tool ${JSON.stringify(toolName)} returned structuredContent that breaks its outputSchema: ${messages.join('; ')}`,
+    );
     return { issues: messages.map((message) => ({ message })) };
   });
 }
@@ -135,15 +144,24 @@ export function promptArgumentsSchema(
   const schema = {
     type: 'object',
     properties: Object.fromEntries(
-      args.map((a) => [a.name, { type: 'string', ...(a.description !== undefined ? { description: a.description } : {}) }]),
+      args.map((a) => [
+        a.name,
+        { type: 'string', ...(a.description !== undefined ? { description: a.description } : {}) },
+      ]),
     ),
     required: args.filter((a) => a.required === true).map((a) => a.name),
   };
   return standardSchema<Record<string, string>>(schema, (value) => {
     const record = (value ?? {}) as Record<string, unknown>;
     const issues = args
-      .filter((a) => (a.required === true && record[a.name] === undefined) || (record[a.name] !== undefined && typeof record[a.name] !== 'string'))
-      .map((a) => ({ message: `${a.name}: ${record[a.name] === undefined ? 'is required' : 'must be a string'}` }));
+      .filter(
+        (a) =>
+          (a.required === true && record[a.name] === undefined) ||
+          (record[a.name] !== undefined && typeof record[a.name] !== 'string'),
+      )
+      .map((a) => ({
+        message: `${a.name}: ${record[a.name] === undefined ? 'is required' : 'must be a string'}`,
+      }));
     return issues.length ? { issues } : { value: record as Record<string, string> };
   });
 }
@@ -159,8 +177,10 @@ export function toCallToolResult(
 ): CallToolResult {
   const out: CallToolResult = { content: result.content ?? [] };
   if (result.structuredContent !== undefined) {
-    if (result.content === undefined) out.content = [{ type: 'text', text: JSON.stringify(result.structuredContent) }];
-    if (hasStructuredContent) out.structuredContent = result.structuredContent as Record<string, unknown>;
+    if (result.content === undefined)
+      out.content = [{ type: 'text', text: JSON.stringify(result.structuredContent) }];
+    if (hasStructuredContent)
+      out.structuredContent = result.structuredContent as Record<string, unknown>;
   }
   if (result.isError !== undefined) out.isError = result.isError;
   if (result._meta !== undefined) out._meta = result._meta;

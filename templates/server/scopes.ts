@@ -7,7 +7,13 @@
  * spelling the check does not see. The decision itself is the SDK's
  * `requireScopes`.
  */
-import { requireScopes, UriTemplate, type AuthInfo, type JSONRPCRequest, type ScopeChallengeHandler } from '@modelcontextprotocol/server';
+import {
+  requireScopes,
+  UriTemplate,
+  type AuthInfo,
+  type JSONRPCRequest,
+  type ScopeChallengeHandler,
+} from '@modelcontextprotocol/server';
 import { AUTH, RESOURCE_TEMPLATES } from './metadata.js';
 
 type Checker = ScopeChallengeHandler | undefined;
@@ -25,8 +31,12 @@ const tools = checkers(AUTH?.toolScopes);
 const prompts = checkers(AUTH?.promptScopes);
 const resources = checkers(AUTH?.resourceScopes);
 // Typed by assignment (no cast): with no templates in the manifest the table is `{}`.
-const templateWires: Readonly<Record<string, { name: string; uriTemplate: string }>> = RESOURCE_TEMPLATES;
-const templates = Object.values(templateWires).map((t) => ({ name: t.name, template: new UriTemplate(t.uriTemplate) }));
+const templateWires: Readonly<Record<string, { name: string; uriTemplate: string }>> =
+  RESOURCE_TEMPLATES;
+const templates = Object.values(templateWires).map((t) => ({
+  name: t.name,
+  template: new UriTemplate(t.uriTemplate),
+}));
 
 function resourceChecker(uri: string): Checker {
   let normalized: string;
@@ -56,7 +66,10 @@ function checkerFor(message: { method?: unknown; params?: unknown }): Checker {
 }
 
 /** The scopes the first request in `messages` needs and `authInfo` lacks, or undefined. */
-export async function missingScopes(messages: unknown[], authInfo: AuthInfo): Promise<string[] | undefined> {
+export async function missingScopes(
+  messages: unknown[],
+  authInfo: AuthInfo,
+): Promise<string[] | undefined> {
   for (const m of messages) {
     if (!m || typeof m !== 'object' || !('id' in m)) continue;
     const checker = checkerFor(m as { method?: unknown; params?: unknown });

@@ -11,7 +11,13 @@
  *   `execution` field for revisions that have it. `RegisteredTool.execution`
  *   is a public, documented field, so we set it after registering.
  */
-import type { Implementation, McpServer, RegisteredTool, ServerCapabilities, ToolExecution } from '@modelcontextprotocol/server';
+import type {
+  Implementation,
+  McpServer,
+  RegisteredTool,
+  ServerCapabilities,
+  ToolExecution,
+} from '@modelcontextprotocol/server';
 import type { WireObject } from './metadata.js';
 
 type ToolConfig = Omit<Parameters<McpServer['registerTool']>[1], 'inputSchema' | 'outputSchema'>;
@@ -46,5 +52,6 @@ export function promptConfig(wire: WireObject): PromptConfig {
 /** Publishes the manifest's `execution` (2025-11-25) in `tools/list`; see the module comment. */
 export function publishExecution(registered: RegisteredTool, wire: WireObject): void {
   const execution = wire.execution;
-  if (typeof execution === 'object' && execution !== null && !Array.isArray(execution)) registered.execution = execution as ToolExecution;
+  if (typeof execution === 'object' && execution !== null && !Array.isArray(execution))
+    registered.execution = execution as ToolExecution;
 }

@@ -35,7 +35,10 @@ export class SessionRegistry {
 
   constructor(private readonly limits: SessionLimits) {
     // unref(): the sweep never keeps the process alive.
-    this.timer = setInterval(() => this.sweep(), Math.max(50, Math.min(limits.idleMs / 2, 60_000))).unref();
+    this.timer = setInterval(
+      () => this.sweep(),
+      Math.max(50, Math.min(limits.idleMs / 2, 60_000)),
+    ).unref();
   }
 
   get size(): number {

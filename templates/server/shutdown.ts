@@ -13,7 +13,9 @@ export function onShutdownSignals(stop: (graceMs: number) => Promise<void>): voi
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     stopping = true;
-    console.error(`[mcp] ${signal}: finishing requests in flight (at most ${graceMs} ms), then exiting`);
+    console.error(
+      `[mcp] ${signal}: finishing requests in flight (at most ${graceMs} ms), then exiting`,
+    );
     stop(graceMs).then(
       () => process.exit(0),
       (err: unknown) => {

@@ -32,10 +32,19 @@ export function hardenedStdioTransport(options: { batches: boolean }): StdioServ
   };
   const reply = (message: unknown) => process.stdout.write(JSON.stringify(message) + '\n');
   const refuse = (id: unknown, code: number, message: string) =>
-    reply({ jsonrpc: '2.0', id: typeof id === 'string' || typeof id === 'number' ? id : null, error: { code, message } });
+    reply({
+      jsonrpc: '2.0',
+      id: typeof id === 'string' || typeof id === 'number' ? id : null,
+      error: { code, message },
+    });
 
   const forward = (value: unknown, line?: string) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value) || (value as { jsonrpc?: unknown }).jsonrpc !== '2.0') {
+    if (
+      !value ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      (value as { jsonrpc?: unknown }).jsonrpc !== '2.0'
+    ) {
       return refuse((value as { id?: unknown } | null)?.id, -32600, 'Invalid Request');
     }
     const proto = protoKeyResult(value);
@@ -56,7 +65,12 @@ export function hardenedStdioTransport(options: { batches: boolean }): StdioServ
     }
     if (Array.isArray(value)) {
       if (value.length === 0) return refuse(null, -32600, 'Invalid Request: empty batch');
-      if (!options.batches) return refuse(null, -32600, 'Invalid Request: JSON-RPC batches are not supported by this protocol revision');
+      if (!options.batches)
+        return refuse(
+          null,
+          -32600,
+          'Invalid Request: JSON-RPC batches are not supported by this protocol revision',
+        );
       for (const m of value) forward(m);
       return;
     }
@@ -79,7 +93,9 @@ export function hardenedStdioTransport(options: { batches: boolean }): StdioServ
     if (skipping) return;
     partial += text;
     if (partial.length > maxLine) {
-      console.error(`[mcp] stdin: a message longer than ${maxLine} characters was refused (its id is unknown); skipping to the next line`);
+      console.error(
+        `[mcp] stdin: a message longer than ${maxLine} characters was refused (its id is unknown); skipping to the next line`,
+      );
       refuse(null, -32600, `Invalid Request: message longer than ${maxLine} characters`);
       partial = '';
       skipping = true;

@@ -32,7 +32,9 @@ function parse(template: string): Part[] {
       continue;
     }
     const body = m[1];
-    const operator = ('+#./;?&'.includes(body.charAt(0)) && body !== '' ? body.charAt(0) : '') as Expression['operator'];
+    const operator = (
+      '+#./;?&'.includes(body.charAt(0)) && body !== '' ? body.charAt(0) : ''
+    ) as Expression['operator'];
     const vars = body
       .slice(operator.length)
       .split(',')
@@ -86,18 +88,23 @@ export class Rfc6570Template extends UriTemplate {
           const eq = pair.indexOf('=');
           const key = eq < 0 ? pair : pair.slice(0, eq);
           const value = eq < 0 ? '' : pair.slice(eq + 1);
-          if (eq >= 0 && value === '' && pair === literal.split('&').at(-1)) this.queryVars.push({ key, name: '', explode: false, required: true });
+          if (eq >= 0 && value === '' && pair === literal.split('&').at(-1))
+            this.queryVars.push({ key, name: '', explode: false, required: true });
           else this.queryLiterals.push([decode(key), decode(value)]);
         }
         continue;
       }
       if (part.operator === '#') {
-        fragment = { name: part.vars[0]?.name ?? '', explode: part.vars.length > 1 || (part.vars[0]?.explode ?? false) };
+        fragment = {
+          name: part.vars[0]?.name ?? '',
+          explode: part.vars.length > 1 || (part.vars[0]?.explode ?? false),
+        };
         continue;
       }
       if (part.operator === '?' || part.operator === '&') {
         inQuery = true;
-        for (const v of part.vars) this.queryVars.push({ key: v.name, name: v.name, explode: v.explode, required: false });
+        for (const v of part.vars)
+          this.queryVars.push({ key: v.name, name: v.name, explode: v.explode, required: false });
         continue;
       }
       if (inQuery) {
@@ -109,14 +116,22 @@ export class Rfc6570Template extends UriTemplate {
       pattern += this.expressionPattern(part);
     }
     // A trailing `k=` that no expression followed is the literal pair `k=`.
-    for (const v of this.queryVars.filter((v) => v.name === '')) this.queryLiterals.push([decode(v.key), '']);
+    for (const v of this.queryVars.filter((v) => v.name === ''))
+      this.queryLiterals.push([decode(v.key), '']);
     this.queryVars = this.queryVars.filter((v) => v.name !== '');
     this.pathRegExp = new RegExp(pattern + '$');
     this.fragment = fragment;
   }
 
   private expressionPattern(e: Expression): string {
-    const chars = e.operator === '+' ? '[^?#]' : e.operator === '.' ? '[^/?#.]' : e.operator === ';' ? '[^/?#;]' : '[^/?#,]';
+    const chars =
+      e.operator === '+'
+        ? '[^?#]'
+        : e.operator === '.'
+          ? '[^/?#.]'
+          : e.operator === ';'
+            ? '[^/?#;]'
+            : '[^/?#,]';
     const out: string[] = [];
     for (const v of e.vars) {
       const value = v.prefix !== undefined ? `${chars}{0,${v.prefix}}` : `${chars}*`;
@@ -155,7 +170,10 @@ export class Rfc6570Template extends UriTemplate {
     this.pathVars.forEach((v, i) => {
       const raw = m[i + 1];
       if (v.explode) {
-        const items = raw === undefined || raw === '' ? [] : (v.separator === ',' ? raw : raw.slice(1)).split(v.separator);
+        const items =
+          raw === undefined || raw === ''
+            ? []
+            : (v.separator === ',' ? raw : raw.slice(1)).split(v.separator);
         result.push([v.name, items.map(decode)]);
       } else if (raw !== undefined) result.push([v.name, decode(raw)]);
     });
@@ -177,7 +195,8 @@ export class Rfc6570Template extends UriTemplate {
     }
     if (this.fragment) {
       const raw = hash < 0 ? undefined : uri.slice(hash + 1);
-      if (this.fragment.explode) result.push([this.fragment.name, raw ? raw.split(',').map(decode) : []]);
+      if (this.fragment.explode)
+        result.push([this.fragment.name, raw ? raw.split(',').map(decode) : []]);
       else if (raw !== undefined) result.push([this.fragment.name, decode(raw)]);
     }
     return Object.fromEntries(result);

@@ -16,6 +16,7 @@ import { metadataModule } from '../server/metadata-module.js';
 import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
 import { clientModule } from './client-module.js';
 import { CLIENT_DEV_DEPENDENCIES, CLIENT_RUNTIME_DEPENDENCIES, clientPackageFiles } from './package-files.js';
+import { laidOut } from '../shared/laid-out.js';
 
 const GENERATED_DIR = 'src/generated';
 /** Runtime modules that are the same for every manifest (templates/client/, typechecked with the tests). */
@@ -40,13 +41,13 @@ export const clientEmitter: Emitter = {
     const modules = await artifacts.validators();
     const toolTypes = await artifacts.toolTypes();
     const argumentTypes = await artifacts.argumentTypes();
-    return [
+    const files: OutputFile[] = [
       ...clientPackageFiles(ir),
       ...STATIC_MODULES.map((name) => generated(name, readFileSync(join(packageRoot(), 'templates', 'client', name), 'utf8'))),
-      { ...generated('metadata.ts', metadataModule(ir)), formatted: true },
+      generated('metadata.ts', metadataModule(ir)),
       generated('client.ts', clientModule(ir)),
       generated('index.ts', INDEX),
-      ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
+      ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       ...toolTypeModules(
         ir,
@@ -54,5 +55,6 @@ export const clientEmitter: Emitter = {
         (id) => toolTypes.get(id)?.output,
       ).map((m) => generated(m.path, m.contents)),
     ];
+    return files.map(laidOut);
   },
 };

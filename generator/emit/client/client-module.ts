@@ -9,7 +9,8 @@
  */
 import type { IR, IrResourceTemplate } from '../../ir/model.js';
 import { NameScope, toPascalCase } from '../../ir/naming.js';
-import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { importNames } from '../shared/code-layout.js';
+import { jsDoc, jsLiteral, stringLiteral } from '../shared/safe-code.js';
 
 /** Members of the generated class that manifest-derived names must not take. */
 const CLASS_MEMBERS = ['sdk', 'settings', 'close', 'verify', 'connect', 'connectStdio', 'connectHttp', 'wrap', 'prototype', 'constructor', 'name', 'length'];
@@ -40,10 +41,10 @@ export function clientModule(ir: IR): string {
   const members = new NameScope(CLASS_MEMBERS);
   const className = clientClassName(ir);
   const imports: string[] = [
-    `import type { Client, CompleteResult, GetPromptResult, ReadResourceResult, RequestOptions, Tool, Transport } from '@modelcontextprotocol/client';`,
+    importNames('import type', ['Client', 'CompleteResult', 'GetPromptResult', 'ReadResourceResult', 'RequestOptions', 'Tool', 'Transport'], '@modelcontextprotocol/client'),
     `import { TOOLS, RESOURCES, RESOURCE_TEMPLATES, PROMPTS, FEATURES } from './metadata.js';`,
     `import { validators } from './validators/index.js';`,
-    `import { assertRevision, callTool, connectPinned, type ClientMetadata, type ClientSettings, type TypedCallToolResult } from './runtime.js';`,
+    importNames('import', ['assertRevision', 'callTool', 'connectPinned', 'type ClientMetadata', 'type ClientSettings', 'type TypedCallToolResult'], './runtime.js'),
     `import { httpTransport, stdioTransport, type HttpServer, type StdioServer } from './connect.js';`,
     `import { expandUriTemplate, type UriTemplateValue } from './uri-template.js';`,
     `import { verifyServer, type ExpectedItem, type VerifyReport } from './verify.js';`,
@@ -64,14 +65,14 @@ export function clientModule(ir: IR): string {
           (t.outputSchema ? 'Resolves with the result; `structuredContent` is validated against the output schema.' : 'Resolves with the result.') +
           '\n@throws InvalidArgumentsError before sending when `args` break the input schema.\n@throws ToolError when the server answers with `isError: true`.',
         '  ',
-      ) + `  ${method}(args: ${t.typeName}Input, options?: RequestOptions): Promise<${result}> {\n    return callTool(this.sdk, META, this.settings, ${jsLiteral(t.identifier)}, args, options)${cast};\n  }\n`,
+      ) + `  ${method}(args: ${t.typeName}Input, options?: RequestOptions): Promise<${result}> {\n    return callTool(this.sdk, META, this.settings, ${stringLiteral(t.identifier)}, args, options)${cast};\n  }\n`,
     );
   }
   for (const r of ir.resources) {
     const method = members.claim(`read ${r.typeName}`, 'camel', `read${r.typeName}`);
     methods.push(
       jsDoc(describe('Resource', r.name, r.wire), '  ') +
-        `  ${method}(options?: RequestOptions): Promise<ReadResourceResult> {\n    return this.sdk.readResource({ uri: RESOURCES[${jsLiteral(r.identifier)}]!.uri }, options);\n  }\n`,
+        `  ${method}(options?: RequestOptions): Promise<ReadResourceResult> {\n    return this.sdk.readResource({ uri: RESOURCES[${stringLiteral(r.identifier)}]!.uri }, options);\n  }\n`,
     );
   }
   for (const t of ir.resourceTemplates) {
@@ -80,19 +81,19 @@ export function clientModule(ir: IR): string {
       (v) => `${jsDoc(`URI variable ${jsLiteral(v.name)}.`, '  ')}  ${v.identifier}${optional.has(v.name) ? '?: UriTemplateValue | undefined' : ': UriTemplateValue'};`,
     );
     types.push(`export interface ${t.typeName}Variables {\n${fields.join('\n')}\n}`);
-    const wireVars = `{ ${t.variables.map((v) => `${jsLiteral(v.name)}: variables.${v.identifier}`).join(', ')} }`;
+    const wireVars = `{ ${t.variables.map((v) => `${stringLiteral(v.name)}: variables.${v.identifier}`).join(', ')} }`;
     const uriMethod = members.claim(`${t.typeName} uri`, 'camel', `${t.identifier}Uri`);
     const readMethod = members.claim(`read ${t.typeName}`, 'camel', `read${t.typeName}`);
     const completeMethod = members.claim(`complete ${t.typeName}`, 'camel', `complete${t.typeName}`);
-    const varNames = t.variables.map((v) => jsLiteral(v.name)).join(' | ') || 'never';
+    const varNames = t.variables.map((v) => stringLiteral(v.name)).join(' | ') || 'never';
     methods.push(
       jsDoc(`The URI of ${describe('resource template', t.name, t.wire)}\n\nExpanded per RFC 6570 (values percent-encoded as the operator requires).`, '  ') +
-        `  static ${uriMethod}(variables: ${t.typeName}Variables): string {\n    return expandUriTemplate(RESOURCE_TEMPLATES[${jsLiteral(t.identifier)}]!.uriTemplate, ${wireVars});\n  }\n`,
+        `  static ${uriMethod}(variables: ${t.typeName}Variables): string {\n    return expandUriTemplate(RESOURCE_TEMPLATES[${stringLiteral(t.identifier)}]!.uriTemplate, ${wireVars});\n  }\n`,
       jsDoc(`Reads ${describe('resource template', t.name, t.wire)}`, '  ') +
         `  ${readMethod}(variables: ${t.typeName}Variables, options?: RequestOptions): Promise<ReadResourceResult> {\n    return this.sdk.readResource({ uri: ${className}.${uriMethod}(variables) }, options);\n  }\n`,
       jsDoc(`Completions for a variable of resource template ${jsLiteral(t.name)} (the server must support completions).`, '  ') +
         `  ${completeMethod}(variable: ${varNames}, value: string, context?: Record<string, string>, options?: RequestOptions): Promise<CompleteResult> {\n` +
-        `    return this.sdk.complete({ ref: { type: 'ref/resource', uri: RESOURCE_TEMPLATES[${jsLiteral(t.identifier)}]!.uriTemplate }, argument: { name: variable, value }, ...(context ? { context: { arguments: context } } : {}) }, options);\n  }\n`,
+        `    return this.sdk.complete({ ref: { type: 'ref/resource', uri: RESOURCE_TEMPLATES[${stringLiteral(t.identifier)}]!.uriTemplate }, argument: { name: variable, value }, ...(context ? { context: { arguments: context } } : {}) }, options);\n  }\n`,
     );
   }
   for (const p of ir.prompts) {
@@ -104,26 +105,26 @@ export function clientModule(ir: IR): string {
     const completeMethod = members.claim(`complete ${p.typeName} prompt`, 'camel', `complete${p.typeName}Prompt`);
     const required = p.arguments.some((a) => a.required);
     const wireArgs = p.arguments.length
-      ? `wireArguments({ ${p.arguments.map((a) => `${jsLiteral(a.name)}: args.${a.identifier}`).join(', ')} })`
+      ? `wireArguments({ ${p.arguments.map((a) => `${stringLiteral(a.name)}: args.${a.identifier}`).join(', ')} })`
       : '{}';
-    const argNames = p.arguments.map((a) => jsLiteral(a.name)).join(' | ') || 'never';
+    const argNames = p.arguments.map((a) => stringLiteral(a.name)).join(' | ') || 'never';
     methods.push(
       jsDoc(describe('Prompt', p.name, p.wire), '  ') +
         `  ${method}(args: ${p.typeName}Arguments${required ? '' : ' = {}'}, options?: RequestOptions): Promise<GetPromptResult> {\n` +
-        `    ${p.arguments.length ? '' : 'void args;\n    '}return this.sdk.getPrompt({ name: PROMPTS[${jsLiteral(p.identifier)}]!.name, arguments: ${wireArgs} }, options);\n  }\n`,
+        `    ${p.arguments.length ? '' : 'void args;\n    '}return this.sdk.getPrompt({ name: PROMPTS[${stringLiteral(p.identifier)}]!.name, arguments: ${wireArgs} }, options);\n  }\n`,
       jsDoc(`Completions for an argument of prompt ${jsLiteral(p.name)} (the server must support completions).`, '  ') +
         `  ${completeMethod}(argument: ${argNames}, value: string, context?: Record<string, string>, options?: RequestOptions): Promise<CompleteResult> {\n` +
-        `    return this.sdk.complete({ ref: { type: 'ref/prompt', name: PROMPTS[${jsLiteral(p.identifier)}]!.name }, argument: { name: argument, value }, ...(context ? { context: { arguments: context } } : {}) }, options);\n  }\n`,
+        `    return this.sdk.complete({ ref: { type: 'ref/prompt', name: PROMPTS[${stringLiteral(p.identifier)}]!.name }, argument: { name: argument, value }, ...(context ? { context: { arguments: context } } : {}) }, options);\n  }\n`,
     );
   }
 
   const expected = [
-    ...ir.tools.map((t) => `{ kind: 'tool', name: TOOLS[${jsLiteral(t.identifier)}]!.name, wire: TOOLS[${jsLiteral(t.identifier)}]! }`),
-    ...ir.resources.map((r) => `{ kind: 'resource', name: RESOURCES[${jsLiteral(r.identifier)}]!.name, wire: RESOURCES[${jsLiteral(r.identifier)}]! }`),
+    ...ir.tools.map((t) => `{ kind: 'tool', name: TOOLS[${stringLiteral(t.identifier)}]!.name, wire: TOOLS[${stringLiteral(t.identifier)}]! }`),
+    ...ir.resources.map((r) => `{ kind: 'resource', name: RESOURCES[${stringLiteral(r.identifier)}]!.name, wire: RESOURCES[${stringLiteral(r.identifier)}]! }`),
     ...ir.resourceTemplates.map(
-      (t) => `{ kind: 'resourceTemplate', name: RESOURCE_TEMPLATES[${jsLiteral(t.identifier)}]!.name, wire: RESOURCE_TEMPLATES[${jsLiteral(t.identifier)}]! }`,
+      (t) => `{ kind: 'resourceTemplate', name: RESOURCE_TEMPLATES[${stringLiteral(t.identifier)}]!.name, wire: RESOURCE_TEMPLATES[${stringLiteral(t.identifier)}]! }`,
     ),
-    ...ir.prompts.map((p) => `{ kind: 'prompt', name: PROMPTS[${jsLiteral(p.identifier)}]!.name, wire: PROMPTS[${jsLiteral(p.identifier)}]! }`),
+    ...ir.prompts.map((p) => `{ kind: 'prompt', name: PROMPTS[${stringLiteral(p.identifier)}]!.name, wire: PROMPTS[${stringLiteral(p.identifier)}]! }`),
   ];
 
   return `${imports.join('\n')}
@@ -133,7 +134,7 @@ ${types.join('\n\n')}
 export type { CallToolResult, ClientSettings, TypedCallToolResult, VerifyReport, UriTemplateValue };
 
 /** The MCP revision this client was generated for; connecting to a server that negotiates another fails. */
-export const REVISION = ${jsLiteral(ir.revision.id)};
+export const REVISION = ${stringLiteral(ir.revision.id)};
 
 const META: ClientMetadata = {
   revision: REVISION,
@@ -166,17 +167,29 @@ ${jsDoc(`A typed client for ${describe('server', ir.server.name, ir.server)}\n\n
   }
 
   /** Connects over any transport, offering only revision ${ir.revision.id}. */
-  static async connect(transport: Transport, settings: ClientSettings = {}, options?: RequestOptions): Promise<${className}> {
+  static async connect(
+    transport: Transport,
+    settings: ClientSettings = {},
+    options?: RequestOptions,
+  ): Promise<${className}> {
     return new ${className}(await connectPinned(META, transport, settings, options), settings);
   }
 
   /** Starts the server as a child process and connects over stdio. */
-  static connectStdio(server: StdioServer, settings: ClientSettings = {}, options?: RequestOptions): Promise<${className}> {
+  static connectStdio(
+    server: StdioServer,
+    settings: ClientSettings = {},
+    options?: RequestOptions,
+  ): Promise<${className}> {
     return ${className}.connect(stdioTransport(server), settings, options);
   }
 
   /** Connects over Streamable HTTP (headers, bearer token or OAuth through \`authProvider\`). */
-  static connectHttp(server: HttpServer, settings: ClientSettings = {}, options?: RequestOptions): Promise<${className}> {
+  static connectHttp(
+    server: HttpServer,
+    settings: ClientSettings = {},
+    options?: RequestOptions,
+  ): Promise<${className}> {
     return ${className}.connect(httpTransport(server), settings, options);
   }
 

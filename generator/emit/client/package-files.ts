@@ -10,6 +10,7 @@ import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { packageRoot } from '../../package-root.js';
 import { clientClassName } from './client-module.js';
+import { jsonLayout } from '../shared/json-layout.js';
 
 /** Exact versions the generated client is written and tested against. */
 export const CLIENT_RUNTIME_DEPENDENCIES = {
@@ -68,8 +69,8 @@ export function clientPackageFiles(ir: IR): OutputFile[] {
     devDependencies: CLIENT_DEV_DEPENDENCIES,
   };
   return [
-    { path: 'package.json', owner: 'user', contents: JSON.stringify(pkg, null, 2) + '\n' },
-    { path: 'tsconfig.json', owner: 'user', contents: JSON.stringify(CLIENT_TSCONFIG, null, 2) + '\n' },
+    { path: 'package.json', owner: 'user', contents: jsonLayout(pkg) },
+    { path: 'tsconfig.json', owner: 'user', contents: jsonLayout(CLIENT_TSCONFIG) },
     {
       path: 'src/index.ts',
       owner: 'user',

@@ -8,7 +8,7 @@
  */
 import type { IR, IrNamed } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
-import { jsDoc, jsLiteral } from '../shared/safe-code.js';
+import { jsDoc, jsLiteral, stringLiteral } from '../shared/safe-code.js';
 import { capabilityHandlerEntries } from './capability-handlers.js';
 import { handlerPath, type HandlerKind } from './paths.js';
 
@@ -71,20 +71,20 @@ function stubBody(kind: HandlerKind, i: IrNamed): string {
     case 'tools':
       return `async (_input, _ctx) => ({
   isError: true,
-  content: [{ type: 'text', text: ${jsLiteral(message)} }],
+  content: [{ type: 'text', text: ${stringLiteral(message)} }],
 });`;
     // ToolError: the message is meant for the client (any other thrown error is logged and hidden).
     case 'resources':
       return `async (_uri, _ctx) => {
-  throw new ToolError(${jsLiteral(message)});
+  throw new ToolError(${stringLiteral(message)});
 };`;
     case 'resourceTemplates':
       return `async (_uri, _variables, _ctx) => {
-  throw new ToolError(${jsLiteral(message)});
+  throw new ToolError(${stringLiteral(message)});
 };`;
     case 'prompts':
       return `async (_args, _ctx) => {
-  throw new ToolError(${jsLiteral(message)});
+  throw new ToolError(${stringLiteral(message)});
 };`;
   }
 }

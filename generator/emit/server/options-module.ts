@@ -7,6 +7,7 @@
  * speak a revision the manifest was never checked against).
  */
 import type { IR } from '../../ir/model.js';
+import { stringLiteral } from '../shared/safe-code.js';
 
 export function optionsModule(ir: IR): string {
   const pinned = ir.protocolVersions;
@@ -16,7 +17,7 @@ import type { RevisionShape } from './older-revisions.js';
 import { capabilities } from './sdk-compat.js';
 
 /** The protocol versions this server speaks${pinned ? '' : ' (the SDK default: a stateless revision negotiates per request)'}. */
-export const PROTOCOL_VERSIONS: string[] | undefined = ${pinned ? JSON.stringify(pinned) : 'undefined'};
+export const PROTOCOL_VERSIONS: string[] | undefined = ${pinned ? `[${pinned.map(stringLiteral).join(", ")}]` : "undefined"};
 
 /**
  * For each older revision a session may negotiate: the fields that revision

@@ -7,6 +7,7 @@
 import type { IR } from '../../ir/model.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { publishInfo } from '../shared/publish-info.js';
+import { jsonLayout } from '../shared/json-layout.js';
 
 /** Exact versions the generated code is written and tested against. */
 export const RUNTIME_DEPENDENCIES = {
@@ -58,8 +59,8 @@ export function packageFiles(ir: IR): OutputFile[] {
     include: ['src'],
   };
   const files: OutputFile[] = [
-    { path: 'package.json', owner: 'user', contents: JSON.stringify(pkg, null, 2) + '\n' },
-    { path: 'tsconfig.json', owner: 'user', contents: JSON.stringify(tsconfig, null, 2) + '\n' },
+    { path: 'package.json', owner: 'user', contents: jsonLayout(pkg) },
+    { path: 'tsconfig.json', owner: 'user', contents: jsonLayout(tsconfig) },
     {
       path: 'src/server.ts',
       owner: 'user',

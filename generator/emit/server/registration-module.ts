@@ -3,23 +3,24 @@
  * template and prompt registered from the wire metadata, validators and the
  * user's handlers. One call per item through the generic helpers of
  * `register.ts`, so each handler is checked against its own types, with no
- * casts. Manifest strings appear only through `jsLiteral`; everything else
+ * casts. Manifest strings appear only through `stringLiteral`; everything else
  * is IR identifiers.
  */
 import type { IR, IrPrompt, IrResourceTemplate } from '../../ir/model.js';
-import { jsLiteral } from '../shared/safe-code.js';
+import { stringLiteral } from '../shared/safe-code.js';
 import { capabilityRegistrations } from './capability-handlers.js';
+import { callStatement, importNames } from '../shared/code-layout.js';
 
 function templateVariables(t: IrResourceTemplate): string {
   const fields = t.variables.map((v) => {
     const read = v.list ? 'list' : v.optional ? 'optionalText' : 'text';
-    return `${v.identifier}: ${read}(v, ${jsLiteral(v.name)})`;
+    return `${v.identifier}: ${read}(v, ${stringLiteral(v.name)})`;
   });
   return `(v) => ({ ${fields.join(', ')} })`;
 }
 
 function promptArguments(p: IrPrompt): string {
-  const fields = p.arguments.map((a) => `${a.identifier}: ${a.required ? 'argument' : 'optionalArgument'}(a, ${jsLiteral(a.name)})`);
+  const fields = p.arguments.map((a) => `${a.identifier}: ${a.required ? 'argument' : 'optionalArgument'}(a, ${stringLiteral(a.name)})`);
   return `(a) => ({ ${fields.join(', ')} })`;
 }
 
@@ -28,18 +29,19 @@ export function registrationModule(ir: IR): string {
   const lines: string[] = [];
   for (const t of ir.tools) {
     const output = t.outputSchema ? `${t.identifier}Output` : 'undefined';
-    lines.push(
-      `  registerTool(server, TOOLS.${t.identifier}, { input: ${t.identifier}Input, output: ${output}, structuredContent: ${ir.features.structuredContent} }, handlers.tools.${t.identifier});`,
-    );
+    const validation = `{ input: ${t.identifier}Input, output: ${output}, structuredContent: ${ir.features.structuredContent} }`;
+    lines.push(callStatement('  ', 'registerTool', ['server', `TOOLS.${t.identifier}`, validation, `handlers.tools.${t.identifier}`]));
   }
-  for (const r of ir.resources) lines.push(`  registerResource(server, RESOURCES.${r.identifier}, handlers.resources.${r.identifier});`);
+  for (const r of ir.resources) lines.push(callStatement('  ', 'registerResource', ['server', `RESOURCES.${r.identifier}`, `handlers.resources.${r.identifier}`]));
   for (const t of ir.resourceTemplates) {
     for (const v of t.variables) used.add(v.list ? 'list' : v.optional ? 'optionalText' : 'text');
-    lines.push(`  registerTemplate(server, RESOURCE_TEMPLATES.${t.identifier}, ${templateVariables(t)}, handlers.resourceTemplates.${t.identifier});`);
+    lines.push(
+      callStatement('  ', 'registerTemplate', ['server', `RESOURCE_TEMPLATES.${t.identifier}`, templateVariables(t), `handlers.resourceTemplates.${t.identifier}`]),
+    );
   }
   for (const p of ir.prompts) {
     for (const a of p.arguments) used.add(a.required ? 'argument' : 'optionalArgument');
-    lines.push(`  registerPrompt(server, PROMPTS.${p.identifier}, ${promptArguments(p)}, handlers.prompts.${p.identifier});`);
+    lines.push(callStatement('  ', 'registerPrompt', ['server', `PROMPTS.${p.identifier}`, promptArguments(p), `handlers.prompts.${p.identifier}`]));
   }
   const capabilities = capabilityRegistrations(ir);
   for (const name of capabilities.imports) used.add(name);
@@ -47,11 +49,11 @@ export function registrationModule(ir: IR): string {
   const validatorNames = ir.tools.flatMap((t) => [`${t.identifier}Input`, ...(t.outputSchema ? [`${t.identifier}Output`] : [])]);
   return `import { McpServer } from '@modelcontextprotocol/server';
 import { PROMPTS, RESOURCE_TEMPLATES, RESOURCES, SERVER_INFO, TOOLS } from './metadata.js';
-import { ${[...used].sort().join(', ')} } from './register.js';
+${importNames('import', [...used].sort(), './register.js')}
 import { serverInfo } from './sdk-compat.js';
 import { serverOptions } from './server-options.js';
 import type { Handlers } from './types.js';
-${validatorNames.length ? `import { ${validatorNames.join(', ')} } from './validators/index.js';` : ''}
+${validatorNames.length ? importNames('import', validatorNames, './validators/index.js') : ''}
 
 /** A server with everything in the manifest registered on it; one per session or request. */
 export function createMcpServer(handlers: Handlers): McpServer {

@@ -17,6 +17,7 @@ import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
 import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
 import { typesModule } from './types-module.js';
+import { laidOut } from '../shared/laid-out.js';
 
 export const serverEmitter: Emitter = {
   name: 'server',
@@ -28,20 +29,18 @@ export const serverEmitter: Emitter = {
     const modules = await artifacts.validators();
     const toolTypes = await artifacts.toolTypes();
 
-    return [
+    const files: OutputFile[] = [
       ...packageFiles(ir),
       ...serverJsonFiles(ir),
       ...stubFiles(ir),
       ...capabilityStubs(ir),
       ...staticFiles(),
-      { ...generated('metadata.ts', metadataModule(ir)), formatted: true },
+      generated('metadata.ts', metadataModule(ir)),
       generated('types.ts', typesModule(ir)),
       generated('create-server.ts', registrationModule(ir)),
       generated('server-options.ts', optionsModule(ir)),
       generated('handlers.ts', handlersIndexModule(ir)),
-      // Ajv's output (with `lines`) is readable as is; prettier would spend most
-      // of a large run on it (about 8 KB of code per schema).
-      ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
+      ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       ...toolTypeModules(
         ir,
@@ -49,5 +48,6 @@ export const serverEmitter: Emitter = {
         (id) => toolTypes.get(id)!.output,
       ).map((m) => generated(m.path, m.contents)),
     ];
+    return files.map(laidOut);
   },
 };

@@ -7,6 +7,7 @@
 import type { IR } from '../../ir/model.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
 import { capabilityTypes } from './capability-handlers.js';
+import { functionType, importNames } from '../shared/code-layout.js';
 
 /** Exploded variables are lists (empty when absent); query and prefixed forms may be absent. */
 function variableType(v: { list: boolean; optional: boolean }): string {
@@ -22,7 +23,7 @@ function describe(kind: string, name: string, wire: Record<string, unknown>): st
 
 export function typesModule(ir: IR): string {
   const out: string[] = [
-    `import type { CallToolResult, GetPromptResult, ReadResourceResult, ServerContext } from '@modelcontextprotocol/server';`,
+    importNames('import type', ['CallToolResult', 'GetPromptResult', 'ReadResourceResult', 'ServerContext'], '@modelcontextprotocol/server'),
     `import type { MaybePromise, ToolResult } from './runtime.js';`,
   ];
   for (const t of ir.tools) {
@@ -40,13 +41,13 @@ export function typesModule(ir: IR): string {
     const result = t.outputSchema ? `ToolResult<${t.typeName}Output>` : 'ToolResult';
     out.push(
       jsDoc(describe('Tool', t.name, t.wire)) +
-        `export type ${t.typeName}Handler = (input: ${t.typeName}Input, ctx: ServerContext) => MaybePromise<${result}>;`,
+        functionType(`${t.typeName}Handler`, [`input: ${t.typeName}Input`, 'ctx: ServerContext'], `MaybePromise<${result}>`),
     );
   }
   for (const r of ir.resources) {
     out.push(
       jsDoc(describe('Resource', r.name, r.wire)) +
-        `export type ${r.typeName}Handler = (uri: URL, ctx: ServerContext) => MaybePromise<ReadResourceResult>;`,
+        functionType(`${r.typeName}Handler`, ['uri: URL', 'ctx: ServerContext'], 'MaybePromise<ReadResourceResult>'),
     );
   }
   for (const t of ir.resourceTemplates) {
@@ -54,7 +55,7 @@ export function typesModule(ir: IR): string {
     out.push(`export interface ${t.typeName}Variables {\n${fields.join('\n')}\n}`);
     out.push(
       jsDoc(describe('Resource template', t.name, t.wire)) +
-        `export type ${t.typeName}Handler = (uri: URL, variables: ${t.typeName}Variables, ctx: ServerContext) => MaybePromise<ReadResourceResult>;`,
+        functionType(`${t.typeName}Handler`, ['uri: URL', `variables: ${t.typeName}Variables`, 'ctx: ServerContext'], 'MaybePromise<ReadResourceResult>'),
     );
   }
   for (const p of ir.prompts) {
@@ -62,7 +63,7 @@ export function typesModule(ir: IR): string {
     out.push(`export interface ${p.typeName}Arguments {\n${fields.join('\n')}\n}`);
     out.push(
       jsDoc(describe('Prompt', p.name, p.wire)) +
-        `export type ${p.typeName}Handler = (args: ${p.typeName}Arguments, ctx: ServerContext) => MaybePromise<GetPromptResult>;`,
+        functionType(`${p.typeName}Handler`, [`args: ${p.typeName}Arguments`, 'ctx: ServerContext'], 'MaybePromise<GetPromptResult>'),
     );
   }
 
@@ -76,8 +77,7 @@ export interface Handlers {
   resources: ${group(ir.resources)};
   resourceTemplates: ${group(ir.resourceTemplates)};
   prompts: ${group(ir.prompts)};
-${capabilities.members.join('\n')}
-}
+${capabilities.members.map((m) => `${m}\n`).join('')}}
 `);
   // CallToolResult is re-exported for handlers that build full results themselves.
   return out.join('\n');

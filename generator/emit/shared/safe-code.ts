@@ -25,6 +25,20 @@ export function jsLiteral(value: unknown, indent?: number): string {
 }
 
 /**
+ * A string literal quoted the way the formatter quotes it (single quotes,
+ * unless the text holds more single than double quotes), with the escapes
+ * of {@link jsLiteral}.
+ */
+export function stringLiteral(text: string): string {
+  const double = jsLiteral(text);
+  const singles = text.split("'").length - 1;
+  const doubles = text.split('"').length - 1;
+  if (singles > doubles) return double;
+  // Inside the JSON form a double quote is `\"` and a single quote bare.
+  return `'${double.slice(1, -1).replace(/\\(.)|'/g, (m, escaped: string | undefined) => (escaped === undefined ? "\\'" : escaped === '"' ? '"' : m))}'`;
+}
+
+/**
  * Text safe inside a block comment (`/* ... *\/` or JSDoc): `*\/` cannot end
  * the comment early, and line separators become plain line breaks so a
  * generated `//` never meets them. Long text is kept on one logical line per

@@ -6,6 +6,7 @@
  */
 import type { IR } from '../../ir/model.js';
 import type { CompiledModule } from '../schema/compile-validators.js';
+import { PRINT_WIDTH } from './code-layout.js';
 
 /** `tools/<identifier>.input.ts` and, with an outputSchema, `.output.ts` (paths relative to `src/generated/`). */
 export function toolTypeModules(
@@ -37,7 +38,14 @@ export function validatorIndexModule(modules: CompiledModule[]): string {
     ...names.map(({ name, i }) => `export const ${name}: CompiledValidator = dialect${i}.${name};`),
     '',
     '/** The same validators by export name. */',
-    `export const validators: Record<string, CompiledValidator> = { ${names.map((n) => n.name).join(', ')} };`,
+    validatorRecord(names.map((n) => n.name)),
     '',
   ].join('\n');
+}
+
+function validatorRecord(names: string[]): string {
+  const head = 'export const validators: Record<string, CompiledValidator> = {';
+  const flat = `${head} ${names.join(', ')} };`;
+  if (flat.length <= PRINT_WIDTH) return flat;
+  return `${head}\n${names.map((n) => `  ${n},\n`).join('')}};`;
 }

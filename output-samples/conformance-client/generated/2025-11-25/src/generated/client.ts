@@ -68,10 +68,7 @@ export class ConformanceScenariosClient {
   ) {}
 
   /** Wraps an SDK client that is already connected; throws RevisionMismatchError when it negotiated another revision. */
-  static async wrap(
-    sdk: Client,
-    settings: ClientSettings = {},
-  ): Promise<ConformanceScenariosClient> {
+  static async wrap(sdk: Client, settings: ClientSettings = {}): Promise<ConformanceScenariosClient> {
     await assertRevision(META, sdk, settings);
     return new ConformanceScenariosClient(sdk, settings);
   }
@@ -82,10 +79,7 @@ export class ConformanceScenariosClient {
     settings: ClientSettings = {},
     options?: RequestOptions,
   ): Promise<ConformanceScenariosClient> {
-    return new ConformanceScenariosClient(
-      await connectPinned(META, transport, settings, options),
-      settings,
-    );
+    return new ConformanceScenariosClient(await connectPinned(META, transport, settings, options), settings);
   }
 
   /** Starts the server as a child process and connects over stdio. */

@@ -127,7 +127,12 @@ export function createMcpServer(handlers: Handlers): McpServer {
     (v) => ({ id: text(v, 'id') }),
     handlers.resourceTemplates.template,
   );
-  registerPrompt(server, PROMPTS.testSimplePrompt, (a) => ({}), handlers.prompts.testSimplePrompt);
+  registerPrompt(
+    server,
+    PROMPTS.testSimplePrompt,
+    (a) => ({  }),
+    handlers.prompts.testSimplePrompt,
+  );
   registerPrompt(
     server,
     PROMPTS.testPromptWithArguments,
@@ -143,22 +148,10 @@ export function createMcpServer(handlers: Handlers): McpServer {
   registerPrompt(
     server,
     PROMPTS.testPromptWithImage,
-    (a) => ({}),
+    (a) => ({  }),
     handlers.prompts.testPromptWithImage,
   );
-  registerCompletions(
-    server,
-    {
-      prompts: {
-        test_simple_prompt: [],
-        test_prompt_with_arguments: ['arg1', 'arg2'],
-        test_prompt_with_embedded_resource: ['resourceUri'],
-        test_prompt_with_image: [],
-      },
-      templates: { 'test://template/{id}/data': ['id'] },
-    },
-    handlers.complete,
-  );
+  registerCompletions(server, { prompts: {"test_simple_prompt":[],"test_prompt_with_arguments":["arg1","arg2"],"test_prompt_with_embedded_resource":["resourceUri"],"test_prompt_with_image":[]}, templates: {"test://template/{id}/data":["id"]} }, handlers.complete);
   registerSubscriptions(server, handlers.subscribe, handlers.unsubscribe);
   return server;
 }

@@ -12,52 +12,124 @@ export const PROTOCOL_VERSIONS: string[] | undefined = ['2025-11-25', '2025-06-1
  * defines (from its official schema), so the session is answered in its terms.
  */
 export const OLDER_REVISIONS: Record<string, RevisionShape> = {
-  '2025-06-18': {
-    fields: {
-      Implementation: ['name', 'title', 'version'],
-      ServerCapabilities: [
-        'completions',
-        'experimental',
-        'logging',
-        'prompts',
-        'resources',
-        'tools',
+  "2025-06-18": {
+    "fields": {
+      "Implementation": [
+        "name",
+        "title",
+        "version"
       ],
-      Tool: ['_meta', 'annotations', 'description', 'inputSchema', 'name', 'outputSchema', 'title'],
-      Resource: ['_meta', 'annotations', 'description', 'mimeType', 'name', 'size', 'title', 'uri'],
-      ResourceTemplate: [
-        '_meta',
-        'annotations',
-        'description',
-        'mimeType',
-        'name',
-        'title',
-        'uriTemplate',
+      "ServerCapabilities": [
+        "completions",
+        "experimental",
+        "logging",
+        "prompts",
+        "resources",
+        "tools"
       ],
-      Prompt: ['_meta', 'arguments', 'description', 'name', 'title'],
-      CallToolResult: ['_meta', 'content', 'isError', 'structuredContent'],
+      "Tool": [
+        "_meta",
+        "annotations",
+        "description",
+        "inputSchema",
+        "name",
+        "outputSchema",
+        "title"
+      ],
+      "Resource": [
+        "_meta",
+        "annotations",
+        "description",
+        "mimeType",
+        "name",
+        "size",
+        "title",
+        "uri"
+      ],
+      "ResourceTemplate": [
+        "_meta",
+        "annotations",
+        "description",
+        "mimeType",
+        "name",
+        "title",
+        "uriTemplate"
+      ],
+      "Prompt": [
+        "_meta",
+        "arguments",
+        "description",
+        "name",
+        "title"
+      ],
+      "CallToolResult": [
+        "_meta",
+        "content",
+        "isError",
+        "structuredContent"
+      ]
     },
-    contentTypes: ['audio', 'image', 'resource', 'resource_link', 'text'],
+    "contentTypes": [
+      "audio",
+      "image",
+      "resource",
+      "resource_link",
+      "text"
+    ]
   },
-  '2025-03-26': {
-    fields: {
-      Implementation: ['name', 'version'],
-      ServerCapabilities: [
-        'completions',
-        'experimental',
-        'logging',
-        'prompts',
-        'resources',
-        'tools',
+  "2025-03-26": {
+    "fields": {
+      "Implementation": [
+        "name",
+        "version"
       ],
-      Tool: ['annotations', 'description', 'inputSchema', 'name'],
-      Resource: ['annotations', 'description', 'mimeType', 'name', 'size', 'uri'],
-      ResourceTemplate: ['annotations', 'description', 'mimeType', 'name', 'uriTemplate'],
-      Prompt: ['arguments', 'description', 'name'],
-      CallToolResult: ['_meta', 'content', 'isError'],
+      "ServerCapabilities": [
+        "completions",
+        "experimental",
+        "logging",
+        "prompts",
+        "resources",
+        "tools"
+      ],
+      "Tool": [
+        "annotations",
+        "description",
+        "inputSchema",
+        "name"
+      ],
+      "Resource": [
+        "annotations",
+        "description",
+        "mimeType",
+        "name",
+        "size",
+        "uri"
+      ],
+      "ResourceTemplate": [
+        "annotations",
+        "description",
+        "mimeType",
+        "name",
+        "uriTemplate"
+      ],
+      "Prompt": [
+        "arguments",
+        "description",
+        "name"
+      ],
+      "CallToolResult": [
+        "_meta",
+        "content",
+        "isError"
+      ]
     },
-    contentTypes: ['audio', 'image', 'resource', 'text'],
-  },
+    "contentTypes": [
+      "audio",
+      "image",
+      "resource",
+      "text"
+    ]
+  }
 };
 
 export function serverOptions(): McpServerOptions {

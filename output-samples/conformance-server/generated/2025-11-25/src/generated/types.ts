@@ -202,7 +202,9 @@ export type TemplateHandler = (
   variables: TemplateVariables,
   ctx: ServerContext,
 ) => MaybePromise<ReadResourceResult>;
-export interface TestSimplePromptArguments {}
+export interface TestSimplePromptArguments {
+
+}
 /**
  * Prompt "test_simple_prompt": Simple Test Prompt.
  *
@@ -252,7 +254,9 @@ export type TestPromptWithEmbeddedResourceHandler = (
   args: TestPromptWithEmbeddedResourceArguments,
   ctx: ServerContext,
 ) => MaybePromise<GetPromptResult>;
-export interface TestPromptWithImageArguments {}
+export interface TestPromptWithImageArguments {
+
+}
 /**
  * Prompt "test_prompt_with_image": Prompt With Image.
  *
@@ -269,31 +273,11 @@ export interface CompletionContext {
 
 /** A completion request for one of the manifest's prompt arguments or template variables. */
 export type CompletionRequest =
-  | {
-      ref: { type: 'ref/prompt'; name: 'test_simple_prompt' };
-      argument: { name: never; value: string };
-      context: CompletionContext;
-    }
-  | {
-      ref: { type: 'ref/prompt'; name: 'test_prompt_with_arguments' };
-      argument: { name: 'arg1' | 'arg2'; value: string };
-      context: CompletionContext;
-    }
-  | {
-      ref: { type: 'ref/prompt'; name: 'test_prompt_with_embedded_resource' };
-      argument: { name: 'resourceUri'; value: string };
-      context: CompletionContext;
-    }
-  | {
-      ref: { type: 'ref/prompt'; name: 'test_prompt_with_image' };
-      argument: { name: never; value: string };
-      context: CompletionContext;
-    }
-  | {
-      ref: { type: 'ref/resource'; uri: 'test://template/{id}/data' };
-      argument: { name: 'id'; value: string };
-      context: CompletionContext;
-    };
+  | { ref: { type: 'ref/prompt'; name: "test_simple_prompt" }; argument: { name: never; value: string }; context: CompletionContext }
+  | { ref: { type: 'ref/prompt'; name: "test_prompt_with_arguments" }; argument: { name: "arg1" | "arg2"; value: string }; context: CompletionContext }
+  | { ref: { type: 'ref/prompt'; name: "test_prompt_with_embedded_resource" }; argument: { name: "resourceUri"; value: string }; context: CompletionContext }
+  | { ref: { type: 'ref/prompt'; name: "test_prompt_with_image" }; argument: { name: never; value: string }; context: CompletionContext }
+  | { ref: { type: 'ref/resource'; uri: "test://template/{id}/data" }; argument: { name: "id"; value: string }; context: CompletionContext };
 
 /** Suggested values (at most 100), with the total when known. */
 export interface Completion {
@@ -303,10 +287,7 @@ export interface Completion {
 }
 
 /** Completes prompt arguments and template variables (capabilities.completions). */
-export type CompleteHandler = (
-  request: CompletionRequest,
-  ctx: ServerContext,
-) => MaybePromise<Completion>;
+export type CompleteHandler = (request: CompletionRequest, ctx: ServerContext) => MaybePromise<Completion>;
 /** Starts or stops sending notifications/resources/updated for a resource (capabilities.resources.subscribe). */
 export type SubscriptionHandler = (uri: string, ctx: ServerContext) => MaybePromise<void>;
 /** Every handler the manifest declares; `src/generated/handlers.ts` is checked against it. */

@@ -75,11 +75,7 @@ const EXPECTED: ExpectedItem[] = [
   { kind: 'tool', name: TOOLS['getAlerts']!.name, wire: TOOLS['getAlerts']! },
   { kind: 'tool', name: TOOLS['subscribeAlerts']!.name, wire: TOOLS['subscribeAlerts']! },
   { kind: 'resource', name: RESOURCES['stations']!.name, wire: RESOURCES['stations']! },
-  {
-    kind: 'resourceTemplate',
-    name: RESOURCE_TEMPLATES['stationObservations']!.name,
-    wire: RESOURCE_TEMPLATES['stationObservations']!,
-  },
+  { kind: 'resourceTemplate', name: RESOURCE_TEMPLATES['stationObservations']!.name, wire: RESOURCE_TEMPLATES['stationObservations']! },
   { kind: 'prompt', name: PROMPTS['planTrip']!.name, wire: PROMPTS['planTrip']! },
 ];
 
@@ -154,13 +150,8 @@ export class WeatherClient {
    * @throws InvalidArgumentsError before sending when `args` break the input schema.
    * @throws ToolError when the server answers with `isError: true`.
    */
-  getForecast(
-    args: GetForecastInput,
-    options?: RequestOptions,
-  ): Promise<TypedCallToolResult<GetForecastOutput>> {
-    return callTool(this.sdk, META, this.settings, 'getForecast', args, options) as Promise<
-      TypedCallToolResult<GetForecastOutput>
-    >;
+  getForecast(args: GetForecastInput, options?: RequestOptions): Promise<TypedCallToolResult<GetForecastOutput>> {
+    return callTool(this.sdk, META, this.settings, 'getForecast', args, options) as Promise<TypedCallToolResult<GetForecastOutput>>;
   }
 
   /**
@@ -206,10 +197,7 @@ export class WeatherClient {
    * Expanded per RFC 6570 (values percent-encoded as the operator requires).
    */
   static stationObservationsUri(variables: StationObservationsVariables): string {
-    return expandUriTemplate(RESOURCE_TEMPLATES['stationObservations']!.uriTemplate, {
-      stationId: variables.stationId,
-      limit: variables.limit,
-    });
+    return expandUriTemplate(RESOURCE_TEMPLATES['stationObservations']!.uriTemplate, { 'stationId': variables.stationId, 'limit': variables.limit });
   }
 
   /**
@@ -217,30 +205,15 @@ export class WeatherClient {
    *
    * Latest observations of one station.
    */
-  readStationObservations(
-    variables: StationObservationsVariables,
-    options?: RequestOptions,
-  ): Promise<ReadResourceResult> {
+  readStationObservations(variables: StationObservationsVariables, options?: RequestOptions): Promise<ReadResourceResult> {
     return this.sdk.readResource({ uri: WeatherClient.stationObservationsUri(variables) }, options);
   }
 
   /**
    * Completions for a variable of resource template "station-observations" (the server must support completions).
    */
-  completeStationObservations(
-    variable: 'stationId' | 'limit',
-    value: string,
-    context?: Record<string, string>,
-    options?: RequestOptions,
-  ): Promise<CompleteResult> {
-    return this.sdk.complete(
-      {
-        ref: { type: 'ref/resource', uri: RESOURCE_TEMPLATES['stationObservations']!.uriTemplate },
-        argument: { name: variable, value },
-        ...(context ? { context: { arguments: context } } : {}),
-      },
-      options,
-    );
+  completeStationObservations(variable: 'stationId' | 'limit', value: string, context?: Record<string, string>, options?: RequestOptions): Promise<CompleteResult> {
+    return this.sdk.complete({ ref: { type: 'ref/resource', uri: RESOURCE_TEMPLATES['stationObservations']!.uriTemplate }, argument: { name: variable, value }, ...(context ? { context: { arguments: context } } : {}) }, options);
   }
 
   /**
@@ -249,31 +222,13 @@ export class WeatherClient {
    * Suggests what to pack for a trip, given the forecast.
    */
   getPlanTripPrompt(args: PlanTripArguments, options?: RequestOptions): Promise<GetPromptResult> {
-    return this.sdk.getPrompt(
-      {
-        name: PROMPTS['planTrip']!.name,
-        arguments: wireArguments({ destination: args.destination, days: args.days }),
-      },
-      options,
-    );
+    return this.sdk.getPrompt({ name: PROMPTS['planTrip']!.name, arguments: wireArguments({ 'destination': args.destination, 'days': args.days }) }, options);
   }
 
   /**
    * Completions for an argument of prompt "plan_trip" (the server must support completions).
    */
-  completePlanTripPrompt(
-    argument: 'destination' | 'days',
-    value: string,
-    context?: Record<string, string>,
-    options?: RequestOptions,
-  ): Promise<CompleteResult> {
-    return this.sdk.complete(
-      {
-        ref: { type: 'ref/prompt', name: PROMPTS['planTrip']!.name },
-        argument: { name: argument, value },
-        ...(context ? { context: { arguments: context } } : {}),
-      },
-      options,
-    );
+  completePlanTripPrompt(argument: 'destination' | 'days', value: string, context?: Record<string, string>, options?: RequestOptions): Promise<CompleteResult> {
+    return this.sdk.complete({ ref: { type: 'ref/prompt', name: PROMPTS['planTrip']!.name }, argument: { name: argument, value }, ...(context ? { context: { arguments: context } } : {}) }, options);
   }
 }

@@ -7,18 +7,15 @@ export const testSimpleTextInput: CompiledValidator = dialect0.testSimpleTextInp
 export const testImageContentInput: CompiledValidator = dialect0.testImageContentInput;
 export const testAudioContentInput: CompiledValidator = dialect0.testAudioContentInput;
 export const testEmbeddedResourceInput: CompiledValidator = dialect0.testEmbeddedResourceInput;
-export const testMultipleContentTypesInput: CompiledValidator =
-  dialect0.testMultipleContentTypesInput;
+export const testMultipleContentTypesInput: CompiledValidator = dialect0.testMultipleContentTypesInput;
 export const testToolWithLoggingInput: CompiledValidator = dialect0.testToolWithLoggingInput;
 export const testToolWithProgressInput: CompiledValidator = dialect0.testToolWithProgressInput;
 export const testErrorHandlingInput: CompiledValidator = dialect0.testErrorHandlingInput;
 export const testReconnectionInput: CompiledValidator = dialect0.testReconnectionInput;
 export const testSamplingInput: CompiledValidator = dialect0.testSamplingInput;
 export const testElicitationInput: CompiledValidator = dialect0.testElicitationInput;
-export const testElicitationSep1034DefaultsInput: CompiledValidator =
-  dialect0.testElicitationSep1034DefaultsInput;
-export const testElicitationSep1330EnumsInput: CompiledValidator =
-  dialect0.testElicitationSep1330EnumsInput;
+export const testElicitationSep1034DefaultsInput: CompiledValidator = dialect0.testElicitationSep1034DefaultsInput;
+export const testElicitationSep1330EnumsInput: CompiledValidator = dialect0.testElicitationSep1330EnumsInput;
 export const jsonSchema202012ToolInput: CompiledValidator = dialect0.jsonSchema202012ToolInput;
 
 /** The same validators by export name. */

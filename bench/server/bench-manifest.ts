@@ -12,25 +12,42 @@ export interface BenchTool {
 }
 
 export function benchTools(count: number): BenchTool[] {
-  return Array.from({ length: count }, (_, i) => ({
+  return Array.from({ length: count }, (_, i) => benchTool(i));
+}
+
+/**
+ * Tool `i`. Every tool's schemas differ (property names, bounds, patterns,
+ * enums and nesting vary with `i`), as they do in a real API wrapper, so no
+ * per-schema cache or deduplication can make the generation bench cheap by
+ * construction. Tool 0 keeps the plain names the call benches use.
+ */
+function benchTool(i: number): BenchTool {
+  const v = i === 0 ? '' : `_${i.toString(36)}`;
+  const sorts = ['relevance', 'newest', 'oldest', 'rating', 'distance'].slice(0, 3 + (i % 3));
+  return {
     name: `tool_${i}_search_records`,
     description: `Searches records of collection ${i} by text, date range and tags; returns a page of results.`,
     inputSchema: {
       type: 'object',
       properties: {
-        query: { type: 'string', minLength: 1, maxLength: 200, description: 'Full-text query.' },
-        collection: { type: 'string', pattern: '^[a-z][a-z0-9_-]{1,31}$' },
-        limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-        sort: { type: 'string', enum: ['relevance', 'newest', 'oldest'] },
-        owner: { type: 'string', format: 'email' },
+        [`query${v}`]: { type: 'string', minLength: 1, maxLength: 200 + (i % 50), description: 'Full-text query.' },
+        [`collection${v}`]: { type: 'string', pattern: `^[a-z][a-z0-9_-]{1,${31 + (i % 17)}}$` },
+        limit: { type: 'integer', minimum: 1, maximum: 100 + (i % 100), default: 20 },
+        sort: { type: 'string', enum: sorts },
+        [`owner${v}`]: { type: 'string', format: 'email' },
         range: {
           type: 'object',
-          properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+          properties: { [`from${v}`]: { type: 'string', format: 'date' }, [`to${v}`]: { type: 'string', format: 'date' } },
           additionalProperties: false,
         },
-        tags: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, value: { type: 'string' } }, required: ['key'] }, maxItems: 10 },
+        tags: {
+          type: 'array',
+          items: { type: 'object', properties: { key: { type: 'string' }, [`value${v}`]: { type: i % 4 === 3 ? 'number' : 'string' } }, required: ['key'] },
+          maxItems: 10 + (i % 5),
+        },
+        ...(i % 3 === 2 ? { [`flags${v}`]: { type: 'array', items: { type: 'boolean' }, uniqueItems: true } } : {}),
       },
-      required: ['query'],
+      required: [`query${v}`],
       additionalProperties: false,
     },
     ...(i % 2 === 0
@@ -39,13 +56,16 @@ export function benchTools(count: number): BenchTool[] {
             type: 'object',
             properties: {
               total: { type: 'integer', minimum: 0 },
-              items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, score: { type: 'number' } }, required: ['id'] } },
+              items: {
+                type: 'array',
+                items: { type: 'object', properties: { id: { type: 'string' }, [`score${v}`]: { type: 'number', maximum: 1 + (i % 10) } }, required: ['id'] },
+              },
             },
             required: ['total', 'items'],
           },
         }
       : {}),
-  }));
+  };
 }
 
 export function benchManifest(count: number): string {

@@ -1,19 +1,20 @@
 /**
  * `mcpgen lint` on a generated 500-tool manifest, run as a process the way
- * users run it, next to `node -e 0` measured in the same run (so the figure
- * can be compared across machines). Target: median under 1 s.
+ * users run it, next to baselines measured in the same run (so the figure
+ * can be compared across machines).
  */
 import { spawnSync } from 'node:child_process';
-import { median } from './measure.js';
+import { stringify } from 'yaml';
+import { record } from './figures.js';
+import { formatTable, median, ms, ratio } from './measure.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const TOOLS = 500;
-const RUNS = 5;
-const TARGET_MS = 1000;
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const cli = join(repoRoot, 'dist', 'generator', 'cli', 'bin.js');
+const yamlAlone = join(repoRoot, 'dist', 'bench', 'baselines', 'yaml-parse-alone.js');
 
 /** A manifest with realistic tool schemas: enums, formats, nested objects, arrays, $defs refs, x-mcp-header. */
 export function benchManifest(tools = TOOLS): Record<string, unknown> {
@@ -67,42 +68,72 @@ function time(args: string[], env: NodeJS.ProcessEnv): { ms: number; status: num
 export interface LintBenchResult {
   tools: number;
   runs: number;
-  lintMedianMs: number;
-  nodeMedianMs: number;
-  ratio: number;
-  exitCode: number | null;
+  jsonLintMs: number;
+  nodeMs: number;
+  yamlLintMs: number;
+  yamlParseMs: number;
+  exitCodes: (number | null)[];
 }
 
+/**
+ * `mcpgen lint` on the 500-tool manifest as JSON and as YAML, interleaved
+ * with their baselines: `node -e 0` for JSON (target <= 3x), and for YAML a
+ * bare process that only parses the file with the yaml package keeping
+ * positions (target <= 1.3x: that parse is the floor of a YAML linter with
+ * locations).
+ */
 export async function run(): Promise<LintBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mcpgen-lint-bench-'));
-  const file = join(dir, 'mcp.json');
-  writeFileSync(file, JSON.stringify(benchManifest(), null, 2));
+  const json = join(dir, 'mcp.json');
+  const yamlFile = join(dir, 'mcp.yaml');
+  const manifest = benchManifest();
+  writeFileSync(json, JSON.stringify(manifest, null, 2));
+  writeFileSync(yamlFile, stringify(manifest));
   const env = { ...process.env };
+  const runs = Number(process.env.BENCH_ROUNDS ?? 9);
   try {
-    const lintArgs = [cli, 'lint', file, '--format', 'json'];
-    time(lintArgs, env); // warm the file system cache
-    const lint: number[] = [];
-    const node: number[] = [];
-    let exitCode: number | null = null;
-    for (let i = 0; i < RUNS; i++) {
-      const r = time(lintArgs, env);
-      lint.push(r.ms);
-      exitCode = r.status;
-      node.push(time(['-e', '0'], env).ms);
+    const commands = [
+      [cli, 'lint', json],
+      ['-e', '0'],
+      [cli, 'lint', yamlFile],
+      [yamlAlone, yamlFile],
+    ];
+    for (const c of commands) time(c, env); // warm the file system cache
+    const samples = commands.map(() => [] as number[]);
+    const exitCodes: (number | null)[] = [];
+    for (let i = 0; i < runs; i++) {
+      commands.forEach((c, j) => {
+        const r = time(c, env);
+        samples[j]!.push(r.ms);
+        if (i === 0) exitCodes.push(r.status);
+      });
     }
-    const result: LintBenchResult = {
-      tools: TOOLS,
-      runs: RUNS,
-      lintMedianMs: Math.round(median(lint)),
-      nodeMedianMs: Math.round(median(node)),
-      ratio: Number((median(lint) / median(node)).toFixed(1)),
-      exitCode,
-    };
-    const verdict = result.lintMedianMs < TARGET_MS ? 'under' : 'OVER';
+    if (exitCodes.some((c) => c !== 0)) throw new Error(`lint bench: a command failed (exit codes ${exitCodes.join(', ')})`);
+    const [jsonLintMs, nodeMs, yamlLintMs, yamlParseMs] = samples.map(median) as [number, number, number, number];
+    const jsonRatio = jsonLintMs / nodeMs;
+    const yamlRatio = yamlLintMs / yamlParseMs;
+    console.log(`\n## mcpgen lint, ${TOOLS} tools (median of ${runs} interleaved runs)\n`);
     console.log(
-      `lint-bench: mcpgen lint, ${TOOLS} tools: median ${result.lintMedianMs} ms over ${RUNS} runs (node -e 0: ${result.nodeMedianMs} ms, ratio ${result.ratio}x), exit ${exitCode}; ${verdict} the ${TARGET_MS} ms target`,
+      formatTable(
+        ['manifest', 'mcpgen lint', 'baseline', 'baseline time', 'ratio', 'target'],
+        [
+          ['JSON', ms(jsonLintMs), 'node -e 0', ms(nodeMs), ratio(jsonRatio), `<= 3.00x: ${jsonRatio <= 3 ? 'met' : 'NOT MET'}`],
+          ['YAML', ms(yamlLintMs), 'yaml parse with positions, alone', ms(yamlParseMs), ratio(yamlRatio), `<= 1.30x: ${yamlRatio <= 1.3 ? 'met' : 'NOT MET'}`],
+        ],
+      ),
     );
-    return result;
+    const command = 'BENCH_ONLY=lint npm run bench';
+    record({ figure: `lint ${TOOLS} tools, JSON`, value: ms(jsonLintMs), baseline: `node -e 0: ${ms(nodeMs)}`, ratio: jsonRatio, target: '<= 3.00x', met: jsonRatio <= 3, command });
+    record({
+      figure: `lint ${TOOLS} tools, YAML`,
+      value: ms(yamlLintMs),
+      baseline: `yaml parse with positions alone: ${ms(yamlParseMs)}`,
+      ratio: yamlRatio,
+      target: '<= 1.30x',
+      met: yamlRatio <= 1.3,
+      command,
+    });
+    return { tools: TOOLS, runs, jsonLintMs, nodeMs, yamlLintMs, yamlParseMs, exitCodes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -22,6 +22,7 @@ import { Client, InMemoryTransport, type Transport } from '@modelcontextprotocol
 import { fromJsonSchema, McpServer } from '@modelcontextprotocol/server';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
+import { record } from './figures.js';
 import { formatTable, median, ratio } from './measure.js';
 import { benchManifest, benchTools } from './server/bench-manifest.js';
 
@@ -143,6 +144,17 @@ export async function run(): Promise<void> {
         variants.map((v, i) => [v.label, `${median(samples[i]!).toFixed(0)} µs`, ratio(median(samples[i]!) / median(samples[0]!))]),
       ),
     );
+    const generated = median(samples[2]!) / median(samples[0]!);
+    console.log(`\ngenerated client per call, ${transport.label}: ${ratio(generated)} bare callTool (target <= 1.05x): ${generated <= 1.05 ? 'met' : 'NOT MET'}`);
+    record({
+      figure: `generated client per tools/call, ${transport.label}`,
+      value: `${median(samples[2]!).toFixed(0)} µs`,
+      baseline: `bare SDK client.callTool: ${median(samples[0]!).toFixed(0)} µs`,
+      ratio: generated,
+      target: '<= 1.05x',
+      met: generated <= 1.05,
+      command: 'BENCH_ONLY=client npm run bench',
+    });
   }
 
   // Validation alone, in process: the same output schema and value.

@@ -1,16 +1,32 @@
 /**
- * Cold start: `mcpgen --help` and `mcpgen spec list` beside `node -e 0`,
- * measured in the same run. Target: --help within 2x node -e 0.
+ * Cold start: `mcpgen --help`, `mcpgen generate --help` and `mcpgen spec
+ * list` beside `node -e 0`, interleaved in the same run. The help screens
+ * come from a cache rendered by yargs at build time (help-cache.ts); so the
+ * figure cannot be met by a stale or hand-made cache, this bench first
+ * rebuilds the cache from the command definitions (timed, reported), and
+ * also measures `--help` with no cache at all (yargs renders it live).
+ * Target (issue 17): `mcpgen --help` <= 1.5x node -e 0.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { record } from './figures.js';
 import { formatTable, interleave, median, ms, ratio } from './measure.js';
 
-const bin = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'generator', 'cli', 'bin.js');
+const cliDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'generator', 'cli');
+const bin = join(cliDir, 'bin.js');
+const cache = join(cliDir, 'help-cache.json');
 
 export async function run(): Promise<void> {
   const node = process.execPath;
   const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
+
+  const start = process.hrtime.bigint();
+  const rebuilt = spawnSync(node, [join(cliDir, 'render-help-cache.js')], { encoding: 'utf8' });
+  const rebuildMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (rebuilt.status !== 0 || !existsSync(cache)) throw new Error(`rebuilding the help cache failed: ${rebuilt.stderr}`);
+
   const results = interleave(
     [
       { label: 'node -e 0', command: node, args: ['-e', '0'] },
@@ -20,14 +36,44 @@ export async function run(): Promise<void> {
     ],
     rounds,
   );
+  // No cache at all: yargs renders the screen.
+  renameSync(cache, `${cache}.away`);
+  let live;
+  try {
+    live = interleave(
+      [
+        { label: 'node -e 0', command: node, args: ['-e', '0'] },
+        { label: 'mcpgen --help, no help cache (yargs)', command: node, args: [bin, '--help'] },
+      ],
+      Math.ceil(rounds / 2),
+    );
+  } finally {
+    renameSync(`${cache}.away`, cache);
+  }
   const base = median(results[0]!.samples);
-  console.log(`\n## Cold start (median of ${rounds} interleaved runs)\n`);
+  const liveBase = median(live[0]!.samples);
+  console.log(`\n## Cold start (median of ${rounds} interleaved runs; help cache rebuilt in this run in ${ms(rebuildMs)})\n`);
   console.log(
     formatTable(
       ['command', 'median', 'min', 'ratio to node -e 0'],
-      results.map((r) => [r.label, ms(median(r.samples)), ms(Math.min(...r.samples)), ratio(median(r.samples) / base)]),
+      [
+        ...results.map((r) => [r.label, ms(median(r.samples)), ms(Math.min(...r.samples)), ratio(median(r.samples) / base)]),
+        [live[1]!.label, ms(median(live[1]!.samples)), ms(Math.min(...live[1]!.samples)), ratio(median(live[1]!.samples) / liveBase)],
+      ],
     ),
   );
   const help = median(results[1]!.samples) / base;
-  console.log(`\nmcpgen --help: ${ratio(help)} node -e 0 (target <= 2.00x): ${help <= 2 ? 'met' : 'NOT MET'}`);
+  console.log(`\nmcpgen --help: ${ratio(help)} node -e 0 (target <= 1.50x, cache rebuilt in this run): ${help <= 1.5 ? 'met' : 'NOT MET'}`);
+  const command = 'BENCH_ONLY=startup npm run bench';
+  record({
+    figure: 'mcpgen --help (help cache rebuilt in the same run)',
+    value: ms(median(results[1]!.samples)),
+    baseline: `node -e 0: ${ms(base)}`,
+    ratio: help,
+    target: '<= 1.50x',
+    met: help <= 1.5,
+    command,
+  });
+  const liveRatio = median(live[1]!.samples) / liveBase;
+  record({ figure: 'mcpgen --help without any help cache', value: ms(median(live[1]!.samples)), baseline: `node -e 0: ${ms(liveBase)}`, ratio: liveRatio, target: '(reference)', command });
 }

@@ -5,6 +5,7 @@
  */
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from './file-map.js';
+import { countWork } from '../pipeline/work-counts.js';
 
 const PARSERS: [RegExp, string][] = [
   [/\.(c|m)?ts$/, 'typescript'],
@@ -30,7 +31,11 @@ export async function formatFiles(files: OutputFile[]): Promise<OutputFile[]> {
   const memo = new Map<string, string>();
   const format = async (contents: string, parser: string): Promise<string> => {
     const key = `${parser}\0${contents}`;
-    const formatted = formatMemo.get(key) ?? (await prettier.format(contents, { ...PRETTIER_OPTIONS, parser }));
+    let formatted = formatMemo.get(key);
+    if (formatted === undefined) {
+      countWork('formatter-passes');
+      formatted = await prettier.format(contents, { ...PRETTIER_OPTIONS, parser });
+    }
     memo.set(key, formatted);
     return formatted;
   };

@@ -19,6 +19,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
+import { countWork } from '../pipeline/work-counts.js';
 
 export const JOURNAL_PATH = '.mcpgen/journal.json';
 export const BACKUP_PREFIX = '.mcpgen-bak-';
@@ -63,6 +64,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
       const temp = join(dirname(p.absolutePath), `${TEMP_PREFIX}${basename(p.absolutePath)}-${suffix()}`);
       entries.push({ target: p.absolutePath, temp });
       writeFileSync(temp, p.contents ?? '');
+      countWork('files-written');
       if (p.action === 'update') entries[entries.length - 1]!.backup = backupPath(p.absolutePath, suffix());
     }
     for (const p of plan) {

@@ -8,6 +8,7 @@
 import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
+import { countWork } from './work-counts.js';
 
 export interface ToolTypeModules {
   /**
@@ -58,7 +59,11 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const memo = new Map<string, string>();
   const types = async (schema: IR['tools'][number]['inputSchema'], typeName: string, pointer: string): Promise<string> => {
     const key = `${typeName}\0${JSON.stringify(schema)}`;
-    const code = typeMemo.get(key) ?? (await schemaToTypes(schema, typeName, pointer));
+    let code = typeMemo.get(key);
+    if (code === undefined) {
+      countWork('types-converted');
+      code = await schemaToTypes(schema, typeName, pointer);
+    }
     memo.set(key, code);
     return code;
   };
@@ -74,7 +79,10 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
 async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
   const result = new Map<string, string>();
-  for (const t of ir.tools) result.set(t.identifier, await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`));
+  for (const t of ir.tools) {
+    countWork('types-converted');
+    result.set(t.identifier, await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`));
+  }
   return result;
 }
 
@@ -85,5 +93,6 @@ async function computeValidators(ir: IR): Promise<CompiledModule[]> {
     // Output validators check; they never fill in defaults.
     ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
   ]);
+  countWork('validators-compiled', schemas.length);
   return compileValidators(schemas, ir.revision.dialect);
 }

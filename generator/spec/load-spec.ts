@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { requireRevision, type RevisionInfo } from './revisions.js';
 import { locateSchema, specDirCandidates, type SpecOrigin, type SpecSourceOptions } from './spec-dirs.js';
+import { countWork } from '../pipeline/work-counts.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -44,6 +45,7 @@ const memo = new Map<string, LoadedSpec>();
  * @throws McpgenError `spec/unknown-revision`, `spec/missing`, `spec/hash-mismatch`, `spec/invalid-json`
  */
 export function loadSpec(revision: string, options: SpecSourceOptions = {}): LoadedSpec {
+  countWork('specs-loaded');
   const info = requireRevision(revision);
   const found = locateSchema(revision, options);
   if (!found) {

@@ -1,0 +1,25 @@
+/**
+ * Counts of the expensive units of work a run does (schema conversions to
+ * types, validator compilations, formatter passes, files written). A test
+ * generates manifests of growing size and checks that each count grows
+ * linearly with the number of tools (and that the formatter never runs for
+ * built-in emitters): a guard against quadratic work or repeated compilation
+ * that does not depend on timing. Counting costs an integer increment.
+ */
+export type WorkKind = 'types-converted' | 'validators-compiled' | 'formatter-passes' | 'files-written' | 'specs-loaded';
+
+const counts = new Map<WorkKind, number>();
+
+export function countWork(kind: WorkKind, amount = 1): void {
+  counts.set(kind, (counts.get(kind) ?? 0) + amount);
+}
+
+/** The counts since the last reset (kinds never counted are 0). */
+export function workCounts(): Record<WorkKind, number> {
+  const kinds: WorkKind[] = ['types-converted', 'validators-compiled', 'formatter-passes', 'files-written', 'specs-loaded'];
+  return Object.fromEntries(kinds.map((k) => [k, counts.get(k) ?? 0])) as Record<WorkKind, number>;
+}
+
+export function resetWorkCounts(): void {
+  counts.clear();
+}

@@ -5,7 +5,7 @@
  * incremental cache in the output index) stops before emitting.
  */
 import { resolve } from 'node:path';
-import { McpgenError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { McpgenError, hasErrors, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 import type { EmitEntry } from './config/config-types.js';
 import type { PackageDependencies } from './emit/emitter.js';
 import { loadEmitterEntries, type PlaceDiagnostic } from './emit/plugin-loader.js';
@@ -111,7 +111,11 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     return { ...base, plan: hit.plan, diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0, revision: ir.revision.id, changed: [], cached: true };
   }
 
-  const emitted = await runEmitters(loadedEmitters.emitters, { ir, spec, artifacts: toolArtifacts(ir), generatorVersion: version }, progress);
+  const emitted = await runEmitters(loadedEmitters.emitters, { ir, spec, artifacts: toolArtifacts(ir), generatorVersion: version }, progress).catch(
+    (err: unknown) => {
+      throw located(err, loaded.sourceMap);
+    },
+  );
   if (emitted.diagnostics.length) {
     return { ...base, plan: [], diagnostics: [...diagnostics, ...emitted.diagnostics], exitCode: 2, revision: ir.revision.id, changed: [], cached: false };
   }
@@ -138,4 +142,16 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     changed: output.plan.filter((p) => CHANGES.includes(p.action)).map((p) => p.path),
     cached: false,
   };
+}
+
+/** An emit error that names a manifest item (its pointer) gets that item's file:line:col. */
+function located(err: unknown, sourceMap: { locate(pointer: string): SourceLocation | undefined }): unknown {
+  if (!(err instanceof McpgenError) || err.pointer === undefined) return err;
+  const location = sourceMap.locate(err.pointer);
+  if (!location) return err;
+  return new McpgenError(
+    err.diagnostics.map((d) => (d.location ? d : { ...d, location })),
+    err.exitCode,
+    err.pointer,
+  );
 }

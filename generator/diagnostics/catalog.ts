@@ -136,6 +136,11 @@ export const coreCatalog = {
     cause: 'A file could not be written (permissions, disk full, or a folder in the way).',
     fix: 'Check the output folder; nothing was left half-written.',
   },
+  'emit/schema-unsupported': {
+    title: 'A tool schema cannot be turned into code',
+    cause: 'The schema passed lint, but generating its TypeScript types or its validator failed (a construct mcpgen cannot express).',
+    fix: 'Simplify the schema at the location shown (or move the construct under $defs); please report it with the schema.',
+  },
   'output/format-failed': {
     title: 'Generated code could not be formatted',
     cause: 'prettier rejected generated code; this is a bug in mcpgen.',

@@ -34,12 +34,20 @@ export class McpgenError extends Error {
   /** 1: findings (stale output, lint errors). 2: usage or input error. */
   readonly exitCode: 1 | 2;
 
-  constructor(diagnostics: Diagnostic[] | Diagnostic, exitCode: 1 | 2 = 2) {
+  /**
+   * The manifest item the error concerns (JSON pointer, `/tools/3/outputSchema`),
+   * when it is raised where no source map is at hand (emitters); the
+   * pipeline turns it into a file:line:col location.
+   */
+  readonly pointer: string | undefined;
+
+  constructor(diagnostics: Diagnostic[] | Diagnostic, exitCode: 1 | 2 = 2, pointer?: string) {
     const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
     super(list.map((d) => d.message).join('\n'));
     this.name = 'McpgenError';
     this.diagnostics = list;
     this.exitCode = exitCode;
+    this.pointer = pointer;
   }
 }
 

@@ -9,6 +9,7 @@ import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
+import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
   /**
@@ -62,7 +63,7 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
     let code = typeMemo.get(key);
     if (code === undefined) {
       countWork('types-converted');
-      code = await schemaToTypes(schema, typeName, pointer);
+      code = await forSchema(pointer, () => schemaToTypes(schema, typeName, pointer));
     }
     memo.set(key, code);
     return code;
@@ -81,7 +82,8 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   for (const t of ir.tools) {
     countWork('types-converted');
-    result.set(t.identifier, await schemaToTypes(t.inputSchema, `${t.typeName}Input`, `${t.pointer}/inputSchema`));
+    const pointer = `${t.pointer}/inputSchema`;
+    result.set(t.identifier, await forSchema(pointer, () => schemaToTypes(t.inputSchema, `${t.typeName}Input`, pointer)));
   }
   return result;
 }
@@ -95,4 +97,27 @@ async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   ]);
   countWork('validators-compiled', schemas.length);
   return compileValidators(schemas, ir.revision.dialect);
+}
+
+/**
+ * Runs the work for the schema at `pointer`; any failure becomes an
+ * `emit/schema-unsupported` error that names the schema, with the pointer
+ * attached so the pipeline can locate it in the manifest (file:line:col).
+ */
+async function forSchema<T>(pointer: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const detail = err instanceof McpgenError ? err.diagnostics[0]?.message : (err as Error)?.message;
+    throw new McpgenError(
+      {
+        code: 'emit/schema-unsupported',
+        severity: 'error',
+        message: `Code cannot be generated from the schema at ${pointer}: ${String(detail ?? err).split('\n')[0]}`,
+        hint: 'Simplify the schema there, or report it to mcpgen with the schema.',
+      },
+      2,
+      pointer,
+    );
+  }
 }

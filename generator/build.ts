@@ -100,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...specSource,
       ...(options.followOutLink !== undefined ? { followOutLink: options.followOutLink } : {}),
       ...(options.maxInputBytes !== undefined ? { maxInputBytes: options.maxInputBytes } : {}),
+      ...(loaded.refRoots ? { refRoots: loaded.refRoots } : {}),
       onProgress: options.onProgress ? (m) => options.onProgress!(`${target.name}: ${m}`) : undefined,
     });
     results.push({

@@ -49,6 +49,12 @@ export interface McpgenConfig {
   allowUnpinned?: boolean;
   /** Never download a missing spec revision (like --offline). */
   offline?: boolean;
+  /**
+   * Folders (relative to the config file) that a manifest's file `$ref`s may
+   * also point into. By default a `$ref` may only reach files inside the
+   * manifest's own folder tree.
+   */
+  refRoots?: string[];
   /** Output folders (relative to the config file) and what each gets. */
   targets?: Record<string, TargetConfig>;
   hooks?: HooksConfig;

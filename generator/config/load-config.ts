@@ -24,6 +24,8 @@ export interface LoadedConfig {
   allowUnpinned?: boolean;
   offline?: boolean;
   revision?: string | string[];
+  /** `refRoots`, absolute. */
+  refRoots?: string[];
 }
 
 /**
@@ -55,5 +57,6 @@ function checked(raw: RawConfig): LoadedConfig {
     ...(config.allowUnpinned !== undefined ? { allowUnpinned: config.allowUnpinned } : {}),
     ...(config.offline !== undefined ? { offline: config.offline } : {}),
     ...(config.revision !== undefined ? { revision: config.revision } : {}),
+    ...(config.refRoots ? { refRoots: config.refRoots.map((r) => resolve(dir, r)) } : {}),
   };
 }

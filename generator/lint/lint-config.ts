@@ -74,6 +74,7 @@ export async function lintConfig(options: LintConfigOptions = {}): Promise<LintC
         cwd,
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.maxInputBytes !== undefined ? { maxInputBytes: options.maxInputBytes } : {}),
+        ...(config.refRoots ? { refRoots: config.refRoots } : {}),
         specDir: options.specDir,
         configSpecDir: options.configSpecDir ?? config.specDir,
         allowUnpinned: options.allowUnpinned ?? config.allowUnpinned,

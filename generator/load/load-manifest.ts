@@ -36,7 +36,7 @@ export interface LoadManifestOptions {
   cwd?: string;
   /** Largest file read, in bytes (default 16 MB; `--max-input-size`). */
   maxInputBytes?: number;
-  /** Folders a file `$ref` may point into (default: each manifest's own folder). */
+  /** Folders a file `$ref` may point into besides each manifest's own folder tree (the config's `refRoots`). */
   refRoots?: string[];
 }
 

@@ -46,7 +46,8 @@ const MAX_REFS = 1000;
 
 /** Replaces file references in every tool's schemas, in place on `tools`. */
 export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: RefContext): void {
-  const roots = ctx.roots?.length ? ctx.roots.map((r) => resolve(r)) : [dirname(ctx.manifestPath)];
+  // The manifest's own folder tree, plus any roots the config allows.
+  const roots = [dirname(ctx.manifestPath), ...(ctx.roots ?? []).map((r) => resolve(r))];
   const state: State = { ...ctx, roots, realRoots: roots.map(realOrSelf), count: 0, files: new Map() };
   tools.forEach((tool, i) => {
     if (!isJsonObject(tool)) return;
@@ -158,7 +159,7 @@ function resolveFileRef(
     return fail(
       'load/ref-outside-project',
       `$ref "${ref}" leaves the manifest's folder (${displayPath(st.roots[0]!, st.cwd)}); it was not read.`,
-      'Copy the schema into the project, or keep shared schemas in a folder below the manifest.',
+      'Copy the schema into the project, keep shared schemas in a folder below the manifest, or allow their folder with "refRoots" in mcpgen.config.',
     );
   }
   const real = realOrSelf(target);

@@ -22,6 +22,8 @@ export interface PrepareOptions extends SpecSourceOptions {
   cwd?: string;
   /** Largest manifest or $ref file read, in bytes (`--max-input-size`). */
   maxInputBytes?: number;
+  /** Extra folders file `$ref`s may point into (absolute; the config's `refRoots`). */
+  refRoots?: string[];
 }
 
 export interface Prepared {
@@ -40,7 +42,7 @@ export interface Prepared {
  * revision), since nothing can be checked then.
  */
 export function prepare(options: PrepareOptions): Prepared {
-  const loaded = loadManifest(options.manifests, { cwd: options.cwd, maxInputBytes: options.maxInputBytes });
+  const loaded = loadManifest(options.manifests, { cwd: options.cwd, maxInputBytes: options.maxInputBytes, refRoots: options.refRoots });
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return { loaded, diagnostics, inputError: true };
 

@@ -165,3 +165,32 @@ describe('lint reads the config', () => {
 function readdir(dir: string): string[] {
   return readdirSync(dir).sort();
 }
+
+describe('refRoots: folders file $refs may reach besides the manifest folder', () => {
+  const manifest = `server: { name: demo, version: 1.0.0 }
+tools:
+  - name: echo
+    inputSchema: { $ref: ../shared/echo.json }
+`;
+  const files = { 'app/mcp.yaml': manifest, 'shared/echo.json': ECHO };
+
+  it('without refRoots a $ref out of the manifest folder is refused, located; lint says the same', () => {
+    const dir = writeFiles({ ...files, 'app/mcpgen.config.json': JSON.stringify({ manifests: ['mcp.yaml'], targets: { out: { emit: ['manifest'] } } }) });
+    const r = runCliProcess(['generate'], { cwd: join(dir, 'app') });
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(/mcp\.yaml:4:\d+.*load\/ref-outside-project/s);
+    const lint = runCliProcess(['lint'], { cwd: join(dir, 'app') });
+    expect(lint.code).toBe(2);
+    expect(lint.stderr + lint.stdout).toContain('load/ref-outside-project');
+  });
+
+  it('with refRoots naming the shared folder, generate and lint both resolve it', () => {
+    const config = { manifests: ['mcp.yaml'], refRoots: ['../shared'], targets: { out: { emit: ['manifest'] } } };
+    const dir = writeFiles({ ...files, 'app/mcpgen.config.json': JSON.stringify(config) });
+    const r = runCliProcess(['generate'], { cwd: join(dir, 'app') });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'app', 'out', 'manifest.json'), 'utf8')) as { tools: { inputSchema: unknown }[] };
+    expect(written.tools[0]!.inputSchema).toEqual(JSON.parse(ECHO));
+    expect(runCliProcess(['lint'], { cwd: join(dir, 'app') }).code).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
 import { readOutputIndex, type OutputIndex } from './output-index.js';
-import { resolveInside } from './safe-path.js';
+import { newPathChecks, resolveInside } from './safe-path.js';
 
 export type PlannedAction =
   /** Generated or user file that does not exist yet. */
@@ -42,9 +42,10 @@ export function planOutput(
   const previous = previousIndex?.files ?? {};
   const plan: PlannedFile[] = [];
   const wanted = new Set<string>();
+  const checks = newPathChecks();
 
   for (const file of files) {
-    const absolutePath = resolveInside(outDir, file.path);
+    const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
     const base = { path: file.path, absolutePath, owner: file.owner, contents: file.contents };
     if (!existsSync(absolutePath)) {
@@ -74,7 +75,7 @@ export function planOutput(
     if (wanted.has(path)) continue;
     let absolutePath: string;
     try {
-      absolutePath = resolveInside(outDir, path);
+      absolutePath = resolveInside(outDir, path, checks);
     } catch {
       continue; // A tampered index cannot make us touch files outside the folder.
     }

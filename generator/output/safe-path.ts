@@ -7,7 +7,23 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
-export function resolveInside(outDir: string, relativePath: string): string {
+/**
+ * What one pass over many paths of the same output folder has already
+ * checked (the folder's real path, and folders found inside it or not yet
+ * there below a checked one), so that planning thousands of files costs one
+ * check per folder, not per file. Use one per pass: the file system may
+ * change between runs.
+ */
+export interface PathChecks {
+  realRoot?: string;
+  insideFolders: Set<string>;
+}
+
+export function newPathChecks(): PathChecks {
+  return { insideFolders: new Set() };
+}
+
+export function resolveInside(outDir: string, relativePath: string, checks: PathChecks = newPathChecks()): string {
   const refuse = (why: string): never => {
     throw new McpgenError({
       code: 'output/outside-dir',
@@ -26,12 +42,21 @@ export function resolveInside(outDir: string, relativePath: string): string {
   if (!target.startsWith(root + sep)) refuse('it leaves the output folder');
 
   // The nearest existing ancestor must really be inside the output folder.
-  const realRoot = existsSync(root) ? realpathSync(root) : root;
-  let probe = dirname(target);
-  while (!existsSync(probe) && probe.startsWith(root + sep)) probe = dirname(probe);
-  if (existsSync(probe)) {
+  const folder = dirname(target);
+  if (checks.insideFolders.has(folder)) return target;
+  const realRoot = (checks.realRoot ??= existsSync(root) ? realpathSync(root) : root);
+  const missing: string[] = [];
+  let probe = folder;
+  while (!checks.insideFolders.has(probe) && !existsSync(probe) && probe.startsWith(root + sep)) {
+    missing.push(probe);
+    probe = dirname(probe);
+  }
+  if (!checks.insideFolders.has(probe) && existsSync(probe)) {
     const real = realpathSync(probe);
     if (real !== realRoot && !real.startsWith(realRoot + sep)) refuse('a folder on the way is a link out of the output folder');
+    checks.insideFolders.add(probe);
   }
+  // Folders below a checked one that do not exist yet are created by this run's write stage.
+  for (const m of missing) checks.insideFolders.add(m);
   return target;
 }

@@ -54,13 +54,22 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
   // The output index goes last: until it is renamed, it still describes the files on disk before the run.
   plan = [...plan.filter((p) => !isIndex(p)), ...plan.filter(isIndex)];
   const entries: JournalEntry[] = [];
-  const suffix = () => `${process.pid}-${randomBytes(4).toString('hex')}`;
+  // One random token per run and a counter: unique names without a random draw per file.
+  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  let serial = 0;
+  const suffix = () => `${token}-${(serial++).toString(36)}`;
+  // Folders made in this run: thousands of files share a few folders.
+  const made = new Set<string>();
   let current = '';
   try {
     for (const p of plan) {
       if (p.action !== 'create' && p.action !== 'update') continue;
       current = p.absolutePath;
-      mkdirSync(dirname(p.absolutePath), { recursive: true });
+      const folder = dirname(p.absolutePath);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       const temp = join(dirname(p.absolutePath), `${TEMP_PREFIX}${basename(p.absolutePath)}-${suffix()}`);
       entries.push({ target: p.absolutePath, temp });
       writeFileSync(temp, p.contents ?? '');

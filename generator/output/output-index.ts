@@ -35,13 +35,28 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
 }
 
 /**
+ * Hashes of the previous run's generated files in this process, by path:
+ * `generate --watch` rehashes only the files whose contents changed.
+ * Replaced on each run, so it holds at most one run's files.
+ */
+let hashMemo = new Map<string, { contents: string; hash: string }>();
+
+/**
  * `keptUserFiles`: user files from earlier runs that nothing generates any
  * more but that are still on disk. They stay listed, so the warning about
  * them repeats on every run until the user deletes or moves them.
  */
 export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
-  for (const f of files) if (f.owner === 'generated') entries[f.path] = sha256Hex(f.contents);
+  const memo = new Map<string, { contents: string; hash: string }>();
+  for (const f of files) {
+    if (f.owner !== 'generated') continue;
+    const known = hashMemo.get(f.path);
+    const hash = known && known.contents === f.contents ? known.hash : sha256Hex(f.contents);
+    memo.set(f.path, { contents: f.contents, hash });
+    entries[f.path] = hash;
+  }
+  hashMemo = memo;
   const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
   const userFiles = [...new Set([...current, ...keptUserFiles])].sort();
   const orphanedUserFiles = [...new Set(keptUserFiles)].sort();

@@ -3,7 +3,7 @@
  * file, what a run would do. Reads only; `write-output.ts` carries out a plan,
  * and `--check` / `--dry-run` only report it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
@@ -33,6 +33,21 @@ export interface PlannedFile {
   contents?: string;
 }
 
+/** A generated file as this process last read it, with its size and modification time then. */
+interface DiskState {
+  contents: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Files the previous plan in this process found unchanged: `generate --watch`
+ * then skips reading a file whose wanted contents are the same and whose
+ * size and modification time have not moved (an edit by hand changes them).
+ * Replaced on each plan, so it holds at most one run's files.
+ */
+let diskMemo = new Map<string, DiskState>();
+
 /** `previousIndex`: the output index already read by the caller (default: read it here). */
 export function planOutput(
   outDir: string,
@@ -44,15 +59,17 @@ export function planOutput(
   const wanted = new Set<string>();
   const checks = newPathChecks();
 
+  const memo = new Map<string, DiskState>();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
     const base = { path: file.path, absolutePath, owner: file.owner, contents: file.contents };
-    if (!existsSync(absolutePath)) {
+    const stat = statOrNothing(absolutePath);
+    if (!stat) {
       plan.push({ ...base, action: 'create' });
       continue;
     }
-    if (statSync(absolutePath).isDirectory()) {
+    if (stat.isDirectory()) {
       plan.push({ ...base, action: 'conflict' });
       continue;
     }
@@ -60,9 +77,17 @@ export function planOutput(
       plan.push({ ...base, action: 'keep-user' });
       continue;
     }
+    // Unchanged since this process last read it, with the same contents wanted: no need to read it again.
+    const known = diskMemo.get(absolutePath);
+    if (known && known.contents === file.contents && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+      memo.set(absolutePath, known);
+      plan.push({ ...base, action: 'unchanged' });
+      continue;
+    }
     const current = readFileSync(absolutePath, 'utf8');
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
     if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
+      if (current === file.contents) memo.set(absolutePath, { contents: current, mtimeMs: stat.mtimeMs, size: stat.size });
       plan.push({ ...base, action: 'unchanged' });
     } else if (file.path in previous || hasHeader(current) || file.path === '.mcpgen/files.json') {
       plan.push({ ...base, action: 'update' });
@@ -83,9 +108,19 @@ export function planOutput(
     const edited = sha256Hex(readFileSync(absolutePath)) !== hash;
     plan.push({ path, absolutePath, owner: 'generated', action: edited ? 'keep-edited-orphan' : 'delete-orphan' });
   }
+  diskMemo = memo;
   return plan;
 }
 
 function sameIgnoringCrlf(a: string, b: string): boolean {
   return (a.includes('\r') || b.includes('\r')) && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+}
+
+/** The file's stat, or undefined where `existsSync` would say false (missing, or a file in the way of its folder). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

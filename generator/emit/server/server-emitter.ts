@@ -43,11 +43,12 @@ export const serverEmitter: Emitter = {
       // of a large run on it (about 8 KB of code per schema).
       ...modules.map((m) => ({ ...generated(`validators/${m.dialect}.ts`, m.code), formatted: true })),
       generated('validators/index.ts', validatorIndexModule(modules)),
+      // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(
         ir,
         (id) => toolTypes.get(id)!.input,
         (id) => toolTypes.get(id)!.output,
-      ).map((m) => generated(m.path, m.contents)),
+      ).map((m) => ({ ...generated(m.path, m.contents), formatted: true })),
     ];
   },
 };

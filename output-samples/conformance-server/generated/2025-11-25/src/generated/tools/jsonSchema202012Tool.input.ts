@@ -3,10 +3,7 @@ export interface JsonSchema202012ToolInput {
   name?: string;
   address?: Address;
 }
-/**
- * This interface was referenced by `JsonSchema202012ToolInput`'s JSON-Schema
- * via the `definition` "address".
- */
+
 export interface Address {
   street?: string;
   city?: string;

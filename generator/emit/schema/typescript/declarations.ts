@@ -1,0 +1,93 @@
+/**
+ * JSON Schema → a TypeScript module declaring `<TypeName>` (an interface for
+ * an object schema, else a type alias) plus one named type per `$defs` /
+ * `definitions` entry. Synchronous and laid out exactly as prettier would lay
+ * it out (see `layout-doc.ts`), so the write stage need not format it.
+ */
+import { printDoc, type Doc } from './layout-doc.js';
+import { definitionNames, definitionsOf } from './definition-names.js';
+import { schemaType, type WalkContext } from './schema-to-type.js';
+import { isPrintableAscii, jsDocLines } from './ts-literals.js';
+import { aliasDoc, interfaceDoc } from './type-layout.js';
+import { UNKNOWN, type TsType } from './type-model.js';
+
+/** prettier's `printWidth` for generated files (output/format-files.ts). */
+const PRINT_WIDTH = 100;
+
+export interface Declarations {
+  code: string;
+  /**
+   * Whether `code` is already what prettier prints. False only when a string
+   * literal or key holds non-ASCII text, whose display width this layout does
+   * not measure: such a module must still go through prettier.
+   */
+  laidOut: boolean;
+}
+
+interface Declared {
+  name: string;
+  type: TsType;
+  doc: string[];
+}
+
+/**
+ * The references a type alias needs resolved to know what it is: members of
+ * unions and intersections. (References inside arrays, tuples and objects are
+ * deferred by TypeScript, so recursion through them is fine.)
+ */
+function eagerRefs(t: TsType): string[] {
+  if (t.kind === 'ref') return [t.name];
+  if (t.kind === 'union' || t.kind === 'intersection') return t.members.flatMap(eagerRefs);
+  return [];
+}
+
+/**
+ * Type aliases that would reference themselves eagerly (`type A = B | null;
+ * type B = A`), which TypeScript rejects ("circularly references itself"):
+ * such a schema accepts nothing definite, so the alias becomes `unknown`.
+ */
+function breakAliasCycles(declared: Declared[]): void {
+  const aliases = new Map(declared.filter((d) => d.type.kind !== 'object').map((d) => [d.name, d]));
+  for (const d of aliases.values()) {
+    const seen = new Set<string>();
+    const queue = eagerRefs(d.type);
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (name === d.name) {
+        d.type = UNKNOWN;
+        break;
+      }
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const target = aliases.get(name);
+      if (target) queue.push(...eagerRefs(target.type));
+    }
+  }
+}
+
+function declarationDoc(d: Declared): Doc {
+  return d.type.kind === 'object' ? interfaceDoc(d.name, d.type.members, d.doc) : aliasDoc(d.name, d.type, d.doc);
+}
+
+/** Comment lines are never measured; any other line must be printable ASCII to be measured right. */
+function measurable(code: string): boolean {
+  return code.split('\n').every((l) => isPrintableAscii(l) || /^\s*(\/\*\*|\*)/.test(l));
+}
+
+export function schemaToDeclarations(schema: Record<string, unknown>, typeName: string): Declarations {
+  const definitions = definitionsOf(schema);
+  const names = definitionNames(definitions, [typeName]);
+  const ctx: WalkContext = { names: new Map([['', typeName], ...names]) };
+  const declared: Declared[] = [
+    // The root's title or $id never renames it: the IR chose the name.
+    { name: typeName, type: schemaType(schema, ctx), doc: jsDocLines(schema.description) },
+    ...definitions.map((d) => ({
+      name: names.get(d.pointer)!,
+      type: schemaType(d.schema, ctx),
+      doc: jsDocLines(typeof d.schema === 'object' && d.schema !== null ? (d.schema as Record<string, unknown>).description : undefined),
+    })),
+  ];
+  breakAliasCycles(declared);
+  const code = declared.map((d) => `${printDoc(declarationDoc(d), PRINT_WIDTH)}\n`).join('\n');
+  return { code, laidOut: measurable(code) };
+}

@@ -4,11 +4,11 @@
  * `definitions` entry. Synchronous and laid out exactly as prettier would lay
  * it out (see `layout-doc.ts`), so the write stage need not format it.
  */
-import { printDoc, type Doc } from './layout-doc.js';
+import { printDoc } from './layout-doc.js';
 import { definitionNames, definitionsOf } from './definition-names.js';
 import { schemaType, type WalkContext } from './schema-to-type.js';
 import { isPrintableAscii, jsDocLines } from './ts-literals.js';
-import { aliasDoc, interfaceDoc } from './type-layout.js';
+import { aliasDoc, interfaceText } from './type-layout.js';
 import { UNKNOWN, type TsType } from './type-model.js';
 
 /** prettier's `printWidth` for generated files (output/format-files.ts). */
@@ -65,12 +65,13 @@ function breakAliasCycles(declared: Declared[]): void {
   }
 }
 
-function declarationDoc(d: Declared): Doc {
-  return d.type.kind === 'object' ? interfaceDoc(d.name, d.type.members, d.doc) : aliasDoc(d.name, d.type, d.doc);
+function declarationText(d: Declared): string {
+  return d.type.kind === 'object' ? interfaceText(d.name, d.type.members, d.doc, PRINT_WIDTH) : printDoc(aliasDoc(d.name, d.type, d.doc), PRINT_WIDTH);
 }
 
 /** Comment lines are never measured; any other line must be printable ASCII to be measured right. */
 function measurable(code: string): boolean {
+  if (!/[^\x20-\x7e\n]/.test(code)) return true;
   return code.split('\n').every((l) => isPrintableAscii(l) || /^\s*(\/\*\*|\*)/.test(l));
 }
 
@@ -88,6 +89,6 @@ export function schemaToDeclarations(schema: Record<string, unknown>, typeName: 
     })),
   ];
   breakAliasCycles(declared);
-  const code = declared.map((d) => `${printDoc(declarationDoc(d), PRINT_WIDTH)}\n`).join('\n');
+  const code = declared.map((d) => `${declarationText(d)}\n`).join('\n');
   return { code, laidOut: measurable(code) };
 }

@@ -161,14 +161,18 @@ function fits(next: Command, rest: Command[], width: number, groupModes: Map<sym
   return false;
 }
 
-/** Prints `doc` the way prettier's printDocToString would, at `printWidth` columns with two-space indents. */
-export function printDoc(doc: Doc, printWidth: number): string {
+/**
+ * Prints `doc` the way prettier's printDocToString would, at `printWidth`
+ * columns with two-space indents. `indent` is the indentation of the line the
+ * doc starts on (already written by the caller), for docs printed on their own.
+ */
+export function printDoc(doc: Doc, printWidth: number, indent = ''): string {
   propagateBreaks(doc);
   const groupModes = new Map<symbol, Mode>();
   const out: string[] = [];
-  let position = 0;
+  let position = indent.length;
   let remeasure = false;
-  const commands: Command[] = [{ indent: '', mode: BREAK, doc }];
+  const commands: Command[] = [{ indent, mode: BREAK, doc }];
   while (commands.length > 0) {
     const { indent: ind, mode, doc: d } = commands.pop()!;
     if (typeof d === 'string') {

@@ -13,6 +13,11 @@
 import { jsDocLines, literalType } from './ts-literals.js';
 import { atom, intersection, NEVER, union, UNKNOWN, type TsMember, type TsType } from './type-model.js';
 
+const STRING = atom('string');
+const NUMBER = atom('number');
+const BOOLEAN = atom('boolean');
+const NULL = atom('null');
+
 /** Deeper than any schema the loader accepts (128 levels), well within the stack. */
 export const MAX_TYPE_DEPTH = 256;
 
@@ -43,18 +48,41 @@ export function schemaType(schema: unknown, ctx: WalkContext, depth = 0): TsType
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   if (!isSchemaObject(schema) || depth > MAX_TYPE_DEPTH) return UNKNOWN;
+  const value = valueType(schema, ctx, depth);
+  // Most schemas are only a value type: no intersection to build.
+  if (schema.$ref === undefined && schema.anyOf === undefined && schema.oneOf === undefined && schema.allOf === undefined) return value;
   const parts: TsType[] = [];
   if (typeof schema.$ref === 'string') {
     const name = refTarget(schema.$ref, ctx);
     parts.push(name === undefined ? UNKNOWN : { kind: 'ref', name });
   }
-  parts.push(valueType(schema, ctx, depth));
+  parts.push(value);
   const sub = (s: unknown): TsType => schemaType(s, ctx, depth + 1);
   if (Array.isArray(schema.anyOf)) parts.push(union(schema.anyOf.map(sub)));
   if (Array.isArray(schema.oneOf)) parts.push(union(schema.oneOf.map(sub)));
   if (Array.isArray(schema.allOf)) parts.push(intersection(schema.allOf.map(sub)));
   // `not` narrows nothing TypeScript can express: it adds no part (unknown).
   return intersection(parts);
+}
+
+function primitiveType(type: unknown, schema: Schema, ctx: WalkContext, depth: number): TsType {
+  switch (type) {
+    case 'string':
+      return STRING;
+    case 'number':
+    case 'integer':
+      return NUMBER;
+    case 'boolean':
+      return BOOLEAN;
+    case 'null':
+      return NULL;
+    case 'array':
+      return arrayType(schema, ctx, depth);
+    case 'object':
+      return objectType(schema, ctx, depth);
+    default:
+      return UNKNOWN;
+  }
 }
 
 /** `const`, `enum`, else `type` (or the type the keywords imply). */
@@ -66,33 +94,11 @@ function valueType(schema: Schema, ctx: WalkContext, depth: number): TsType {
     const texts = schema.enum.map(literalType);
     if (texts.every((t) => t !== undefined)) return union(texts.map((t) => atom(t!)));
   }
-  let types: unknown[];
-  if (typeof schema.type === 'string') types = [schema.type];
-  else if (Array.isArray(schema.type)) types = schema.type;
-  else if ('properties' in schema || 'additionalProperties' in schema || 'patternProperties' in schema) types = ['object'];
-  else if ('items' in schema || 'prefixItems' in schema) types = ['array'];
-  else return UNKNOWN;
-  return union(
-    types.map((type) => {
-      switch (type) {
-        case 'string':
-          return atom('string');
-        case 'number':
-        case 'integer':
-          return atom('number');
-        case 'boolean':
-          return atom('boolean');
-        case 'null':
-          return atom('null');
-        case 'array':
-          return arrayType(schema, ctx, depth);
-        case 'object':
-          return objectType(schema, ctx, depth);
-        default:
-          return UNKNOWN;
-      }
-    }),
-  );
+  if (typeof schema.type === 'string') return primitiveType(schema.type, schema, ctx, depth);
+  if (Array.isArray(schema.type)) return union(schema.type.map((type) => primitiveType(type, schema, ctx, depth)));
+  if ('properties' in schema || 'additionalProperties' in schema || 'patternProperties' in schema) return objectType(schema, ctx, depth);
+  if ('items' in schema || 'prefixItems' in schema) return arrayType(schema, ctx, depth);
+  return UNKNOWN;
 }
 
 function arrayType(schema: Schema, ctx: WalkContext, depth: number): TsType {

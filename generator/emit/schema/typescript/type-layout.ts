@@ -5,7 +5,7 @@
  * object types always expanded as json-schema-to-typescript wrote them, and
  * so on), so `printDoc` yields what prettier would print.
  */
-import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './layout-doc.js';
+import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from './layout-doc.js';
 import { propertyKey } from './ts-literals.js';
 import type { TsMember, TsType } from './type-model.js';
 
@@ -115,9 +115,64 @@ function typeDoc(t: TsType, position: Position): Doc {
   }
 }
 
-/** `export interface Name { ... }` */
-export function interfaceDoc(name: string, members: TsMember[], doc: string[]): Doc {
-  return [...doc.flatMap((l) => [l, hardline]), 'export interface ', name, ' ', objectBody(members)];
+/**
+ * Types with no line break to choose: names, arrays of them, unions that hug
+ * (`T | null`) and object types (always expanded). Their text needs no
+ * fitting, so it is written directly; the layout engine handles the rest.
+ * That is most of a real schema, and far cheaper than building documents.
+ */
+function isRigid(t: TsType): boolean {
+  switch (t.kind) {
+    case 'atom':
+    case 'ref':
+    case 'object':
+      return true;
+    case 'array':
+      return isRigid(t.element);
+    case 'union':
+      return hugsUnion(t.members) && t.members.every(isRigid);
+    default:
+      return false;
+  }
+}
+
+function rigidText(t: TsType, ind: string, width: number): string {
+  switch (t.kind) {
+    case 'atom':
+      return t.text;
+    case 'ref':
+      return t.name;
+    case 'array':
+      return t.element.kind === 'union' ? `(${rigidText(t.element, ind, width)})[]` : `${rigidText(t.element, ind, width)}[]`;
+    case 'union':
+      return t.members.map((m) => rigidText(m, ind, width)).join(' | ');
+    case 'object':
+      return objectText(t.members, ind, width);
+    default:
+      throw new Error(`mcpgen internal error: ${t.kind} is not rigid`);
+  }
+}
+
+/** An object body at indentation `ind`: rigid properties written directly, the others through the layout engine. */
+function objectText(members: TsMember[], ind: string, width: number): string {
+  if (members.length === 0) return '{}';
+  const inner = `${ind}  `;
+  let text = '{\n';
+  for (const m of members) {
+    for (const l of m.doc) text += `${inner}${l}\n`;
+    // A member is followed by a hard line break, so it can be laid out on its own.
+    const body =
+      m.kind === 'property' && isRigid(m.type)
+        ? `${propertyKey(m.key)}${m.optional ? '?' : ''}: ${rigidText(m.type, inner, width)};`
+        : printDoc(memberDoc({ ...m, doc: [] }), width, inner);
+    text += `${inner}${body}\n`;
+  }
+  return `${text}${ind}}`;
+}
+
+/** `export interface Name { ... }`, printed. */
+export function interfaceText(name: string, members: TsMember[], doc: string[], width: number): string {
+  return `${doc.map((l) => `${l}\n`).join('')}export interface ${name} ${objectText(members, '', width)}`;
 }
 
 /**

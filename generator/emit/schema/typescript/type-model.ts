@@ -52,15 +52,26 @@ export function typeKey(t: TsType): string {
  * `never` disappears, one member is itself.
  */
 export function union(members: TsType[]): TsType {
+  if (members.length === 1 && members[0]!.kind !== 'union') return members[0]!;
   const flat: TsType[] = [];
   const seen = new Set<string>();
-  for (const m of members.flatMap((m) => (m.kind === 'union' ? m.members : [m]))) {
-    if (m === UNKNOWN || (m.kind === 'atom' && m.text === 'unknown')) return UNKNOWN;
-    if (m.kind === 'atom' && m.text === 'never') continue;
-    const key = typeKey(m);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    flat.push(m);
+  const add = (m: TsType): boolean => {
+    if (m.kind === 'atom') {
+      if (m.text === 'unknown') return false;
+      if (m.text === 'never') return true;
+    }
+    // Atoms are their own key; only composite types need one computed.
+    const key = m.kind === 'atom' ? m.text : typeKey(m);
+    if (!seen.has(key)) {
+      seen.add(key);
+      flat.push(m);
+    }
+    return true;
+  };
+  for (const m of members) {
+    if (m.kind === 'union') {
+      for (const inner of m.members) if (!add(inner)) return UNKNOWN;
+    } else if (!add(m)) return UNKNOWN;
   }
   if (flat.length === 0) return NEVER;
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };

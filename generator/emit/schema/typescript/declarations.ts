@@ -75,20 +75,39 @@ function measurable(code: string): boolean {
   return code.split('\n').every((l) => isPrintableAscii(l) || /^\s*(\/\*\*|\*)/.test(l));
 }
 
+function render(declared: Declared[]): Declarations {
+  breakAliasCycles(declared);
+  const code = declared.map((d) => `${declarationText(d)}\n`).join('\n');
+  return { code, laidOut: measurable(code) };
+}
+
+function describe(schema: unknown): string[] {
+  return jsDocLines(typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>).description : undefined);
+}
+
 export function schemaToDeclarations(schema: Record<string, unknown>, typeName: string): Declarations {
   const definitions = definitionsOf(schema);
   const names = definitionNames(definitions, [typeName]);
   const ctx: WalkContext = { names: new Map([['', typeName], ...names]) };
-  const declared: Declared[] = [
+  return render([
     // The root's title or $id never renames it: the IR chose the name.
-    { name: typeName, type: schemaType(schema, ctx), doc: jsDocLines(schema.description) },
-    ...definitions.map((d) => ({
-      name: names.get(d.pointer)!,
-      type: schemaType(d.schema, ctx),
-      doc: jsDocLines(typeof d.schema === 'object' && d.schema !== null ? (d.schema as Record<string, unknown>).description : undefined),
-    })),
-  ];
-  breakAliasCycles(declared);
-  const code = declared.map((d) => `${declarationText(d)}\n`).join('\n');
-  return { code, laidOut: measurable(code) };
+    { name: typeName, type: schemaType(schema, ctx), doc: describe(schema) },
+    ...definitions.map((d) => ({ name: names.get(d.pointer)!, type: schemaType(d.schema, ctx), doc: describe(d.schema) })),
+  ]);
+}
+
+/**
+ * One declaration per named definition (a protocol schema's), in the given
+ * order, each named exactly as given; `#/definitions/<name>` and
+ * `#/$defs/<name>` refer to them.
+ */
+export function definitionsToDeclarations(definitions: { name: string; schema: unknown }[]): Declarations {
+  const names = new Map<string, string>();
+  for (const { name } of definitions) {
+    const token = name.replace(/~/g, '~0').replace(/\//g, '~1');
+    names.set(`/definitions/${token}`, name);
+    names.set(`/$defs/${token}`, name);
+  }
+  const ctx: WalkContext = { names };
+  return render(definitions.map((d) => ({ name: d.name, type: schemaType(d.schema, ctx), doc: describe(d.schema) })));
 }

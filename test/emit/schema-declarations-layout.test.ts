@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemaToDeclarations } from '../../generator/emit/schema/typescript/declarations.js';
+import { definitionsToDeclarations, schemaToDeclarations } from '../../generator/emit/schema/typescript/declarations.js';
+import { loadSpec } from '../../generator/spec/load-spec.js';
 import { PRETTIER_OPTIONS } from '../../generator/output/format-files.js';
 import { benchTools } from '../../bench/server/bench-manifest.js';
 import { benchManifest as lintBenchManifest } from '../../bench/lint-bench.js';
@@ -75,6 +76,13 @@ describe('type modules are laid out as prettier lays them out', () => {
 
   it('for hostile strings (non-ASCII literals are left to prettier)', async () => {
     expect(await expectLaidOutAsPrettier(hostileSchemas)).toBe(hostileSchemas.length);
+  });
+
+  it.each(['2024-11-05', '2025-06-18', '2025-11-25', '2026-07-28'])('for the official %s schema definitions', async (revision) => {
+    const { definitions } = loadSpec(revision);
+    const out = definitionsToDeclarations(Object.entries(definitions).map(([name, schema]) => ({ name, schema })));
+    expect(out.laidOut).toBe(true);
+    expect(await format(out.code)).toBe(out.code);
   });
 
   it('for 400 seeded random schemas', async () => {

@@ -161,13 +161,28 @@ function objectText(members: TsMember[], ind: string, width: number): string {
   for (const m of members) {
     for (const l of m.doc) text += `${inner}${l}\n`;
     // A member is followed by a hard line break, so it can be laid out on its own.
-    const body =
-      m.kind === 'property' && isRigid(m.type)
-        ? `${propertyKey(m.key)}${m.optional ? '?' : ''}: ${rigidText(m.type, inner, width)};`
-        : printDoc(memberDoc({ ...m, doc: [] }), width, inner);
+    let body: string;
+    if (m.kind === 'property' && isRigid(m.type)) body = `${propertyKey(m.key)}${m.optional ? '?' : ''}: ${rigidText(m.type, inner, width)};`;
+    else if (m.kind === 'property' && m.type.kind === 'union' && m.type.members.every((t) => t.kind === 'atom')) {
+      body = atomUnionProperty(`${propertyKey(m.key)}${m.optional ? '?' : ''}:`, m.type.members, inner, width);
+    } else body = printDoc(memberDoc({ ...m, doc: [] }), width, inner);
     text += `${inner}${body}\n`;
   }
   return `${text}${ind}}`;
+}
+
+/**
+ * `key: 'a' | 'b';` (enums, nullable scalars): what the layout engine prints
+ * for a union of names and literals, without building documents: on one line
+ * if it fits, else the union alone on the next line, else one member per line.
+ */
+function atomUnionProperty(head: string, members: TsType[], ind: string, width: number): string {
+  const texts = members.map((t) => (t as { text: string }).text);
+  const flat = texts.join(' | ');
+  if (ind.length + head.length + 1 + flat.length + 1 <= width) return `${head} ${flat};`;
+  const next = `${ind}  `;
+  if (next.length + flat.length + 1 <= width) return `${head}\n${next}${flat};`;
+  return `${head}\n${texts.map((t) => `${next}| ${t}`).join('\n')};`;
 }
 
 /** `export interface Name { ... }`, printed. */

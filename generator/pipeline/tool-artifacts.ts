@@ -2,8 +2,8 @@
  * Per-tool artifacts every emitter may need (TypeScript types for each tool's
  * input and output, precompiled validators), computed once per run and shared,
  * instead of each emitter (server, client, docs, plug-ins) deriving them
- * again. Lazy: a run whose emitters never ask pays nothing (json-schema-to-
- * typescript and Ajv are the slowest parts of generation).
+ * again. Lazy: a run whose emitters never ask pays nothing (validator
+ * compilation is the slowest part of generation).
  */
 import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';

@@ -49,11 +49,12 @@ export const clientEmitter: Emitter = {
       generated('index.ts', INDEX),
       ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
       generated('validators/index.ts', validatorIndexModule(modules)),
+      // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(
         ir,
         (id) => argumentTypes.get(id)!,
         (id) => toolTypes.get(id)?.output,
-      ).map((m) => generated(m.path, m.contents)),
+      ).map((m) => ({ ...generated(m.path, m.contents), formatted: true })),
     ];
     return files.map(laidOut);
   },

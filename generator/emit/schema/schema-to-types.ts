@@ -1,45 +1,23 @@
 /**
- * TypeScript declarations from a JSON Schema with json-schema-to-typescript
- * (loaded lazily). Each schema becomes its own module, so the named types that
- * nested `title`s and `$defs` produce can never clash between tools.
+ * TypeScript declarations for one tool schema, with mcpgen's own emitter
+ * (`typescript/declarations.ts`). Each schema becomes its own module, so the
+ * named types of `$defs` can never clash between tools.
+ *
+ * The emitter lays its output out as prettier would, so the write stage skips
+ * prettier for these modules (they are most of a large server's files). The
+ * rare module it cannot measure exactly (string literals or keys with
+ * non-ASCII text, whose display width it does not compute) keeps the
+ * emitter's own layout, still one member per line: loading the formatter
+ * for it would cost more than the rest of a small run.
  */
 import type { JsonObject } from '../../load/manifest-types.js';
-import { McpgenError } from '../../diagnostics/diagnostic.js';
-import { escapeGeneratedSource } from '../shared/safe-code.js';
+import { schemaToDeclarations } from './typescript/declarations.js';
 
 /**
- * The module source declaring `typeName` (plus any nested named types).
- * `typeName` must be a valid identifier chosen by the IR.
+ * The module source declaring `typeName` (plus a named type per `$defs` entry).
+ * `typeName` must be a valid identifier chosen by the IR. `_pointer` names the
+ * schema for errors (the caller attaches it).
  */
-export async function schemaToTypes(schema: JsonObject, typeName: string, pointer: string): Promise<string> {
-  const { compile } = await import('json-schema-to-typescript');
-  // The root's title or $id would rename the root type; the IR chose the name.
-  const { title: _title, $id: _id, ...root } = structuredClone(schema);
-  try {
-    const code = await compile(root as Parameters<typeof compile>[0], typeName, {
-      bannerComment: '',
-      format: false,
-      unreachableDefinitions: true,
-      // No `[k: string]: unknown` index signature unless the schema declares
-      // additionalProperties: a handler should not be able to slip an
-      // unknown field past the type (an unknown field on a closed object).
-      additionalProperties: false,
-      // Bounded arrays stay `T[]`: the default spells `maxItems: 10` as a
-      // union of eleven tuple types (megabytes of types for large servers).
-      maxItems: -1,
-      // Refs were resolved at load time; never let the compiler read files or the network.
-      $refOptions: { resolve: { file: false, http: false } } as never,
-    });
-    if (!new RegExp(`export (interface|type) ${typeName}\\b`).test(code)) {
-      return `${escapeGeneratedSource(code)}\nexport type ${typeName} = unknown;\n`;
-    }
-    return escapeGeneratedSource(code);
-  } catch (err) {
-    throw new McpgenError({
-      code: 'output/format-failed',
-      severity: 'error',
-      message: `Types cannot be generated from the schema at ${pointer}: ${(err as Error).message.split('\n')[0]}`,
-      hint: 'Check that the schema is valid JSON Schema.',
-    });
-  }
+export async function schemaToTypes(schema: JsonObject, typeName: string, _pointer: string): Promise<string> {
+  return schemaToDeclarations(schema, typeName).code;
 }

@@ -42,11 +42,12 @@ export const serverEmitter: Emitter = {
       generated('handlers.ts', handlersIndexModule(ir)),
       ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
       generated('validators/index.ts', validatorIndexModule(modules)),
+      // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(
         ir,
         (id) => toolTypes.get(id)!.input,
         (id) => toolTypes.get(id)!.output,
-      ).map((m) => generated(m.path, m.contents)),
+      ).map((m) => ({ ...generated(m.path, m.contents), formatted: true })),
     ];
     return files.map(laidOut);
   },

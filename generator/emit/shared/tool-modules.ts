@@ -8,7 +8,11 @@ import type { IR } from '../../ir/model.js';
 import type { CompiledModule } from '../schema/compile-validators.js';
 import { PRINT_WIDTH } from './code-layout.js';
 
-/** `tools/<identifier>.input.ts` and, with an outputSchema, `.output.ts` (paths relative to `src/generated/`). */
+/**
+ * `tools/<identifier>.input.ts` and, with an outputSchema, `.output.ts` (paths
+ * relative to `src/generated/`). Their sources come from `schemaToTypes`,
+ * which returns them already formatted.
+ */
 export function toolTypeModules(
   ir: IR,
   input: (identifier: string) => string,

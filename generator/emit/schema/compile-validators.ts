@@ -1,17 +1,23 @@
 /**
- * Precompiles JSON Schemas (tool input and output schemas) into standalone
- * Ajv validator modules, so the generated server never compiles a schema at
- * start-up. One module per JSON Schema dialect, because Ajv's draft-07 and
- * 2020-12 classes are separate instances and their standalone code would
- * clash in one file.
- * Ajv itself is driven through ajv-standalone.ts, shared with the protocol
- * validators.
+ * Precompiles JSON Schemas (tool input and output schemas) into validator
+ * modules, so the generated server never compiles a schema at start-up. One
+ * module per JSON Schema dialect, because Ajv's draft-07 and 2020-12 classes
+ * are separate instances and their standalone code would clash in one file.
+ *
+ * Schemas built from the keywords real tools use go through mcpgen's own
+ * compiler (validator-codegen/): about a hundred times faster than Ajv's
+ * standalone code generation and much smaller output, with Ajv's results and
+ * errors. Any other schema goes through Ajv (driven through ajv-standalone.ts,
+ * shared with the protocol validators), so correctness never depends on the
+ * fast path.
  */
 import type { Dialect } from '../../spec/revisions.js';
 import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
+import { compileOwnModule } from './validator-codegen/compile-module.js';
+import { unsupportedReason } from './validator-codegen/support.js';
 
 export interface SchemaToCompile {
   /** Export name of the validator function: a valid, unique JS identifier. */
@@ -40,7 +46,16 @@ export function schemaDialect(schema: JsonObject, fallback: Dialect): Dialect {
   return fallback;
 }
 
+/**
+ * Work done by the last compileValidators call: schemas compiled by mcpgen's
+ * compiler (`own`) and by Ajv (`ajv`). For tests that check generation scales
+ * by counting work instead of timing it.
+ */
+export const validatorCompileStats = { own: 0, ajv: 0 };
+
 export async function compileValidators(schemas: SchemaToCompile[], fallback: Dialect): Promise<CompiledModule[]> {
+  validatorCompileStats.own = 0;
+  validatorCompileStats.ajv = 0;
   const groups = new Map<Dialect, SchemaToCompile[]>();
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
@@ -54,6 +69,22 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
 }
 
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise<CompiledModule> {
+  // `$id` would give the schema a base URI of its own; exports are addressed by name.
+  const withoutId = (s: SchemaToCompile): JsonObject => {
+    const { $id: _ignored, ...schema } = s.schema;
+    return schema;
+  };
+  const own = group.filter((s) => unsupportedReason(withoutId(s), dialect, true) === undefined);
+  const viaAjv = group.filter((s) => !own.includes(s));
+  validatorCompileStats.own += own.length;
+  validatorCompileStats.ajv += viaAjv.length;
+  const mine = compileOwnModule(own.map((s) => ({ exportName: s.exportName, schema: withoutId(s) })), dialect, { useDefaults: true });
+  const ajvSource = viaAjv.length ? await ajvModule(dialect, viaAjv) : '';
+  const source = [...mine.imports, ajvSource, own.length ? mine.body : ''].filter(Boolean).join('\n');
+  return { dialect, code: escapeGeneratedSource(`// @ts-nocheck\n${source}\n`), exportNames: group.map((s) => s.exportName) };
+}
+
+async function ajvModule(dialect: Dialect, group: SchemaToCompile[]): Promise<string> {
   // allErrors: an invalid call names every bad field. ownProperties: without
   // it a property named `constructor` or `toString` is "present" on every
   // object (inherited from Object.prototype). useDefaults: input defaults are
@@ -80,6 +111,5 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
   }
   // The generated package depends on ajv and ajv-formats, so formats mcpgen
   // does not inline are imported from them.
-  const source = await standaloneModule(ajv, refs, { allowImports: true });
-  return { dialect, code: escapeGeneratedSource(`// @ts-nocheck\n${source}\n`), exportNames: group.map((s) => s.exportName) };
+  return standaloneModule(ajv, refs, { allowImports: true });
 }

@@ -4,7 +4,7 @@
  * `contains` (at least one match) and `uniqueItems`, which reports the same
  * pair of indices as Ajv by scanning in the same order.
  */
-import { addError, type Ctx, isAnyType, type Obj, resetErrors, sub } from './context.js';
+import { addError, childPath, type Ctx, isAnyType, type Obj, resetErrors, sub } from './context.js';
 import { alwaysValid, schemaTypes } from './keywords.js';
 import { jsLiteral, numberLiteral } from './literals.js';
 
@@ -60,7 +60,7 @@ function emitTuple(cx: Ctx, keyword: string, schemas: unknown[]): void {
     cx.w.block(`if (${len} > ${i})`, () => {
       const child = cx.w.name('data');
       cx.w.line(`const ${child} = ${cx.data}[${i}];`);
-      sub(cx, s, { data: child, path: `${cx.path} + ${jsLiteral(`/${i}`)}`, schemaPath: `${cx.schemaPath}/${keyword}/${i}` });
+      sub(cx, s, { data: child, path: childPath(cx, String(i)), schemaPath: `${cx.schemaPath}/${keyword}/${i}` });
     });
   });
 }
@@ -86,13 +86,13 @@ function emitContains(cx: Ctx, schema: unknown, sp: string): void {
   }
   const count = w.name('e');
   const valid = w.name('valid');
-  w.line(`const ${count} = errors;`);
+  w.line(`const ${count} = mvCount(vErrors);`);
   w.line(`let ${valid} = false;`);
   eachItem(cx, '0', (i, child) => {
     const before = w.name('e');
-    w.line(`const ${before} = errors;`);
+    w.line(`const ${before} = mvCount(vErrors);`);
     sub(cx, schema, { data: child, path: indexPath(cx, i), schemaPath: sp, composite: true });
-    w.block(`if (errors === ${before})`, () => {
+    w.block(`if (mvCount(vErrors) === ${before})`, () => {
       w.line(`${valid} = true;`);
       w.line('break;');
     });
@@ -113,7 +113,7 @@ function emitUnique(cx: Ctx, schema: Obj, sp: string): void {
   w.line(`let ${i} = ${d}.length;`);
   w.line(`let ${j};`);
   const fail = (): void =>
-    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`, `"must NOT have duplicate items (items ## " + ${j} + " and " + ${i} + " are identical)"`);
+    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`, `"must NOT have duplicate items (items ## " + ${j} + " and " + ${i} + " are identical)"`, true);
   w.block(`if (${i} > 1)`, () => {
     if (types.length > 0 && !types.some((t) => t === 'object' || t === 'array')) {
       const indices = w.name('indices');

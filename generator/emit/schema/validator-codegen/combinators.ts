@@ -38,7 +38,6 @@ function emitRef(cx: Ctx, ref: string): void {
   cx.w.line(`const ${result} = ${fn}(${cx.data}, ${cx.path});`);
   cx.w.block(`if (${result} !== null)`, () => {
     cx.w.line(`vErrors = vErrors === null ? ${result} : vErrors.concat(${result});`);
-    cx.w.line('errors = vErrors.length;');
   });
 }
 
@@ -47,9 +46,9 @@ function emitNot(cx: Ctx, schema: unknown): void {
   const fail = (): void => addError(cx, 'not', sp, '{}', '"must NOT be valid"');
   if (alwaysValid(schema, cx.scope.dialect)) return fail();
   const count = cx.w.name('e');
-  cx.w.line(`const ${count} = errors;`);
+  cx.w.line(`const ${count} = mvCount(vErrors);`);
   sub(cx, schema, { schemaPath: sp, composite: true });
-  cx.w.ifElse(`errors === ${count}`, fail, () => resetErrors(cx, count));
+  cx.w.ifElse(`mvCount(vErrors) === ${count}`, fail, () => resetErrors(cx, count));
 }
 
 function emitAnyOf(cx: Ctx, schemas: unknown[]): void {
@@ -61,13 +60,13 @@ function emitAnyOf(cx: Ctx, schemas: unknown[]): void {
   if (dialect === 'draft-07' && schemas.some((s) => alwaysValid(s, dialect))) return;
   const count = w.name('e');
   const valid = w.name('valid');
-  w.line(`const ${count} = errors;`);
+  w.line(`const ${count} = mvCount(vErrors);`);
   w.line(`let ${valid} = false;`);
   const branch = (i: number): void => {
     const before = w.name('e');
-    w.line(`const ${before} = errors;`);
+    w.line(`const ${before} = mvCount(vErrors);`);
     sub(cx, schemas[i], { schemaPath: `${cx.schemaPath}/anyOf/${i}`, composite: true });
-    w.line(`${valid} = ${valid} || errors === ${before};`);
+    w.line(`${valid} = ${valid} || mvCount(vErrors) === ${before};`);
     if (i + 1 < schemas.length) {
       if (dialect === 'draft-07') w.block(`if (!${valid})`, () => branch(i + 1));
       else branch(i + 1);
@@ -82,7 +81,7 @@ function emitOneOf(cx: Ctx, schemas: unknown[]): void {
   const count = w.name('e');
   const valid = w.name('valid');
   const passing = w.name('passing');
-  w.line(`const ${count} = errors;`);
+  w.line(`const ${count} = mvCount(vErrors);`);
   w.line(`let ${valid} = false;`);
   w.line(`let ${passing} = null;`);
   const branch = (i: number): void => {
@@ -90,9 +89,9 @@ function emitOneOf(cx: Ctx, schemas: unknown[]): void {
     if (alwaysValid(schemas[i], cx.scope.dialect)) w.line(`const ${branchValid} = true;`);
     else {
       const before = w.name('e');
-      w.line(`const ${before} = errors;`);
+      w.line(`const ${before} = mvCount(vErrors);`);
       sub(cx, schemas[i], { schemaPath: `${cx.schemaPath}/oneOf/${i}`, composite: true });
-      w.line(`const ${branchValid} = errors === ${before};`);
+      w.line(`const ${branchValid} = mvCount(vErrors) === ${before};`);
     }
     const passAndContinue = (): void => {
       w.block(`if (${branchValid})`, () => {
@@ -116,7 +115,7 @@ function emitOneOf(cx: Ctx, schemas: unknown[]): void {
   branch(0);
   w.ifElse(
     `!${valid}`,
-    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`, '"must match exactly one schema in oneOf"'),
+    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`, '"must match exactly one schema in oneOf"', true),
     () => resetErrors(cx, count),
   );
 }

@@ -52,6 +52,11 @@ export function emitSchema(cx: Ctx, schema: unknown): void {
       }
     };
     if (typeGroup === group) cx.w.ifElse(isType(group, cx.data), body, () => typeError(cx, s));
-    else cx.w.block(`if (${isType(group, cx.data)})`, body);
+    else {
+      const mark = cx.w.mark();
+      cx.w.block(`if (${isType(group, cx.data)})`, body);
+      // A group whose keywords emit nothing here (a string format in the number group).
+      if (cx.w.mark() === mark + 2) cx.w.rewind(mark);
+    }
   }
 }

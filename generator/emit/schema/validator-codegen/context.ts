@@ -24,6 +24,8 @@ export interface ModuleScope {
   readonly useDefaults: boolean;
   /** A module-level constant holding `code` (deduplicated); returns its name. */
   constant(prefix: string, code: string): string;
+  /** A module-level error description `[schemaPath, keyword, params, message]` (deduplicated); returns its name. */
+  error(code: string): string;
   /** Name of a shared helper (emitted once per module). */
   helper(name: 'equal' | 'codePoints'): string;
   format(name: string): FormatCheck | undefined;
@@ -45,9 +47,14 @@ export interface Ctx {
   emit(cx: Ctx, schema: unknown): void;
 }
 
-/** instancePath of a child at a fixed property name or index. */
+const ENDS_WITH_LITERAL = /^(.*) \+ ("(?:[^"\\]|\\.)*")$/;
+
+/** instancePath of a child at a fixed property name or index (constant segments are joined). */
 export function childPath(cx: Ctx, segment: string): string {
-  return `${cx.path} + ${jsLiteral(`/${escapeJsonPointer(segment)}`)}`;
+  const tail = `/${escapeJsonPointer(segment)}`;
+  const m = ENDS_WITH_LITERAL.exec(cx.path);
+  if (m) return `${m[1]} + ${jsLiteral((JSON.parse(m[2]!) as string) + tail)}`;
+  return `${cx.path} + ${jsLiteral(tail)}`;
 }
 
 /** instancePath of a child at a run-time key. */
@@ -55,8 +62,19 @@ export function keyPath(cx: Ctx, key: string): string {
   return `${cx.path} + "/" + ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
 }
 
-/** Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params, message[, propertyName]}`. */
-export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string): void {
+/**
+ * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
+ * message[, propertyName]}`. When params and message are fixed (most
+ * keywords), they live in a shared module-level description and the error
+ * site is one short call; `dynamic` marks params or a message computed at run
+ * time.
+ */
+export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string, dynamic = false): void {
+  if (!dynamic && !cx.propertyName) {
+    const description = cx.scope.error(`[${jsLiteral(schemaPath)}, ${jsLiteral(keyword)}, ${params}, ${message}]`);
+    cx.w.line(`vErrors = mvFail(vErrors, ${cx.path}, ${description});`);
+    return;
+  }
   const fields = [
     `instancePath: ${cx.path}`,
     `schemaPath: ${jsLiteral(schemaPath)}`,
@@ -66,13 +84,11 @@ export function addError(cx: Ctx, keyword: string, schemaPath: string, params: s
   ];
   if (cx.propertyName) fields.push(`propertyName: ${cx.propertyName}`);
   cx.w.line(`vErrors = mvAddError(vErrors, { ${fields.join(', ')} });`);
-  cx.w.line('errors++;');
 }
 
 /** Drops errors added since `count` was taken (a passing anyOf/oneOf/not/contains). */
 export function resetErrors(cx: Ctx, count: string): void {
   cx.w.line(`vErrors = mvResetErrors(vErrors, ${count});`);
-  cx.w.line(`errors = ${count};`);
 }
 
 /** Code for a subschema of `cx` with some context changed. */

@@ -4,9 +4,19 @@
  * patterns are untrusted. Also the JSON Pointer / URI-fragment escapes Ajv
  * applies to `instancePath` and `schemaPath`, so errors read the same.
  */
-import { jsLiteral } from '../../shared/safe-code.js';
+import { jsLiteral as safeLiteral } from '../../shared/safe-code.js';
 
-export { jsLiteral };
+const NEEDS_ESCAPES = /[\u2028\u2029]|<\/|"__proto__"/;
+
+/**
+ * A JavaScript literal for a JSON value: safe-code's `jsLiteral`, with a fast
+ * path for the common text that needs none of its escapes (this runs for
+ * every keyword of every schema).
+ */
+export function jsLiteral(value: unknown): string {
+  const json = JSON.stringify(value);
+  return NEEDS_ESCAPES.test(json) ? safeLiteral(value) : json;
+}
 
 /** `~` → `~0`, `/` → `~1` (RFC 6901), as in Ajv's instancePath. */
 export function escapeJsonPointer(text: string): string {

@@ -48,10 +48,10 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
       const key = w.name('key');
       w.block(`for (const ${key} of Object.keys(${d}))`, () => {
         const count = w.name('e');
-        w.line(`const ${count} = errors;`);
+        w.line(`const ${count} = mvCount(vErrors);`);
         sub(cx, value, { data: key, propertyName: key, composite: true, schemaPath: sp });
-        w.block(`if (errors !== ${count})`, () =>
-          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"'),
+        w.block(`if (mvCount(vErrors) !== ${count})`, () =>
+          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"', true),
         );
       });
       return;
@@ -100,7 +100,8 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
   ];
   const body = (): void => {
     if (extra === false) {
-      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"');
+      if (cx.propertyName) addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"', true);
+      else w.line(`vErrors = mvFailAdditional(vErrors, ${cx.path}, ${jsLiteral(sp)}, ${key});`);
       return;
     }
     const child = w.name('data');

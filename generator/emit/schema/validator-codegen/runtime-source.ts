@@ -46,6 +46,26 @@ function mvAddError(list, error) {
   return list;
 }
 
+// An error from a shared description [schemaPath, keyword, params, message];
+// params are copied so no two errors share an object.
+function mvFail(list, instancePath, description) {
+  const error = { instancePath, schemaPath: description[0], keyword: description[1], params: { ...description[2] }, message: description[3] };
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
+function mvFailAdditional(list, instancePath, schemaPath, key) {
+  const error = { instancePath, schemaPath, keyword: "additionalProperties", params: { additionalProperty: key }, message: "must NOT have additional properties" };
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
+function mvCount(list) {
+  return list === null ? 0 : list.length;
+}
+
 function mvResetErrors(list, count) {
   if (list === null || count === 0) return null;
   list.length = count;

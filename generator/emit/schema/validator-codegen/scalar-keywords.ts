@@ -52,8 +52,9 @@ export function emitStringKeyword(cx: Ctx, keyword: string, schema: Obj): void {
   if (keyword === 'maxLength' || keyword === 'minLength') {
     const n = numberLiteral(schema[keyword] as number);
     const max = keyword === 'maxLength';
-    // Code points never exceed UTF-16 units: a short string needs no count.
-    const test = max ? `${d}.length > ${n} && ${cx.scope.helper('codePoints')}(${d}) > ${n}` : `${cx.scope.helper('codePoints')}(${d}) < ${n}`;
+    // A string has at least half as many code points as UTF-16 units, never more.
+    const count = `${cx.scope.helper('codePoints')}(${d})`;
+    const test = max ? `${d}.length > ${n} && ${count} > ${n}` : `${d}.length < ${numberLiteral(2 * (schema[keyword] as number))} && ${count} < ${n}`;
     cx.w.block(`if (${test})`, () =>
       addError(cx, keyword, `${cx.schemaPath}/${keyword}`, `{ limit: ${n} }`, jsLiteral(`must NOT have ${max ? 'more' : 'fewer'} than ${n} characters`)),
     );

@@ -4,11 +4,10 @@
  * `contains` (at least one match) and `uniqueItems`, which reports the same
  * pair of indices as Ajv by scanning in the same order.
  */
-import { addError, childPath, type Ctx, isAnyType, type Obj, resetErrors, sub } from './context.js';
+import { addError, childPath, type Ctx, indexPath, isAnyType, type Obj, resetErrors, sub } from './context.js';
 import { alwaysValid, schemaTypes } from './keywords.js';
 import { jsLiteral, numberLiteral } from './literals.js';
 
-const indexPath = (cx: Ctx, i: string): string => `${cx.path} + "/" + ${i}`;
 
 export function emitArrayKeyword(cx: Ctx, keyword: string, schema: Obj): void {
   const { w, data: d } = cx;
@@ -34,7 +33,7 @@ export function emitArrayKeyword(cx: Ctx, keyword: string, schema: Obj): void {
       if (Array.isArray(value)) return emitTuple(cx, 'items', value);
       if (alwaysValid(value, dialect)) return;
       if (dialect === '2020-12' && Array.isArray(schema.prefixItems)) return emitExtraItems(cx, 'items', value, schema.prefixItems.length);
-      return eachItem(cx, '0', (i, child) => sub(cx, value, { data: child, path: indexPath(cx, i), schemaPath: sp }));
+      return eachItem(cx, '0', (i, child) => sub(cx, value, { data: child, ...indexPath(cx, i), schemaPath: sp }));
     case 'contains':
       return emitContains(cx, value, sp);
     case 'uniqueItems':
@@ -60,7 +59,7 @@ function emitTuple(cx: Ctx, keyword: string, schemas: unknown[]): void {
     cx.w.block(`if (${len} > ${i})`, () => {
       const child = cx.w.name('data');
       cx.w.line(`const ${child} = ${cx.data}[${i}];`);
-      sub(cx, s, { data: child, path: childPath(cx, String(i)), schemaPath: `${cx.schemaPath}/${keyword}/${i}` });
+      sub(cx, s, { data: child, ...childPath(cx, String(i)), schemaPath: `${cx.schemaPath}/${keyword}/${i}` });
     });
   });
 }
@@ -73,7 +72,7 @@ function emitExtraItems(cx: Ctx, keyword: string, schema: unknown, count: number
       addError(cx, keyword, sp, `{ limit: ${count} }`, jsLiteral(`must NOT have more than ${count} items`)),
     );
   } else if (!alwaysValid(schema, cx.scope.dialect)) {
-    eachItem(cx, String(count), (i, child) => sub(cx, schema, { data: child, path: indexPath(cx, i), schemaPath: sp }));
+    eachItem(cx, String(count), (i, child) => sub(cx, schema, { data: child, ...indexPath(cx, i), schemaPath: sp }));
   }
 }
 
@@ -91,7 +90,7 @@ function emitContains(cx: Ctx, schema: unknown, sp: string): void {
   eachItem(cx, '0', (i, child) => {
     const before = w.name('e');
     w.line(`const ${before} = mvCount(vErrors);`);
-    sub(cx, schema, { data: child, path: indexPath(cx, i), schemaPath: sp, composite: true });
+    sub(cx, schema, { data: child, ...indexPath(cx, i), schemaPath: sp, composite: true });
     w.block(`if (mvCount(vErrors) === ${before})`, () => {
       w.line(`${valid} = true;`);
       w.line('break;');

@@ -3,6 +3,8 @@
  * two-space indent, so the module reads like hand-written code without a
  * formatter pass (prettier is skipped for validator modules).
  */
+const INDENTS: string[] = [];
+
 export class CodeWriter {
   private readonly lines: string[] = [];
   private depth = 0;
@@ -14,7 +16,7 @@ export class CodeWriter {
   }
 
   line(text: string): void {
-    this.lines.push(`${'  '.repeat(this.depth)}${text}`);
+    this.lines.push((INDENTS[this.depth] ??= '  '.repeat(this.depth)) + text);
   }
 
   /** `header {`, then the body indented, then `}`. */

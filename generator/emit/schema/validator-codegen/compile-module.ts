@@ -13,7 +13,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Dialect } from '../../../spec/revisions.js';
 import { CodeWriter } from './code-writer.js';
 import { emitSchema } from './compile-schema.js';
-import type { FormatCheck, ModuleScope, Obj } from './context.js';
+import { type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
 import { jsLiteral } from './literals.js';
 import { localRefTarget } from './refs.js';
 import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
@@ -107,7 +107,7 @@ function compileFunction(scope: Scope, fn: PendingFunction): string {
   w.block(`function ${fn.name}(data, instancePath)`, () => {
     w.line('let vErrors = null;');
     emitSchema(
-      { w, scope, root: fn.root, data: 'data', path: 'instancePath', schemaPath: '#', composite: false, emit: emitSchema },
+      { w, scope, root: fn.root, data: 'data', ...ROOT_PATH, schemaPath: '#', composite: false, emit: emitSchema },
       fn.schema,
     );
     w.line('return vErrors;');

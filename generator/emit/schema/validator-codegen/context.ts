@@ -24,7 +24,7 @@ export interface ModuleScope {
   readonly useDefaults: boolean;
   /** A module-level constant holding `code` (deduplicated); returns its name. */
   constant(prefix: string, code: string): string;
-  /** A module-level error description `[schemaPath, keyword, params, message]` (deduplicated); returns its name. */
+  /** A module-level error description `[schemaPath, keyword, message]` (deduplicated); returns its name. */
   error(code: string): string;
   /** Name of a shared helper (emitted once per module). */
   helper(name: 'equal' | 'codePoints'): string;
@@ -38,7 +38,10 @@ export interface Ctx {
   scope: ModuleScope;
   root: Obj;
   data: string;
+  /** instancePath as a JS expression: `pathBase` plus the fixed suffix `pathTail`. */
   path: string;
+  pathBase: string;
+  pathTail: string;
   schemaPath: string;
   composite: boolean;
   /** Inside `propertyNames`: the key, added to errors as `propertyName`. */
@@ -47,19 +50,29 @@ export interface Ctx {
   emit(cx: Ctx, schema: unknown): void;
 }
 
-const ENDS_WITH_LITERAL = /^(.*) \+ ("(?:[^"\\]|\\.)*")$/;
+/** The instancePath fields of a context: the expression, and its parts for appending fixed segments. */
+export type PathFields = Pick<Ctx, 'path' | 'pathBase' | 'pathTail'>;
 
-/** instancePath of a child at a fixed property name or index (constant segments are joined). */
-export function childPath(cx: Ctx, segment: string): string {
-  const tail = `/${escapeJsonPointer(segment)}`;
-  const m = ENDS_WITH_LITERAL.exec(cx.path);
-  if (m) return `${m[1]} + ${jsLiteral((JSON.parse(m[2]!) as string) + tail)}`;
-  return `${cx.path} + ${jsLiteral(tail)}`;
+function pathAt(base: string, tail: string): PathFields {
+  return { path: tail ? `${base} + ${jsLiteral(tail)}` : base, pathBase: base, pathTail: tail };
+}
+
+/** The root instancePath: the function's parameter. */
+export const ROOT_PATH: PathFields = pathAt('instancePath', '');
+
+/** instancePath of a child at a fixed property name or index (fixed segments join into one literal). */
+export function childPath(cx: Ctx, segment: string): PathFields {
+  return pathAt(cx.pathBase, `${cx.pathTail}/${escapeJsonPointer(segment)}`);
 }
 
 /** instancePath of a child at a run-time key. */
-export function keyPath(cx: Ctx, key: string): string {
-  return `${cx.path} + "/" + ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+export function keyPath(cx: Ctx, key: string): PathFields {
+  return pathAt(`${cx.path} + "/" + ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`, '');
+}
+
+/** instancePath of a child at a run-time array index. */
+export function indexPath(cx: Ctx, index: string): PathFields {
+  return pathAt(`${cx.path} + "/" + ${index}`, '');
 }
 
 /**
@@ -71,8 +84,9 @@ export function keyPath(cx: Ctx, key: string): string {
  */
 export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string, dynamic = false): void {
   if (!dynamic && !cx.propertyName) {
-    const description = cx.scope.error(`[${jsLiteral(schemaPath)}, ${jsLiteral(keyword)}, ${params}, ${message}]`);
-    cx.w.line(`vErrors = mvFail(vErrors, ${cx.path}, ${description});`);
+    // params stay a literal at the site: a fresh object, built fast.
+    const description = cx.scope.error(`[${jsLiteral(schemaPath)}, ${jsLiteral(keyword)}, ${message}]`);
+    cx.w.line(`vErrors = mvFail(vErrors, ${cx.path}, ${description}, ${params});`);
     return;
   }
   const fields = [

@@ -67,7 +67,7 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
         w.block(hasDefault ? '' : `if (${present(d, name)})`, () => {
           const child = w.name('data');
           w.line(`const ${child} = ${member(d, name)};`);
-          sub(cx, propSchema, { data: child, path: childPath(cx, name), schemaPath: `${sp}/${escapeFragment(name)}` });
+          sub(cx, propSchema, { data: child, ...childPath(cx, name), schemaPath: `${sp}/${escapeFragment(name)}` });
         });
       }
       return;
@@ -81,7 +81,7 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
           w.block(`if (${re}.test(${key}))`, () => {
             const child = w.name('data');
             w.line(`const ${child} = ${d}[${key}];`);
-            sub(cx, patSchema, { data: child, path: keyPath(cx, key), schemaPath: `${sp}/${escapeFragment(pattern)}` });
+            sub(cx, patSchema, { data: child, ...keyPath(cx, key), schemaPath: `${sp}/${escapeFragment(pattern)}` });
           }),
         );
       }
@@ -106,7 +106,7 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
     }
     const child = w.name('data');
     w.line(`const ${child} = ${d}[${key}];`);
-    sub(cx, extra, { data: child, path: keyPath(cx, key), schemaPath: sp });
+    sub(cx, extra, { data: child, ...keyPath(cx, key), schemaPath: sp });
   };
   w.block(`for (const ${key} of Object.keys(${d}))`, () => (known.length ? w.block(`if (!(${known.join(' || ')}))`, body) : body()));
 }

@@ -46,10 +46,9 @@ function mvAddError(list, error) {
   return list;
 }
 
-// An error from a shared description [schemaPath, keyword, params, message];
-// params are copied so no two errors share an object.
-function mvFail(list, instancePath, description) {
-  const error = { instancePath, schemaPath: description[0], keyword: description[1], params: { ...description[2] }, message: description[3] };
+// An error from a shared description [schemaPath, keyword, message].
+function mvFail(list, instancePath, description, params) {
+  const error = { instancePath, schemaPath: description[0], keyword: description[1], params, message: description[2] };
   if (list === null) return [error];
   list.push(error);
   return list;

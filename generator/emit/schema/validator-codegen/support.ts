@@ -126,25 +126,42 @@ function refLoops(root: Obj, ref: string, dialect: Dialect): boolean {
   return false;
 }
 
-/** Subschemas of a (valid) schema object, with their pointer segments. */
-function subschemas(schema: Obj): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(schema)) {
-    if (['not', 'propertyNames', 'additionalProperties', 'contains', 'additionalItems'].includes(key)) out.push([key, value]);
-    else if (['anyOf', 'oneOf', 'allOf', 'prefixItems', 'items'].includes(key) && Array.isArray(value)) value.forEach((v, i) => out.push([`${key}/${i}`, v]));
-    else if (key === 'items') out.push([key, value]);
-    else if (['properties', 'patternProperties', '$defs', 'definitions'].includes(key)) {
-      for (const [name, sub] of Object.entries(value as Obj)) out.push([`${key}/${name}`, sub]);
-    }
-  }
-  return out;
+const SINGLE = new Set(['not', 'propertyNames', 'additionalProperties', 'contains', 'additionalItems', 'items']);
+const LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems', 'items']);
+const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+
+/** What the walk saw, for the checks that need the whole schema. */
+interface Seen {
+  refs: boolean;
+  defaults: boolean;
 }
 
-function check(schema: unknown, root: Obj, dialect: Dialect, useDefaults: boolean, at: string): string | undefined {
+/** Checks every subschema of a schema object whose own keywords passed. */
+function checkSubschemas(schema: Obj, root: Obj, dialect: Dialect, useDefaults: boolean, at: string, seen: Seen): string | undefined {
+  for (const key in schema) {
+    const value = schema[key];
+    let reason: string | undefined;
+    if (LISTS.has(key) && Array.isArray(value)) {
+      for (let i = 0; i < value.length && !reason; i++) reason = check(value[i], root, dialect, useDefaults, `${at}/${key}/${i}`, seen);
+    } else if (SINGLE.has(key)) reason = check(value, root, dialect, useDefaults, `${at}/${key}`, seen);
+    else if (MAPS.has(key)) {
+      const map = value as Obj;
+      for (const name in map) {
+        reason = check(map[name], root, dialect, useDefaults, `${at}/${key}/${name}`, seen);
+        if (reason) break;
+      }
+    }
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+function check(schema: unknown, root: Obj, dialect: Dialect, useDefaults: boolean, at: string, seen: Seen): string | undefined {
   if (typeof schema === 'boolean') return undefined;
   if (!isObject(schema)) return `${at || '/'}: not a schema`;
   const rules = RULE_KEYWORDS[dialect];
-  for (const [key, value] of Object.entries(schema)) {
+  for (const key in schema) {
+    const value = schema[key];
     if (key.startsWith('x-')) continue;
     if (at === '' && key === '$schema') {
       if (!META_SCHEMAS[dialect].includes(value as string)) return `$schema ${String(value)}`;
@@ -155,15 +172,13 @@ function check(schema: unknown, root: Obj, dialect: Dialect, useDefaults: boolea
     if (key === '$ref') {
       if (typeof value !== 'string' || localRefTarget(root, value) === undefined) return `${at}/$ref: not a local definition`;
       if (refLoops(root, value, dialect)) return `${at}/$ref: refers to itself`;
+      seen.refs = true;
       continue;
     }
+    if (key === 'default') seen.defaults = true;
     if (keywordOk(key, value, dialect, useDefaults) !== true) return `${at}/${key}: value not compiled by mcpgen`;
   }
-  for (const [segment, sub] of subschemas(schema)) {
-    const reason = check(sub, root, dialect, useDefaults, `${at}/${segment}`);
-    if (reason) return reason;
-  }
-  return undefined;
+  return checkSubschemas(schema, root, dialect, useDefaults, at, seen);
 }
 
 /** Whether some `$ref` in `schema` becomes a function of its own (the root, or a definition holding refs). */
@@ -179,11 +194,12 @@ function hasRefFunction(node: unknown, root: Obj): boolean {
 
 /** Why mcpgen's compiler does not take `schema` (then Ajv does), or undefined when it does. */
 export function unsupportedReason(schema: Obj, dialect: Dialect, useDefaults: boolean): string | undefined {
-  const reason = check(schema, schema, dialect, useDefaults, '');
+  const seen: Seen = { refs: false, defaults: false };
+  const reason = check(schema, schema, dialect, useDefaults, '', seen);
   if (reason) return reason;
   // A definition compiled to a function of its own applies its defaults
   // wherever it is called from, where Ajv's early exits (inside `not`, after
   // a passing anyOf branch) decide which calls happen: such schemas go to Ajv.
-  if (useDefaults && JSON.stringify(schema).includes('"default"') && hasRefFunction(schema, schema)) return 'default with $ref';
+  if (useDefaults && seen.refs && seen.defaults && hasRefFunction(schema, schema)) return 'default with $ref';
   return undefined;
 }

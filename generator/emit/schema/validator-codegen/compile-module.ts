@@ -32,7 +32,6 @@ interface PendingFunction {
 
 class Scope implements ModuleScope {
   readonly constants = new Map<string, string>();
-  readonly errors = new Map<string, string>();
   readonly helpers = new Set<keyof typeof HELPER_SOURCES>();
   readonly formats = new Map<string, string>();
   readonly pending: PendingFunction[] = [];
@@ -49,15 +48,6 @@ class Scope implements ModuleScope {
     if (!name) {
       name = `${prefix}${this.constants.size}`;
       this.constants.set(code, name);
-    }
-    return name;
-  }
-
-  error(code: string): string {
-    let name = this.errors.get(code);
-    if (!name) {
-      name = `mvError${this.errors.size}`;
-      this.errors.set(code, name);
     }
     return name;
   }
@@ -141,7 +131,6 @@ export function compileOwnModule(schemas: OwnSchema[], dialect: Dialect, options
   const constants = [
     ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
     ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
-    ...[...scope.errors].map(([code, name]) => `const ${name} = ${code};`),
   ];
   const helpers = [...scope.helpers].map((h) => HELPER_SOURCES[h].source);
   const body = [BASE_SOURCE, ...helpers, constants.join('\n'), ...functions, ...exports].filter(Boolean).join('\n\n');

@@ -24,8 +24,6 @@ export interface ModuleScope {
   readonly useDefaults: boolean;
   /** A module-level constant holding `code` (deduplicated); returns its name. */
   constant(prefix: string, code: string): string;
-  /** A module-level error description `[schemaPath, keyword, message]` (deduplicated); returns its name. */
-  error(code: string): string;
   /** Name of a shared helper (emitted once per module). */
   helper(name: 'equal' | 'codePoints'): string;
   format(name: string): FormatCheck | undefined;
@@ -77,27 +75,14 @@ export function indexPath(cx: Ctx, index: string): PathFields {
 
 /**
  * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
- * message[, propertyName]}`. When params and message are fixed (most
- * keywords), they live in a shared module-level description and the error
- * site is one short call; `dynamic` marks params or a message computed at run
- * time.
+ * message[, propertyName]}`. The site passes only what varies; the shared
+ * `mvFail` builds the object and Ajv's English message from keyword and
+ * params, so each error site is one short line.
  */
-export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string, dynamic = false): void {
-  if (!dynamic && !cx.propertyName) {
-    // params stay a literal at the site: a fresh object, built fast.
-    const description = cx.scope.error(`[${jsLiteral(schemaPath)}, ${jsLiteral(keyword)}, ${message}]`);
-    cx.w.line(`vErrors = mvFail(vErrors, ${cx.path}, ${description}, ${params});`);
-    return;
-  }
-  const fields = [
-    `instancePath: ${cx.path}`,
-    `schemaPath: ${jsLiteral(schemaPath)}`,
-    `keyword: ${jsLiteral(keyword)}`,
-    `params: ${params}`,
-    `message: ${message}`,
-  ];
-  if (cx.propertyName) fields.push(`propertyName: ${cx.propertyName}`);
-  cx.w.line(`vErrors = mvAddError(vErrors, { ${fields.join(', ')} });`);
+export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string): void {
+  const args = [cx.path, jsLiteral(schemaPath), jsLiteral(keyword), params];
+  if (cx.propertyName) args.push(cx.propertyName);
+  cx.w.line(`vErrors = mvFail(vErrors, ${args.join(', ')});`);
 }
 
 /** Drops errors added since `count` was taken (a passing anyOf/oneOf/not/contains). */

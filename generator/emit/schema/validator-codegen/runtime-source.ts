@@ -40,22 +40,68 @@ export const HELPER_SOURCES = {
 /** Always present: errors are allocated only when the first one occurs. */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
 
-function mvAddError(list, error) {
-  if (list === null) return [error];
-  list.push(error);
-  return list;
+// Ajv's English message for an error, from its keyword and params.
+function mvMessage(keyword, params) {
+  switch (keyword) {
+    case "type":
+      return "must be " + params.type;
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum":
+      return "must be " + params.comparison + " " + params.limit;
+    case "multipleOf":
+      return "must be multiple of " + params.multipleOf;
+    case "maxLength":
+      return "must NOT have more than " + params.limit + " characters";
+    case "minLength":
+      return "must NOT have fewer than " + params.limit + " characters";
+    case "maxItems":
+    case "items":
+    case "additionalItems":
+      return "must NOT have more than " + params.limit + " items";
+    case "minItems":
+      return "must NOT have fewer than " + params.limit + " items";
+    case "maxProperties":
+      return "must NOT have more than " + params.limit + " properties";
+    case "minProperties":
+      return "must NOT have fewer than " + params.limit + " properties";
+    case "pattern":
+      return 'must match pattern "' + params.pattern + '"';
+    case "format":
+      return 'must match format "' + params.format + '"';
+    case "required":
+      return "must have required property '" + params.missingProperty + "'";
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "propertyNames":
+      return "property name must be valid";
+    case "uniqueItems":
+      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
+    case "contains":
+      return "must contain at least " + params.minContains + " valid item(s)";
+    case "const":
+      return "must be equal to constant";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "not":
+      return "must NOT be valid";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
 }
 
-// An error from a shared description [schemaPath, keyword, message].
-function mvFail(list, instancePath, description, params) {
-  const error = { instancePath, schemaPath: description[0], keyword: description[1], params, message: description[2] };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
-
-function mvFailAdditional(list, instancePath, schemaPath, key) {
-  const error = { instancePath, schemaPath, keyword: "additionalProperties", params: { additionalProperty: key }, message: "must NOT have additional properties" };
+// Appends an error; the list is allocated only when the first error occurs.
+function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+  const message = mvMessage(keyword, params);
+  const error =
+    propertyName === undefined
+      ? { instancePath, schemaPath, keyword, params, message }
+      : { instancePath, schemaPath, keyword, params, message, propertyName };
   if (list === null) return [error];
   list.push(error);
   return list;

@@ -2,10 +2,75 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-function mvAddError(list, error) {
+// Ajv's English message for an error, from its keyword and params.
+function mvMessage(keyword, params) {
+  switch (keyword) {
+    case "type":
+      return "must be " + params.type;
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum":
+      return "must be " + params.comparison + " " + params.limit;
+    case "multipleOf":
+      return "must be multiple of " + params.multipleOf;
+    case "maxLength":
+      return "must NOT have more than " + params.limit + " characters";
+    case "minLength":
+      return "must NOT have fewer than " + params.limit + " characters";
+    case "maxItems":
+    case "items":
+    case "additionalItems":
+      return "must NOT have more than " + params.limit + " items";
+    case "minItems":
+      return "must NOT have fewer than " + params.limit + " items";
+    case "maxProperties":
+      return "must NOT have more than " + params.limit + " properties";
+    case "minProperties":
+      return "must NOT have fewer than " + params.limit + " properties";
+    case "pattern":
+      return 'must match pattern "' + params.pattern + '"';
+    case "format":
+      return 'must match format "' + params.format + '"';
+    case "required":
+      return "must have required property '" + params.missingProperty + "'";
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "propertyNames":
+      return "property name must be valid";
+    case "uniqueItems":
+      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
+    case "contains":
+      return "must contain at least " + params.minContains + " valid item(s)";
+    case "const":
+      return "must be equal to constant";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "not":
+      return "must NOT be valid";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
+// Appends an error; the list is allocated only when the first error occurs.
+function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+  const message = mvMessage(keyword, params);
+  const error =
+    propertyName === undefined
+      ? { instancePath, schemaPath, keyword, params, message }
+      : { instancePath, schemaPath, keyword, params, message, propertyName };
   if (list === null) return [error];
   list.push(error);
   return list;
+}
+
+function mvCount(list) {
+  return list === null ? 0 : list.length;
 }
 
 function mvResetErrors(list, count) {
@@ -16,63 +81,51 @@ function mvResetErrors(list, count) {
 
 function mvValidate0(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.a === undefined || !mvHasOwn.call(data, "a")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" }, message: "must have required property 'a'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "a" });
     }
     if (data.b === undefined || !mvHasOwn.call(data, "b")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "b" }, message: "must have required property 'b'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "b" });
     }
     if (data.a !== undefined && mvHasOwn.call(data, "a")) {
       const data0 = data.a;
       if (!(typeof data0 == "number")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/a", schemaPath: "#/properties/a/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", "type", { type: "number" });
       }
     }
     if (data.b !== undefined && mvHasOwn.call(data, "b")) {
       const data1 = data.b;
       if (!(typeof data1 == "number")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/b", schemaPath: "#/properties/b/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", "type", { type: "number" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate1(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate2(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }

@@ -2,10 +2,75 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-function mvAddError(list, error) {
+// Ajv's English message for an error, from its keyword and params.
+function mvMessage(keyword, params) {
+  switch (keyword) {
+    case "type":
+      return "must be " + params.type;
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum":
+      return "must be " + params.comparison + " " + params.limit;
+    case "multipleOf":
+      return "must be multiple of " + params.multipleOf;
+    case "maxLength":
+      return "must NOT have more than " + params.limit + " characters";
+    case "minLength":
+      return "must NOT have fewer than " + params.limit + " characters";
+    case "maxItems":
+    case "items":
+    case "additionalItems":
+      return "must NOT have more than " + params.limit + " items";
+    case "minItems":
+      return "must NOT have fewer than " + params.limit + " items";
+    case "maxProperties":
+      return "must NOT have more than " + params.limit + " properties";
+    case "minProperties":
+      return "must NOT have fewer than " + params.limit + " properties";
+    case "pattern":
+      return 'must match pattern "' + params.pattern + '"';
+    case "format":
+      return 'must match format "' + params.format + '"';
+    case "required":
+      return "must have required property '" + params.missingProperty + "'";
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "propertyNames":
+      return "property name must be valid";
+    case "uniqueItems":
+      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
+    case "contains":
+      return "must contain at least " + params.minContains + " valid item(s)";
+    case "const":
+      return "must be equal to constant";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "not":
+      return "must NOT be valid";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
+// Appends an error; the list is allocated only when the first error occurs.
+function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+  const message = mvMessage(keyword, params);
+  const error =
+    propertyName === undefined
+      ? { instancePath, schemaPath, keyword, params, message }
+      : { instancePath, schemaPath, keyword, params, message, propertyName };
   if (list === null) return [error];
   list.push(error);
   return list;
+}
+
+function mvCount(list) {
+  return list === null ? 0 : list.length;
 }
 
 function mvResetErrors(list, count) {
@@ -16,228 +81,184 @@ function mvResetErrors(list, count) {
 
 function mvValidate0(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate1(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate2(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate3(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate4(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate5(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate6(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate7(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate8(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate9(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "prompt" });
     }
     if (data.prompt !== undefined && mvHasOwn.call(data, "prompt")) {
       const data0 = data.prompt;
       if (!(typeof data0 == "string")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", "type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate10(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message === undefined || !mvHasOwn.call(data, "message")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "message" });
     }
     if (data.message !== undefined && mvHasOwn.call(data, "message")) {
       const data0 = data.message;
       if (!(typeof data0 == "string")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", "type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate11(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate12(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate13(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "name" || key0 === "address")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.name !== undefined && mvHasOwn.call(data, "name")) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", "type", { type: "string" });
       }
     }
     if (data.address !== undefined && mvHasOwn.call(data, "address")) {
@@ -246,25 +267,21 @@ function mvValidate13(data, instancePath) {
         if (data2.street !== undefined && mvHasOwn.call(data2, "street")) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            vErrors = mvAddError(vErrors, { instancePath: instancePath + "/address" + "/street", schemaPath: "#/$defs/address/properties/street/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-            errors++;
+            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", "type", { type: "string" });
           }
         }
         if (data2.city !== undefined && mvHasOwn.call(data2, "city")) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            vErrors = mvAddError(vErrors, { instancePath: instancePath + "/address" + "/city", schemaPath: "#/$defs/address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-            errors++;
+            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", "type", { type: "string" });
           }
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/address", schemaPath: "#/$defs/address/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", "type", { type: "object" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }

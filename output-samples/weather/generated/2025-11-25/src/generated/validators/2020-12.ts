@@ -3,10 +3,75 @@
 import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-function mvAddError(list, error) {
+// Ajv's English message for an error, from its keyword and params.
+function mvMessage(keyword, params) {
+  switch (keyword) {
+    case "type":
+      return "must be " + params.type;
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum":
+      return "must be " + params.comparison + " " + params.limit;
+    case "multipleOf":
+      return "must be multiple of " + params.multipleOf;
+    case "maxLength":
+      return "must NOT have more than " + params.limit + " characters";
+    case "minLength":
+      return "must NOT have fewer than " + params.limit + " characters";
+    case "maxItems":
+    case "items":
+    case "additionalItems":
+      return "must NOT have more than " + params.limit + " items";
+    case "minItems":
+      return "must NOT have fewer than " + params.limit + " items";
+    case "maxProperties":
+      return "must NOT have more than " + params.limit + " properties";
+    case "minProperties":
+      return "must NOT have fewer than " + params.limit + " properties";
+    case "pattern":
+      return 'must match pattern "' + params.pattern + '"';
+    case "format":
+      return 'must match format "' + params.format + '"';
+    case "required":
+      return "must have required property '" + params.missingProperty + "'";
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "propertyNames":
+      return "property name must be valid";
+    case "uniqueItems":
+      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
+    case "contains":
+      return "must contain at least " + params.minContains + " valid item(s)";
+    case "const":
+      return "must be equal to constant";
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "not":
+      return "must NOT be valid";
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    default:
+      return "boolean schema is false";
+  }
+}
+
+// Appends an error; the list is allocated only when the first error occurs.
+function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+  const message = mvMessage(keyword, params);
+  const error =
+    propertyName === undefined
+      ? { instancePath, schemaPath, keyword, params, message }
+      : { instancePath, schemaPath, keyword, params, message, propertyName };
   if (list === null) return [error];
   list.push(error);
   return list;
+}
+
+function mvCount(list) {
+  return list === null ? 0 : list.length;
 }
 
 function mvResetErrors(list, count) {
@@ -22,98 +87,80 @@ const mvEnum1 = ["minor","moderate","severe","extreme"];
 
 function mvValidate0(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.days === undefined) {
       data.days = 3;
     }
     if (data.latitude === undefined || !mvHasOwn.call(data, "latitude")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "latitude" }, message: "must have required property 'latitude'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "latitude" });
     }
     if (data.longitude === undefined || !mvHasOwn.call(data, "longitude")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "longitude" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.latitude !== undefined && mvHasOwn.call(data, "latitude")) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/latitude", schemaPath: "#/properties/latitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 90 }, message: "must be <= 90" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", "maximum", { comparison: "<=", limit: 90 });
         }
         if (data1 < -90 || isNaN(data1)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/latitude", schemaPath: "#/properties/latitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -90 }, message: "must be >= -90" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", "minimum", { comparison: ">=", limit: -90 });
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/latitude", schemaPath: "#/properties/latitude/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", "type", { type: "number" });
       }
     }
     if (data.longitude !== undefined && mvHasOwn.call(data, "longitude")) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/longitude", schemaPath: "#/properties/longitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 180 }, message: "must be <= 180" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", "maximum", { comparison: "<=", limit: 180 });
         }
         if (data2 < -180 || isNaN(data2)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/longitude", schemaPath: "#/properties/longitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -180 }, message: "must be >= -180" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", "minimum", { comparison: ">=", limit: -180 });
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/longitude", schemaPath: "#/properties/longitude/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", "type", { type: "number" });
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "integer" });
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days", schemaPath: "#/properties/days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 7 }, message: "must be <= 7" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", "maximum", { comparison: "<=", limit: 7 });
         }
         if (data3 < 1 || isNaN(data3)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days", schemaPath: "#/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", "minimum", { comparison: ">=", limit: 1 });
         }
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate1(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.location === undefined || !mvHasOwn.call(data, "location")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property 'location'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "location" });
     }
     if (data.days === undefined || !mvHasOwn.call(data, "days")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "days" });
     }
     if (data.location !== undefined && mvHasOwn.call(data, "location")) {
       const data0 = data.location;
       if (!(typeof data0 == "string")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", "type", { type: "string" });
       }
     }
     if (data.days !== undefined && mvHasOwn.call(data, "days")) {
@@ -123,164 +170,131 @@ function mvValidate1(data, instancePath) {
           const data3 = data1[i2];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.date === undefined || !mvHasOwn.call(data3, "date")) {
-              vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" });
-              errors++;
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "date" });
             }
             if (data3.highC === undefined || !mvHasOwn.call(data3, "highC")) {
-              vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" });
-              errors++;
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "highC" });
             }
             if (data3.lowC === undefined || !mvHasOwn.call(data3, "lowC")) {
-              vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" });
-              errors++;
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "lowC" });
             }
             if (data3.summary === undefined || !mvHasOwn.call(data3, "summary")) {
-              vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" });
-              errors++;
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "summary" });
             }
             if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
               const data4 = data3.date;
-              if (typeof data4 == "number") {
-              }
               if (typeof data4 == "string") {
                 if (!mvFormat0.validate(data4)) {
-                  vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" });
-                  errors++;
+                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", "format", { format: "date" });
                 }
               } else {
-                vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-                errors++;
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", "type", { type: "string" });
               }
             }
             if (data3.highC !== undefined && mvHasOwn.call(data3, "highC")) {
               const data5 = data3.highC;
               if (!(typeof data5 == "number")) {
-                vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2 + "/highC", schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-                errors++;
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", "type", { type: "number" });
               }
             }
             if (data3.lowC !== undefined && mvHasOwn.call(data3, "lowC")) {
               const data6 = data3.lowC;
               if (!(typeof data6 == "number")) {
-                vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2 + "/lowC", schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" });
-                errors++;
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", "type", { type: "number" });
               }
             }
             if (data3.summary !== undefined && mvHasOwn.call(data3, "summary")) {
               const data7 = data3.summary;
               if (!(typeof data7 == "string")) {
-                vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2 + "/summary", schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-                errors++;
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", "type", { type: "string" });
               }
             }
           } else {
-            vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days" + "/" + i2, schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-            errors++;
+            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", "type", { type: "object" });
           }
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "array" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate2(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "severity")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!mvPattern0.test(data1)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" });
       }
     }
     if (data.severity !== undefined && mvHasOwn.call(data, "severity")) {
       const data2 = data.severity;
       if (!(typeof data2 == "string")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", "type", { type: "string" });
       }
       if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: mvEnum1 }, message: "must be equal to one of the allowed values" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", "enum", { allowedValues: mvEnum1 });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }
 
 function mvValidate3(data, instancePath) {
   let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" });
     }
     if (data.email === undefined || !mvHasOwn.call(data, "email")) {
-      vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" });
-      errors++;
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "email" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "email")) {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!mvPattern0.test(data1)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" });
       }
     }
     if (data.email !== undefined && mvHasOwn.call(data, "email")) {
       const data2 = data.email;
-      if (typeof data2 == "number") {
-      }
       if (typeof data2 == "string") {
         if (!mvFormat1.test(data2)) {
-          vErrors = mvAddError(vErrors, { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: "must match format \"email\"" });
-          errors++;
+          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", "format", { format: "email" });
         }
       } else {
-        vErrors = mvAddError(vErrors, { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" });
-        errors++;
+        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", "type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvAddError(vErrors, { instancePath: instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" });
-    errors++;
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
   }
   return vErrors;
 }

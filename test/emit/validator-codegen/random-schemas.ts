@@ -69,7 +69,11 @@ export class SchemaGen {
   schema(depth: number): unknown {
     const r = this.r;
     if (r.chance(0.04)) return r.chance(0.7);
-    if (this.defs.length && r.chance(0.1)) return { $ref: `#/$defs/${r.pick(this.defs)}` };
+    if (this.defs.length && r.chance(0.1)) {
+      // Ajv applies a $ref's sibling keywords too (before them, as the first keyword).
+      const siblings = r.chance(0.3) ? { type: r.pick(['object', 'string', 'integer']), enum: [1, 'a', { a: 1 }] } : r.chance(0.2) ? { description: 'ref' } : {};
+      return { $ref: `#/$defs/${r.pick(this.defs)}`, ...siblings };
+    }
     const s: Obj = {};
     const kind = r.pick(['string', 'number', 'integer', 'object', 'array', 'boolean', 'null', 'union', 'none', 'object', 'string']);
     if (kind === 'union') s.type = r.some(TYPES, 3).length ? [...new Set([r.pick(TYPES), r.pick(TYPES)])] : ['string', 'null'];

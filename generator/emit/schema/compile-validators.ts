@@ -59,7 +59,9 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   const groups = new Map<Dialect, SchemaToCompile[]>();
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
-    groups.set(d, [...(groups.get(d) ?? []), s]);
+    const group = groups.get(d);
+    if (group) group.push(s);
+    else groups.set(d, [s]);
   }
   const modules: CompiledModule[] = [];
   for (const [dialect, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -71,11 +73,13 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise<CompiledModule> {
   // `$id` would give the schema a base URI of its own; exports are addressed by name.
   const withoutId = (s: SchemaToCompile): JsonObject => {
+    if (!('$id' in s.schema)) return s.schema;
     const { $id: _ignored, ...schema } = s.schema;
     return schema;
   };
-  const own = group.filter((s) => unsupportedReason(withoutId(s), dialect, true) === undefined);
-  const viaAjv = group.filter((s) => !own.includes(s));
+  const own: SchemaToCompile[] = [];
+  const viaAjv: SchemaToCompile[] = [];
+  for (const s of group) (unsupportedReason(withoutId(s), dialect, true) === undefined ? own : viaAjv).push(s);
   validatorCompileStats.own += own.length;
   validatorCompileStats.ajv += viaAjv.length;
   const mine = compileOwnModule(own.map((s) => ({ exportName: s.exportName, schema: withoutId(s) })), dialect, { useDefaults: true });

@@ -130,24 +130,38 @@ const SINGLE = new Set(['not', 'propertyNames', 'additionalProperties', 'contain
 const LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems', 'items']);
 const MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
 
-/** What the walk saw, for the checks that need the whole schema. */
-interface Seen {
+/** State of one walk: what it saw (for whole-schema checks) and where it is (for the reason). */
+interface Walk {
+  root: Obj;
+  dialect: Dialect;
+  useDefaults: boolean;
+  /** Pointer segments to the schema being checked; joined only when reporting. */
+  at: string[];
   refs: boolean;
   defaults: boolean;
 }
 
+const here = (walk: Walk, key: string): string => `/${[...walk.at, key].join('/')}`;
+
+function checkAt(walk: Walk, schema: unknown, ...segments: string[]): string | undefined {
+  walk.at.push(...segments);
+  const reason = check(walk, schema);
+  walk.at.length -= segments.length;
+  return reason;
+}
+
 /** Checks every subschema of a schema object whose own keywords passed. */
-function checkSubschemas(schema: Obj, root: Obj, dialect: Dialect, useDefaults: boolean, at: string, seen: Seen): string | undefined {
+function checkSubschemas(walk: Walk, schema: Obj): string | undefined {
   for (const key in schema) {
     const value = schema[key];
     let reason: string | undefined;
     if (LISTS.has(key) && Array.isArray(value)) {
-      for (let i = 0; i < value.length && !reason; i++) reason = check(value[i], root, dialect, useDefaults, `${at}/${key}/${i}`, seen);
-    } else if (SINGLE.has(key)) reason = check(value, root, dialect, useDefaults, `${at}/${key}`, seen);
+      for (let i = 0; i < value.length && !reason; i++) reason = checkAt(walk, value[i], key, String(i));
+    } else if (SINGLE.has(key)) reason = checkAt(walk, value, key);
     else if (MAPS.has(key)) {
       const map = value as Obj;
       for (const name in map) {
-        reason = check(map[name], root, dialect, useDefaults, `${at}/${key}/${name}`, seen);
+        reason = checkAt(walk, map[name], key, name);
         if (reason) break;
       }
     }
@@ -156,29 +170,31 @@ function checkSubschemas(schema: Obj, root: Obj, dialect: Dialect, useDefaults: 
   return undefined;
 }
 
-function check(schema: unknown, root: Obj, dialect: Dialect, useDefaults: boolean, at: string, seen: Seen): string | undefined {
+function check(walk: Walk, schema: unknown): string | undefined {
   if (typeof schema === 'boolean') return undefined;
-  if (!isObject(schema)) return `${at || '/'}: not a schema`;
+  if (!isObject(schema)) return `${here(walk, '')}: not a schema`;
+  const { root, dialect } = walk;
   const rules = RULE_KEYWORDS[dialect];
+  const atRoot = walk.at.length === 0;
   for (const key in schema) {
     const value = schema[key];
     if (key.startsWith('x-')) continue;
-    if (at === '' && key === '$schema') {
+    if (atRoot && key === '$schema') {
       if (!META_SCHEMAS[dialect].includes(value as string)) return `$schema ${String(value)}`;
       continue;
     }
-    if (at === '' && key === '$id' && typeof value === 'string') continue;
-    if (!rules.has(key) && !ANNOTATION_KEYWORDS.has(key)) return `${at}/${key}: keyword not compiled by mcpgen`;
+    if (atRoot && key === '$id' && typeof value === 'string') continue;
+    if (!rules.has(key) && !ANNOTATION_KEYWORDS.has(key)) return `${here(walk, key)}: keyword not compiled by mcpgen`;
     if (key === '$ref') {
-      if (typeof value !== 'string' || localRefTarget(root, value) === undefined) return `${at}/$ref: not a local definition`;
-      if (refLoops(root, value, dialect)) return `${at}/$ref: refers to itself`;
-      seen.refs = true;
+      if (typeof value !== 'string' || localRefTarget(root, value) === undefined) return `${here(walk, key)}: not a local definition`;
+      if (refLoops(root, value, dialect)) return `${here(walk, key)}: refers to itself`;
+      walk.refs = true;
       continue;
     }
-    if (key === 'default') seen.defaults = true;
-    if (keywordOk(key, value, dialect, useDefaults) !== true) return `${at}/${key}: value not compiled by mcpgen`;
+    if (key === 'default') walk.defaults = true;
+    if (keywordOk(key, value, dialect, walk.useDefaults) !== true) return `${here(walk, key)}: value not compiled by mcpgen`;
   }
-  return checkSubschemas(schema, root, dialect, useDefaults, at, seen);
+  return checkSubschemas(walk, schema);
 }
 
 /** Whether some `$ref` in `schema` becomes a function of its own (the root, or a definition holding refs). */
@@ -194,12 +210,12 @@ function hasRefFunction(node: unknown, root: Obj): boolean {
 
 /** Why mcpgen's compiler does not take `schema` (then Ajv does), or undefined when it does. */
 export function unsupportedReason(schema: Obj, dialect: Dialect, useDefaults: boolean): string | undefined {
-  const seen: Seen = { refs: false, defaults: false };
-  const reason = check(schema, schema, dialect, useDefaults, '', seen);
+  const walk: Walk = { root: schema, dialect, useDefaults, at: [], refs: false, defaults: false };
+  const reason = check(walk, schema);
   if (reason) return reason;
   // A definition compiled to a function of its own applies its defaults
   // wherever it is called from, where Ajv's early exits (inside `not`, after
   // a passing anyOf branch) decide which calls happen: such schemas go to Ajv.
-  if (useDefaults && seen.refs && seen.defaults && hasRefFunction(schema, schema)) return 'default with $ref';
+  if (useDefaults && walk.refs && walk.defaults && hasRefFunction(schema, schema)) return 'default with $ref';
   return undefined;
 }

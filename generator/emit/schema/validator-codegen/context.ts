@@ -80,7 +80,10 @@ export function indexPath(cx: Ctx, index: string): PathFields {
  * params, so each error site is one short line.
  */
 export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string): void {
-  const args = [cx.path, jsLiteral(schemaPath), jsLiteral(keyword), params];
+  // The keyword is always the last segment of the schemaPath (segments are
+  // URI-encoded, so they hold no `/`): mvFail takes it from there.
+  if (!schemaPath.endsWith(`/${keyword}`)) throw new Error(`mcpgen internal error: schemaPath ${schemaPath} does not end in ${keyword}`);
+  const args = [cx.path, jsLiteral(schemaPath), params];
   if (cx.propertyName) args.push(cx.propertyName);
   cx.w.line(`vErrors = mvFail(vErrors, ${args.join(', ')});`);
 }

@@ -96,7 +96,9 @@ function mvMessage(keyword, params) {
 }
 
 // Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+// The keyword is the schemaPath's last segment.
+function mvFail(list, instancePath, schemaPath, params, propertyName) {
+  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
   const message = mvMessage(keyword, params);
   const error =
     propertyName === undefined

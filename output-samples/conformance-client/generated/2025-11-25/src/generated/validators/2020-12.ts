@@ -58,7 +58,9 @@ function mvMessage(keyword, params) {
 }
 
 // Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+// The keyword is the schemaPath's last segment.
+function mvFail(list, instancePath, schemaPath, params, propertyName) {
+  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
   const message = mvMessage(keyword, params);
   const error =
     propertyName === undefined
@@ -83,25 +85,25 @@ function mvValidate0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.a === undefined || !mvHasOwn.call(data, "a")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "a" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "a" });
     }
     if (data.b === undefined || !mvHasOwn.call(data, "b")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "b" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "b" });
     }
     if (data.a !== undefined && mvHasOwn.call(data, "a")) {
       const data0 = data.a;
       if (!(typeof data0 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", "type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", { type: "number" });
       }
     }
     if (data.b !== undefined && mvHasOwn.call(data, "b")) {
       const data1 = data.b;
       if (!(typeof data1 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", "type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", { type: "number" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -110,10 +112,10 @@ function mvValidate1(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -122,10 +124,10 @@ function mvValidate2(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }

@@ -58,7 +58,9 @@ function mvMessage(keyword, params) {
 }
 
 // Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+// The keyword is the schemaPath's last segment.
+function mvFail(list, instancePath, schemaPath, params, propertyName) {
+  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
   const message = mvMessage(keyword, params);
   const error =
     propertyName === undefined
@@ -83,10 +85,10 @@ function mvValidate0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -95,10 +97,10 @@ function mvValidate1(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -107,10 +109,10 @@ function mvValidate2(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -119,10 +121,10 @@ function mvValidate3(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -131,10 +133,10 @@ function mvValidate4(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -143,10 +145,10 @@ function mvValidate5(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -155,10 +157,10 @@ function mvValidate6(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -167,10 +169,10 @@ function mvValidate7(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -179,10 +181,10 @@ function mvValidate8(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -191,16 +193,16 @@ function mvValidate9(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "prompt" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "prompt" });
     }
     if (data.prompt !== undefined && mvHasOwn.call(data, "prompt")) {
       const data0 = data.prompt;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -209,16 +211,16 @@ function mvValidate10(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message === undefined || !mvHasOwn.call(data, "message")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "message" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "message" });
     }
     if (data.message !== undefined && mvHasOwn.call(data, "message")) {
       const data0 = data.message;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -227,10 +229,10 @@ function mvValidate11(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -239,10 +241,10 @@ function mvValidate12(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -252,13 +254,13 @@ function mvValidate13(data, instancePath) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "name" || key0 === "address")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.name !== undefined && mvHasOwn.call(data, "name")) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
       }
     }
     if (data.address !== undefined && mvHasOwn.call(data, "address")) {
@@ -267,21 +269,21 @@ function mvValidate13(data, instancePath) {
         if (data2.street !== undefined && mvHasOwn.call(data2, "street")) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", "type", { type: "string" });
+            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", { type: "string" });
           }
         }
         if (data2.city !== undefined && mvHasOwn.call(data2, "city")) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", "type", { type: "string" });
+            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", { type: "string" });
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", "type", { type: "object" });
+        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", { type: "object" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }

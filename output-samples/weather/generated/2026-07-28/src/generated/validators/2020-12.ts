@@ -59,7 +59,9 @@ function mvMessage(keyword, params) {
 }
 
 // Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, propertyName) {
+// The keyword is the schemaPath's last segment.
+function mvFail(list, instancePath, schemaPath, params, propertyName) {
+  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
   const message = mvMessage(keyword, params);
   const error =
     propertyName === undefined
@@ -92,58 +94,58 @@ function mvValidate0(data, instancePath) {
       data.days = 3;
     }
     if (data.latitude === undefined || !mvHasOwn.call(data, "latitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "latitude" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "latitude" });
     }
     if (data.longitude === undefined || !mvHasOwn.call(data, "longitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "longitude" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "longitude" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.latitude !== undefined && mvHasOwn.call(data, "latitude")) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", "maximum", { comparison: "<=", limit: 90 });
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", { comparison: "<=", limit: 90 });
         }
         if (data1 < -90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", "minimum", { comparison: ">=", limit: -90 });
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", { comparison: ">=", limit: -90 });
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", "type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", { type: "number" });
       }
     }
     if (data.longitude !== undefined && mvHasOwn.call(data, "longitude")) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", "maximum", { comparison: "<=", limit: 180 });
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", { comparison: "<=", limit: 180 });
         }
         if (data2 < -180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", "minimum", { comparison: ">=", limit: -180 });
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", { comparison: ">=", limit: -180 });
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", "type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", { type: "number" });
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "integer" });
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", { type: "integer" });
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", "maximum", { comparison: "<=", limit: 7 });
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", { comparison: "<=", limit: 7 });
         }
         if (data3 < 1 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", "minimum", { comparison: ">=", limit: 1 });
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", { comparison: ">=", limit: 1 });
         }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -152,15 +154,15 @@ function mvValidate1(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.location === undefined || !mvHasOwn.call(data, "location")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "location" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "location" });
     }
     if (data.days === undefined || !mvHasOwn.call(data, "days")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "days" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "days" });
     }
     if (data.location !== undefined && mvHasOwn.call(data, "location")) {
       const data0 = data.location;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", { type: "string" });
       }
     }
     if (data.days !== undefined && mvHasOwn.call(data, "days")) {
@@ -170,55 +172,55 @@ function mvValidate1(data, instancePath) {
           const data3 = data1[i2];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.date === undefined || !mvHasOwn.call(data3, "date")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "date" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "date" });
             }
             if (data3.highC === undefined || !mvHasOwn.call(data3, "highC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "highC" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "highC" });
             }
             if (data3.lowC === undefined || !mvHasOwn.call(data3, "lowC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "lowC" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "lowC" });
             }
             if (data3.summary === undefined || !mvHasOwn.call(data3, "summary")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "summary" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "summary" });
             }
             if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
               const data4 = data3.date;
               if (typeof data4 == "string") {
                 if (!mvFormat0.validate(data4)) {
-                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", "format", { format: "date" });
+                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", { format: "date" });
                 }
               } else {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", "type", { type: "string" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", { type: "string" });
               }
             }
             if (data3.highC !== undefined && mvHasOwn.call(data3, "highC")) {
               const data5 = data3.highC;
               if (!(typeof data5 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", "type", { type: "number" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", { type: "number" });
               }
             }
             if (data3.lowC !== undefined && mvHasOwn.call(data3, "lowC")) {
               const data6 = data3.lowC;
               if (!(typeof data6 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", "type", { type: "number" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", { type: "number" });
               }
             }
             if (data3.summary !== undefined && mvHasOwn.call(data3, "summary")) {
               const data7 = data3.summary;
               if (!(typeof data7 == "string")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", "type", { type: "string" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", { type: "string" });
               }
             }
           } else {
-            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", "type", { type: "object" });
+            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", { type: "object" });
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "array" });
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", { type: "array" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -227,34 +229,34 @@ function mvValidate2(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "state" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "severity")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!mvPattern0.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" });
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", { type: "string" });
       }
     }
     if (data.severity !== undefined && mvHasOwn.call(data, "severity")) {
       const data2 = data.severity;
       if (!(typeof data2 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", { type: "string" });
       }
       if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", "enum", { allowedValues: mvEnum1 });
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", { allowedValues: mvEnum1 });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }
@@ -263,38 +265,38 @@ function mvValidate3(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "state" });
     }
     if (data.email === undefined || !mvHasOwn.call(data, "email")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "email" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "email" });
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "email")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!mvPattern0.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" });
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", { type: "string" });
       }
     }
     if (data.email !== undefined && mvHasOwn.call(data, "email")) {
       const data2 = data.email;
       if (typeof data2 == "string") {
         if (!mvFormat1.test(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", "format", { format: "email" });
+          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", { format: "email" });
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", "type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", { type: "string" });
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
   }
   return vErrors;
 }

@@ -16,7 +16,7 @@ import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
-import { compileOwnModule } from './validator-codegen/compile-module.js';
+import { type Chunk, type ChunkMemo, compileOwnModule } from './validator-codegen/compile-module.js';
 import { unsupportedReason } from './validator-codegen/support.js';
 
 export interface SchemaToCompile {
@@ -48,14 +48,24 @@ export function schemaDialect(schema: JsonObject, fallback: Dialect): Dialect {
 
 /**
  * Work done by the last compileValidators call: schemas compiled by mcpgen's
- * compiler (`own`) and by Ajv (`ajv`). For tests that check generation scales
- * by counting work instead of timing it.
+ * compiler (`own`), taken unchanged from the previous call (`reused`), and
+ * compiled by Ajv (`ajv`). For tests that check generation scales by
+ * counting work instead of timing it.
  */
-export const validatorCompileStats = { own: 0, ajv: 0 };
+export const validatorCompileStats = { own: 0, reused: 0, ajv: 0 };
+
+/**
+ * Compiled chunks of the previous call, so `generate --watch` recompiles
+ * only the schemas that changed. Replaced on each call, so it never grows
+ * beyond one run's schemas.
+ */
+let previousChunks = new Map<string, Chunk>();
 
 export async function compileValidators(schemas: SchemaToCompile[], fallback: Dialect): Promise<CompiledModule[]> {
   validatorCompileStats.own = 0;
+  validatorCompileStats.reused = 0;
   validatorCompileStats.ajv = 0;
+  const memo = { previous: previousChunks, next: new Map<string, Chunk>() };
   const groups = new Map<Dialect, SchemaToCompile[]>();
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
@@ -65,12 +75,13 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   }
   const modules: CompiledModule[] = [];
   for (const [dialect, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    modules.push(await compileGroup(dialect, group));
+    modules.push(await compileGroup(dialect, group, memo));
   }
+  previousChunks = memo.next;
   return modules;
 }
 
-async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise<CompiledModule> {
+async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo): Promise<CompiledModule> {
   // `$id` would give the schema a base URI of its own; exports are addressed by name.
   const withoutId = (s: SchemaToCompile): JsonObject => {
     if (!('$id' in s.schema)) return s.schema;
@@ -80,9 +91,15 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[]): Promise
   const own: SchemaToCompile[] = [];
   const viaAjv: SchemaToCompile[] = [];
   for (const s of group) (unsupportedReason(withoutId(s), dialect, true) === undefined ? own : viaAjv).push(s);
-  validatorCompileStats.own += own.length;
   validatorCompileStats.ajv += viaAjv.length;
-  const mine = compileOwnModule(own.map((s) => ({ exportName: s.exportName, schema: withoutId(s) })), dialect, { useDefaults: true });
+  const counts = { compiled: 0, reused: 0 };
+  const mine = compileOwnModule(
+    own.map((s) => ({ exportName: s.exportName, schema: withoutId(s) })),
+    dialect,
+    { useDefaults: true, memo, counts },
+  );
+  validatorCompileStats.own += counts.compiled;
+  validatorCompileStats.reused += counts.reused;
   const ajvSource = viaAjv.length ? await ajvModule(dialect, viaAjv) : '';
   const source = [...mine.imports, ajvSource, own.length ? mine.body : ''].filter(Boolean).join('\n');
   return { dialect, code: escapeGeneratedSource(`// @ts-nocheck\n${source}\n`), exportNames: group.map((s) => s.exportName) };

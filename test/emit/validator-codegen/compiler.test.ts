@@ -37,8 +37,8 @@ describe('own compiler or Ajv', () => {
     };
     const plain = { type: 'object', properties: { q: { type: 'string', minLength: 1 } }, required: ['q'] };
     const { v, code } = await load({ condInput: conditional, plainInput: plain });
-    expect(validatorCompileStats).toEqual({ own: 1, ajv: 1 });
-    expect(code).toContain('mvValidate0');
+    expect(validatorCompileStats).toEqual({ own: 1, reused: 0, ajv: 1 });
+    expect(code).toContain('function plainInput_mv0(');
     expect(v.condInput!({ kind: 'box' })).toBe(false);
     expect(v.condInput!.errors?.map((e) => (e as Obj).message)).toEqual(["must have required property 'size'", 'must match "then" schema']);
     expect(v.condInput!({ kind: 'bag' })).toBe(true);
@@ -50,7 +50,24 @@ describe('own compiler or Ajv', () => {
 
   test('counts reset per call; a schema of common keywords never loads Ajv', async () => {
     await load({ aInput: { type: 'object' }, bInput: { type: 'object', properties: { x: { $ref: '#/$defs/X' } }, $defs: { X: { type: 'string' } } } });
-    expect(validatorCompileStats).toEqual({ own: 2, ajv: 0 });
+    expect(validatorCompileStats).toEqual({ own: 2, reused: 0, ajv: 0 });
+  });
+
+  test('a second run compiles only the schemas that changed (watch mode), with the same module', async () => {
+    const schemas = (limit: number): Record<string, Obj> => ({
+      aInput: { type: 'object', properties: { q: { type: 'string', pattern: '^a' } } },
+      bInput: { type: 'object', properties: { n: { type: 'integer', maximum: limit, format: 'int32' } } },
+      cOutput: { type: 'array', uniqueItems: true },
+    });
+    const first = await load(schemas(5));
+    expect(validatorCompileStats).toEqual({ own: 3, reused: 0, ajv: 0 });
+    const again = await load(schemas(5));
+    expect(validatorCompileStats).toEqual({ own: 0, reused: 3, ajv: 0 });
+    expect(again.code).toBe(first.code);
+    const edited = await load(schemas(9));
+    expect(validatorCompileStats).toEqual({ own: 1, reused: 2, ajv: 0 });
+    expect(edited.v.bInput!({ n: 7 })).toBe(true);
+    expect(edited.v.bInput!({ n: 10 })).toBe(false);
   });
 
   test.each([
@@ -63,7 +80,7 @@ describe('own compiler or Ajv', () => {
   ])('%s goes to Ajv', async (_name, schema) => {
     const list = [{ exportName: 'xInput', schema: schema as Obj, pointer: '/tools/0/inputSchema' }];
     await compileValidators(list, '2020-12').catch(() => undefined);
-    expect(validatorCompileStats).toEqual({ own: 0, ajv: 1 });
+    expect(validatorCompileStats).toEqual({ own: 0, reused: 0, ajv: 1 });
   });
 
   test('an invalid schema still gets the located error from Ajv', async () => {
@@ -74,7 +91,7 @@ describe('own compiler or Ajv', () => {
   test('a definition that is only a $ref to itself goes to Ajv (no endless recursion in generated code)', async () => {
     const list = [{ exportName: 'xInput', schema: { $ref: '#/$defs/A', $defs: { A: { $ref: '#/$defs/A' } } }, pointer: '/tools/0/inputSchema' }];
     await compileValidators(list, '2020-12').catch(() => undefined);
-    expect(validatorCompileStats).toEqual({ own: 0, ajv: 1 });
+    expect(validatorCompileStats).toEqual({ own: 0, reused: 0, ajv: 1 });
   });
 });
 

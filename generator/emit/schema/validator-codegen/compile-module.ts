@@ -30,23 +30,53 @@ interface PendingFunction {
   schema: unknown;
 }
 
+type HelperName = keyof typeof HELPER_SOURCES;
+
+/** One schema's part of a module: its functions, constants and export, independent of the other schemas. */
+export interface Chunk {
+  code: string;
+  helpers: HelperName[];
+  usesFormats: boolean;
+}
+
+/**
+ * Chunks of the previous run by (dialect, options, export name, schema): a
+ * `generate --watch` run after a one-tool edit compiles that tool only.
+ * The caller passes the previous run's map and collects this run's.
+ */
+export interface ChunkMemo {
+  previous: Map<string, Chunk>;
+  next: Map<string, Chunk>;
+}
+
+/**
+ * Names and shared parts of one schema's chunk. Every module-level name a
+ * chunk declares is `<exportName>_mv<n>`: unique per chunk (export names are
+ * unique) and never an export name (those end in Input or Output), so chunks
+ * combine freely.
+ */
 class Scope implements ModuleScope {
   readonly constants = new Map<string, string>();
-  readonly helpers = new Set<keyof typeof HELPER_SOURCES>();
+  readonly helpers = new Set<HelperName>();
   readonly formats = new Map<string, string>();
   readonly pending: PendingFunction[] = [];
   private readonly refFunctions = new Map<Obj, Map<string, string>>();
-  private functions = 0;
+  private names = 0;
 
   constructor(
     readonly dialect: Dialect,
     readonly useDefaults: boolean,
+    private readonly prefix: string,
   ) {}
 
-  constant(prefix: string, code: string): string {
+  private newName(): string {
+    return `${this.prefix}_mv${this.names++}`;
+  }
+
+  constant(_kind: string, code: string): string {
     let name = this.constants.get(code);
     if (!name) {
-      name = `${prefix}${this.constants.size}`;
+      name = this.newName();
       this.constants.set(code, name);
     }
     return name;
@@ -63,7 +93,7 @@ class Scope implements ModuleScope {
     if (def === true || def === undefined) return undefined;
     let ref = this.formats.get(name);
     if (!ref) {
-      ref = `mvFormat${this.formats.size}`;
+      ref = this.newName();
       this.formats.set(name, ref);
     }
     const fmt = ref;
@@ -75,7 +105,7 @@ class Scope implements ModuleScope {
 
   /** A new validator function name; `schema` is compiled into it later. */
   newFunction(root: Obj, schema: unknown): string {
-    const name = `mvValidate${this.functions++}`;
+    const name = this.newName();
     this.pending.push({ name, root, schema });
     return name;
   }
@@ -105,34 +135,61 @@ function compileFunction(scope: Scope, fn: PendingFunction): string {
   return w.toString();
 }
 
-/**
- * The module body (imports first) validating each schema. `useDefaults`
- * applies `default`s like Ajv's option of that name.
- */
-export function compileOwnModule(schemas: OwnSchema[], dialect: Dialect, options: { useDefaults: boolean }): { imports: string[]; body: string } {
-  const scope = new Scope(dialect, options.useDefaults);
-  const exports: string[] = [];
-  for (const { exportName, schema } of schemas) {
-    // The root is also what `$ref: "#"` calls.
-    const root = scope.refFunction(schema, '#');
-    exports.push(
-      [
-        `export function ${exportName}(data) {`,
-        `  const errors = ${root}(data, "");`,
-        `  ${exportName}.errors = errors;`,
-        '  return errors === null;',
-        '}',
-      ].join('\n'),
-    );
-  }
+function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
+  const scope = new Scope(dialect, useDefaults, exportName);
+  // The root is also what `$ref: "#"` calls.
+  const root = scope.refFunction(schema, '#');
   const functions: string[] = [];
   for (let i = 0; i < scope.pending.length; i++) functions.push(compileFunction(scope, scope.pending[i]!));
-  const imports = scope.formats.size ? ['import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";'] : [];
   const constants = [
     ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
     ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
   ];
-  const helpers = [...scope.helpers].map((h) => HELPER_SOURCES[h].source);
-  const body = [BASE_SOURCE, ...helpers, constants.join('\n'), ...functions, ...exports].filter(Boolean).join('\n\n');
+  const exported = [
+    `export function ${exportName}(data) {`,
+    `  const errors = ${root}(data, "");`,
+    `  ${exportName}.errors = errors;`,
+    '  return errors === null;',
+    '}',
+  ].join('\n');
+  return {
+    code: [constants.join('\n'), ...functions, exported].filter(Boolean).join('\n\n'),
+    helpers: [...scope.helpers],
+    usesFormats: scope.formats.size > 0,
+  };
+}
+
+/** Work done by compileOwnModule calls: chunks compiled, and taken from the memo. */
+export interface ChunkCounts {
+  compiled: number;
+  reused: number;
+}
+
+/**
+ * The module body (imports first) validating each schema. `useDefaults`
+ * applies `default`s like Ajv's option of that name.
+ */
+export function compileOwnModule(
+  schemas: OwnSchema[],
+  dialect: Dialect,
+  options: { useDefaults: boolean; memo?: ChunkMemo; counts?: ChunkCounts },
+): { imports: string[]; body: string } {
+  const chunks: Chunk[] = [];
+  for (const s of schemas) {
+    const key = options.memo ? `${dialect}\0${options.useDefaults}\0${s.exportName}\0${JSON.stringify(s.schema)}` : '';
+    let chunk = options.memo?.previous.get(key);
+    if (chunk) {
+      if (options.counts) options.counts.reused++;
+    } else {
+      chunk = compileChunk(s, dialect, options.useDefaults);
+      if (options.counts) options.counts.compiled++;
+    }
+    options.memo?.next.set(key, chunk);
+    chunks.push(chunk);
+  }
+  const helpers = new Set(chunks.flatMap((c) => c.helpers));
+  const imports = chunks.some((c) => c.usesFormats) ? ['import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";'] : [];
+  const helperSources = (Object.keys(HELPER_SOURCES) as HelperName[]).filter((h) => helpers.has(h)).map((h) => HELPER_SOURCES[h].source);
+  const body = [BASE_SOURCE, ...helperSources, ...chunks.map((c) => c.code)].join('\n\n');
   return { imports, body };
 }

@@ -81,7 +81,7 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-function mvValidate0(data, instancePath) {
+function addNumbersInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.a === undefined || !mvHasOwn.call(data, "a")) {
@@ -108,44 +108,44 @@ function mvValidate0(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate1(data, instancePath) {
-  let vErrors = null;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
-    }
-  } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
-  }
-  return vErrors;
-}
-
-function mvValidate2(data, instancePath) {
-  let vErrors = null;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
-    }
-  } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
-  }
-  return vErrors;
-}
-
 export function addNumbersInput(data) {
-  const errors = mvValidate0(data, "");
+  const errors = addNumbersInput_mv0(data, "");
   addNumbersInput.errors = errors;
   return errors === null;
 }
 
+function testToolInput_mv0(data, instancePath) {
+  let vErrors = null;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 of Object.keys(data)) {
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+    }
+  } else {
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+  }
+  return vErrors;
+}
+
 export function testToolInput(data) {
-  const errors = mvValidate1(data, "");
+  const errors = testToolInput_mv0(data, "");
   testToolInput.errors = errors;
   return errors === null;
 }
 
+function testReconnectionInput_mv0(data, instancePath) {
+  let vErrors = null;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 of Object.keys(data)) {
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+    }
+  } else {
+    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+  }
+  return vErrors;
+}
+
 export function testReconnectionInput(data) {
-  const errors = mvValidate2(data, "");
+  const errors = testReconnectionInput_mv0(data, "");
   testReconnectionInput.errors = errors;
   return errors === null;
 }

@@ -81,7 +81,7 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-function mvValidate0(data, instancePath) {
+function testSimpleTextInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -93,7 +93,13 @@ function mvValidate0(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate1(data, instancePath) {
+export function testSimpleTextInput(data) {
+  const errors = testSimpleTextInput_mv0(data, "");
+  testSimpleTextInput.errors = errors;
+  return errors === null;
+}
+
+function testImageContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -105,7 +111,13 @@ function mvValidate1(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate2(data, instancePath) {
+export function testImageContentInput(data) {
+  const errors = testImageContentInput_mv0(data, "");
+  testImageContentInput.errors = errors;
+  return errors === null;
+}
+
+function testAudioContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -117,7 +129,13 @@ function mvValidate2(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate3(data, instancePath) {
+export function testAudioContentInput(data) {
+  const errors = testAudioContentInput_mv0(data, "");
+  testAudioContentInput.errors = errors;
+  return errors === null;
+}
+
+function testEmbeddedResourceInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -129,7 +147,13 @@ function mvValidate3(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate4(data, instancePath) {
+export function testEmbeddedResourceInput(data) {
+  const errors = testEmbeddedResourceInput_mv0(data, "");
+  testEmbeddedResourceInput.errors = errors;
+  return errors === null;
+}
+
+function testMultipleContentTypesInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -141,7 +165,13 @@ function mvValidate4(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate5(data, instancePath) {
+export function testMultipleContentTypesInput(data) {
+  const errors = testMultipleContentTypesInput_mv0(data, "");
+  testMultipleContentTypesInput.errors = errors;
+  return errors === null;
+}
+
+function testToolWithLoggingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -153,7 +183,13 @@ function mvValidate5(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate6(data, instancePath) {
+export function testToolWithLoggingInput(data) {
+  const errors = testToolWithLoggingInput_mv0(data, "");
+  testToolWithLoggingInput.errors = errors;
+  return errors === null;
+}
+
+function testToolWithProgressInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -165,7 +201,13 @@ function mvValidate6(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate7(data, instancePath) {
+export function testToolWithProgressInput(data) {
+  const errors = testToolWithProgressInput_mv0(data, "");
+  testToolWithProgressInput.errors = errors;
+  return errors === null;
+}
+
+function testErrorHandlingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -177,7 +219,13 @@ function mvValidate7(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate8(data, instancePath) {
+export function testErrorHandlingInput(data) {
+  const errors = testErrorHandlingInput_mv0(data, "");
+  testErrorHandlingInput.errors = errors;
+  return errors === null;
+}
+
+function testReconnectionInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -189,7 +237,13 @@ function mvValidate8(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate9(data, instancePath) {
+export function testReconnectionInput(data) {
+  const errors = testReconnectionInput_mv0(data, "");
+  testReconnectionInput.errors = errors;
+  return errors === null;
+}
+
+function testSamplingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
@@ -207,7 +261,13 @@ function mvValidate9(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate10(data, instancePath) {
+export function testSamplingInput(data) {
+  const errors = testSamplingInput_mv0(data, "");
+  testSamplingInput.errors = errors;
+  return errors === null;
+}
+
+function testElicitationInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message === undefined || !mvHasOwn.call(data, "message")) {
@@ -225,7 +285,13 @@ function mvValidate10(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate11(data, instancePath) {
+export function testElicitationInput(data) {
+  const errors = testElicitationInput_mv0(data, "");
+  testElicitationInput.errors = errors;
+  return errors === null;
+}
+
+function testElicitationSep1034DefaultsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -237,7 +303,13 @@ function mvValidate11(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate12(data, instancePath) {
+export function testElicitationSep1034DefaultsInput(data) {
+  const errors = testElicitationSep1034DefaultsInput_mv0(data, "");
+  testElicitationSep1034DefaultsInput.errors = errors;
+  return errors === null;
+}
+
+function testElicitationSep1330EnumsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -249,7 +321,13 @@ function mvValidate12(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate13(data, instancePath) {
+export function testElicitationSep1330EnumsInput(data) {
+  const errors = testElicitationSep1330EnumsInput_mv0(data, "");
+  testElicitationSep1330EnumsInput.errors = errors;
+  return errors === null;
+}
+
+function jsonSchema202012ToolInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
@@ -288,86 +366,8 @@ function mvValidate13(data, instancePath) {
   return vErrors;
 }
 
-export function testSimpleTextInput(data) {
-  const errors = mvValidate0(data, "");
-  testSimpleTextInput.errors = errors;
-  return errors === null;
-}
-
-export function testImageContentInput(data) {
-  const errors = mvValidate1(data, "");
-  testImageContentInput.errors = errors;
-  return errors === null;
-}
-
-export function testAudioContentInput(data) {
-  const errors = mvValidate2(data, "");
-  testAudioContentInput.errors = errors;
-  return errors === null;
-}
-
-export function testEmbeddedResourceInput(data) {
-  const errors = mvValidate3(data, "");
-  testEmbeddedResourceInput.errors = errors;
-  return errors === null;
-}
-
-export function testMultipleContentTypesInput(data) {
-  const errors = mvValidate4(data, "");
-  testMultipleContentTypesInput.errors = errors;
-  return errors === null;
-}
-
-export function testToolWithLoggingInput(data) {
-  const errors = mvValidate5(data, "");
-  testToolWithLoggingInput.errors = errors;
-  return errors === null;
-}
-
-export function testToolWithProgressInput(data) {
-  const errors = mvValidate6(data, "");
-  testToolWithProgressInput.errors = errors;
-  return errors === null;
-}
-
-export function testErrorHandlingInput(data) {
-  const errors = mvValidate7(data, "");
-  testErrorHandlingInput.errors = errors;
-  return errors === null;
-}
-
-export function testReconnectionInput(data) {
-  const errors = mvValidate8(data, "");
-  testReconnectionInput.errors = errors;
-  return errors === null;
-}
-
-export function testSamplingInput(data) {
-  const errors = mvValidate9(data, "");
-  testSamplingInput.errors = errors;
-  return errors === null;
-}
-
-export function testElicitationInput(data) {
-  const errors = mvValidate10(data, "");
-  testElicitationInput.errors = errors;
-  return errors === null;
-}
-
-export function testElicitationSep1034DefaultsInput(data) {
-  const errors = mvValidate11(data, "");
-  testElicitationSep1034DefaultsInput.errors = errors;
-  return errors === null;
-}
-
-export function testElicitationSep1330EnumsInput(data) {
-  const errors = mvValidate12(data, "");
-  testElicitationSep1330EnumsInput.errors = errors;
-  return errors === null;
-}
-
 export function jsonSchema202012ToolInput(data) {
-  const errors = mvValidate13(data, "");
+  const errors = jsonSchema202012ToolInput_mv0(data, "");
   jsonSchema202012ToolInput.errors = errors;
   return errors === null;
 }

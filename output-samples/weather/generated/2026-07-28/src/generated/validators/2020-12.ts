@@ -82,12 +82,7 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-const mvFormat0 = mvFormats["date"];
-const mvFormat1 = mvFormats["email"];
-const mvPattern0 = new RegExp("^[A-Z]{2}$", "u");
-const mvEnum1 = ["minor","moderate","severe","extreme"];
-
-function mvValidate0(data, instancePath) {
+function getForecastInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.days === undefined) {
@@ -150,7 +145,15 @@ function mvValidate0(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate1(data, instancePath) {
+export function getForecastInput(data) {
+  const errors = getForecastInput_mv0(data, "");
+  getForecastInput.errors = errors;
+  return errors === null;
+}
+
+const getForecastOutput_mv1 = mvFormats["date"];
+
+function getForecastOutput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.location === undefined || !mvHasOwn.call(data, "location")) {
@@ -186,7 +189,7 @@ function mvValidate1(data, instancePath) {
             if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
               const data4 = data3.date;
               if (typeof data4 == "string") {
-                if (!mvFormat0.validate(data4)) {
+                if (!getForecastOutput_mv1.validate(data4)) {
                   vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", { format: "date" });
                 }
               } else {
@@ -225,7 +228,16 @@ function mvValidate1(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate2(data, instancePath) {
+export function getForecastOutput(data) {
+  const errors = getForecastOutput_mv0(data, "");
+  getForecastOutput.errors = errors;
+  return errors === null;
+}
+
+const getAlertsInput_mv1 = new RegExp("^[A-Z]{2}$", "u");
+const getAlertsInput_mv2 = ["minor","moderate","severe","extreme"];
+
+function getAlertsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
@@ -239,7 +251,7 @@ function mvValidate2(data, instancePath) {
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
-        if (!mvPattern0.test(data1)) {
+        if (!getAlertsInput_mv1.test(data1)) {
           vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
@@ -252,7 +264,7 @@ function mvValidate2(data, instancePath) {
         vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", { type: "string" });
       }
       if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", { allowedValues: mvEnum1 });
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", { allowedValues: getAlertsInput_mv2 });
       }
     }
   } else {
@@ -261,7 +273,16 @@ function mvValidate2(data, instancePath) {
   return vErrors;
 }
 
-function mvValidate3(data, instancePath) {
+export function getAlertsInput(data) {
+  const errors = getAlertsInput_mv0(data, "");
+  getAlertsInput.errors = errors;
+  return errors === null;
+}
+
+const subscribeAlertsInput_mv2 = mvFormats["email"];
+const subscribeAlertsInput_mv1 = new RegExp("^[A-Z]{2}$", "u");
+
+function subscribeAlertsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
@@ -278,7 +299,7 @@ function mvValidate3(data, instancePath) {
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
-        if (!mvPattern0.test(data1)) {
+        if (!subscribeAlertsInput_mv1.test(data1)) {
           vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
         }
       } else {
@@ -288,7 +309,7 @@ function mvValidate3(data, instancePath) {
     if (data.email !== undefined && mvHasOwn.call(data, "email")) {
       const data2 = data.email;
       if (typeof data2 == "string") {
-        if (!mvFormat1.test(data2)) {
+        if (!subscribeAlertsInput_mv2.test(data2)) {
           vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", { format: "email" });
         }
       } else {
@@ -301,26 +322,8 @@ function mvValidate3(data, instancePath) {
   return vErrors;
 }
 
-export function getForecastInput(data) {
-  const errors = mvValidate0(data, "");
-  getForecastInput.errors = errors;
-  return errors === null;
-}
-
-export function getForecastOutput(data) {
-  const errors = mvValidate1(data, "");
-  getForecastOutput.errors = errors;
-  return errors === null;
-}
-
-export function getAlertsInput(data) {
-  const errors = mvValidate2(data, "");
-  getAlertsInput.errors = errors;
-  return errors === null;
-}
-
 export function subscribeAlertsInput(data) {
-  const errors = mvValidate3(data, "");
+  const errors = subscribeAlertsInput_mv0(data, "");
   subscribeAlertsInput.errors = errors;
   return errors === null;
 }

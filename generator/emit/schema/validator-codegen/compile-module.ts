@@ -2,9 +2,10 @@
  * mcpgen's own validator compiler: turns JSON Schemas (already accepted by
  * support.ts) into one ES module of plain validator functions with Ajv's
  * results and errors under the options mcpgen uses (allErrors, ownProperties,
- * useDefaults, strict off). Synchronous and allocation-light: one function
- * per schema, one per recursive definition, shared constants and helpers
- * emitted once.
+ * useDefaults, strict off). Synchronous and allocation-light: per schema a
+ * chunk of plain functions (one for the schema, one per recursive
+ * definition) and its constants (patterns, enums, formats); the error and
+ * equality helpers are emitted once per module.
  *
  * Each internal function returns its error list (null when valid); the
  * exported validator stores it on `.errors` like an Ajv validate function.

@@ -22,8 +22,8 @@ export interface FormatCheck {
 export interface ModuleScope {
   readonly dialect: Dialect;
   readonly useDefaults: boolean;
-  /** A module-level constant holding `code` (deduplicated); returns its name. */
-  constant(prefix: string, code: string): string;
+  /** A module-level constant holding `code` (deduplicated within the schema's chunk); returns its name. `kind` only documents the call. */
+  constant(kind: string, code: string): string;
   /** Name of a shared helper (emitted once per module). */
   helper(name: 'equal' | 'codePoints'): string;
   format(name: string): FormatCheck | undefined;

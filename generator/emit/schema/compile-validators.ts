@@ -16,7 +16,7 @@ import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
-import { type Chunk, type ChunkMemo, compileOwnModule } from './validator-codegen/compile-module.js';
+import { type Chunk, type ChunkMemo, chunkKey, compileOwnModule, type OwnSchema } from './validator-codegen/compile-module.js';
 import { unsupportedReason } from './validator-codegen/support.js';
 
 export interface SchemaToCompile {
@@ -88,21 +88,27 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
     const { $id: _ignored, ...schema } = s.schema;
     return schema;
   };
-  const own: SchemaToCompile[] = [];
+  const own: OwnSchema[] = [];
   const viaAjv: SchemaToCompile[] = [];
-  for (const s of group) (unsupportedReason(withoutId(s), dialect, true) === undefined ? own : viaAjv).push(s);
+  for (const s of group) {
+    const schema = withoutId(s);
+    const key = chunkKey(s.exportName, schema, dialect, true);
+    // A schema compiled in the previous run passed the support check then.
+    if (memo.previous.has(key) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, key });
+    else viaAjv.push(s);
+  }
   validatorCompileStats.ajv += viaAjv.length;
   const counts = { compiled: 0, reused: 0 };
-  const mine = compileOwnModule(
-    own.map((s) => ({ exportName: s.exportName, schema: withoutId(s) })),
-    dialect,
-    { useDefaults: true, memo, counts },
-  );
+  const mine = compileOwnModule(own, dialect, { useDefaults: true, memo, counts });
   validatorCompileStats.own += counts.compiled;
   validatorCompileStats.reused += counts.reused;
   const ajvSource = viaAjv.length ? await ajvModule(dialect, viaAjv) : '';
-  const source = [...mine.imports, ajvSource, own.length ? mine.body : ''].filter(Boolean).join('\n');
-  return { dialect, code: escapeGeneratedSource(`// @ts-nocheck\n${source}\n`), exportNames: group.map((s) => s.exportName) };
+  // mcpgen's own code embeds every string through jsLiteral, which already
+  // escapes what escapeGeneratedSource would (U+2028/U+2029, `</`); only Ajv's
+  // output needs the pass (scanning megabytes of own code again costs a
+  // watch-mode run tens of milliseconds).
+  const parts = ['// @ts-nocheck', ...mine.imports, ...(ajvSource ? [escapeGeneratedSource(ajvSource)] : []), ...(own.length ? [mine.body] : [])];
+  return { dialect, code: `${parts.join('\n')}\n`, exportNames: group.map((s) => s.exportName) };
 }
 
 async function ajvModule(dialect: Dialect, group: SchemaToCompile[]): Promise<string> {

@@ -23,6 +23,13 @@ export interface OwnSchema {
   /** Export name: a valid, unique JS identifier ending in Input or Output. */
   exportName: string;
   schema: Obj;
+  /** Its memo key, when the caller computed it already (chunkKey). */
+  key?: string;
+}
+
+/** What a compiled chunk depends on: dialect, options, export name and schema. */
+export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean): string {
+  return `${dialect}\0${useDefaults}\0${exportName}\0${JSON.stringify(schema)}`;
 }
 
 interface PendingFunction {
@@ -177,7 +184,7 @@ export function compileOwnModule(
 ): { imports: string[]; body: string } {
   const chunks: Chunk[] = [];
   for (const s of schemas) {
-    const key = options.memo ? `${dialect}\0${options.useDefaults}\0${s.exportName}\0${JSON.stringify(s.schema)}` : '';
+    const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : '';
     let chunk = options.memo?.previous.get(key);
     if (chunk) {
       if (options.counts) options.counts.reused++;

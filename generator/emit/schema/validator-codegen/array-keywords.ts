@@ -6,7 +6,7 @@
  */
 import { addError, childPath, type Ctx, indexPath, isAnyType, type Obj, resetErrors, sub } from './context.js';
 import { alwaysValid, schemaTypes } from './keywords.js';
-import { numberLiteral } from './literals.js';
+import { jsLiteral, numberLiteral } from './literals.js';
 
 
 export function emitArrayKeyword(cx: Ctx, keyword: string, schema: Obj): void {
@@ -20,7 +20,7 @@ export function emitArrayKeyword(cx: Ctx, keyword: string, schema: Obj): void {
       const n = numberLiteral(value as number);
       const max = keyword === 'maxItems';
       w.block(`if (${d}.length ${max ? '>' : '<'} ${n})`, () =>
-        addError(cx, keyword, sp, `{ limit: ${n} }`),
+        addError(cx, keyword, sp, `{ limit: ${n} }`, jsLiteral(`must NOT have ${max ? 'more' : 'fewer'} than ${n} items`)),
       );
       return;
     }
@@ -69,7 +69,7 @@ function emitExtraItems(cx: Ctx, keyword: string, schema: unknown, count: number
   const sp = `${cx.schemaPath}/${keyword}`;
   if (schema === false) {
     cx.w.block(`if (${cx.data}.length > ${count})`, () =>
-      addError(cx, keyword, sp, `{ limit: ${count} }`),
+      addError(cx, keyword, sp, `{ limit: ${count} }`, jsLiteral(`must NOT have more than ${count} items`)),
     );
   } else if (!alwaysValid(schema, cx.scope.dialect)) {
     eachItem(cx, String(count), (i, child) => sub(cx, schema, { data: child, ...indexPath(cx, i), schemaPath: sp }));
@@ -78,7 +78,7 @@ function emitExtraItems(cx: Ctx, keyword: string, schema: unknown, count: number
 
 function emitContains(cx: Ctx, schema: unknown, sp: string): void {
   const { w, data: d } = cx;
-  const fail = (): void => addError(cx, 'contains', sp, '{ minContains: 1 }');
+  const fail = (): void => addError(cx, 'contains', sp, '{ minContains: 1 }', '"must contain at least 1 valid item(s)"');
   if (alwaysValid(schema, cx.scope.dialect)) {
     w.block(`if (!(${d}.length >= 1))`, fail);
     return;
@@ -112,7 +112,7 @@ function emitUnique(cx: Ctx, schema: Obj, sp: string): void {
   w.line(`let ${i} = ${d}.length;`);
   w.line(`let ${j};`);
   const fail = (): void =>
-    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`);
+    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`, `"must NOT have duplicate items (items ## " + ${j} + " and " + ${i} + " are identical)"`);
   w.block(`if (${i} > 1)`, () => {
     if (types.length > 0 && !types.some((t) => t === 'object' || t === 'array')) {
       const indices = w.name('indices');

@@ -43,7 +43,7 @@ function emitRef(cx: Ctx, ref: string): void {
 
 function emitNot(cx: Ctx, schema: unknown): void {
   const sp = `${cx.schemaPath}/not`;
-  const fail = (): void => addError(cx, 'not', sp, '{}');
+  const fail = (): void => addError(cx, 'not', sp, '{}', '"must NOT be valid"');
   if (alwaysValid(schema, cx.scope.dialect)) return fail();
   const count = cx.w.name('e');
   cx.w.line(`const ${count} = mvCount(vErrors);`);
@@ -73,7 +73,7 @@ function emitAnyOf(cx: Ctx, schemas: unknown[]): void {
     }
   };
   branch(0);
-  w.ifElse(`!${valid}`, () => addError(cx, 'anyOf', `${cx.schemaPath}/anyOf`, '{}'), () => resetErrors(cx, count));
+  w.ifElse(`!${valid}`, () => addError(cx, 'anyOf', `${cx.schemaPath}/anyOf`, '{}', '"must match a schema in anyOf"'), () => resetErrors(cx, count));
 }
 
 function emitOneOf(cx: Ctx, schemas: unknown[]): void {
@@ -115,7 +115,7 @@ function emitOneOf(cx: Ctx, schemas: unknown[]): void {
   branch(0);
   w.ifElse(
     `!${valid}`,
-    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`),
+    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`, '"must match exactly one schema in oneOf"'),
     () => resetErrors(cx, count),
   );
 }

@@ -16,13 +16,13 @@ import { emitConst, emitEnum, emitNumberKeyword, emitStringKeyword } from './sca
 
 function typeError(cx: Ctx, schema: Obj): void {
   const type = schema.type;
-  addError(cx, 'type', `${cx.schemaPath}/type`, `{ type: ${jsLiteral(type)} }`);
+  addError(cx, 'type', `${cx.schemaPath}/type`, `{ type: ${jsLiteral(type)} }`, jsLiteral(`must be ${String(type)}`));
 }
 
 export function emitSchema(cx: Ctx, schema: unknown): void {
   if (schema === true) return;
   if (schema === false) {
-    addError(cx, 'false schema', `${cx.schemaPath}/false schema`, '{}');
+    addError(cx, 'false schema', `${cx.schemaPath}/false schema`, '{}', '"boolean schema is false"');
     return;
   }
   const s = schema as Obj;

@@ -75,15 +75,12 @@ export function indexPath(cx: Ctx, index: string): PathFields {
 
 /**
  * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
- * message[, propertyName]}`. The site passes only what varies; the shared
- * `mvFail` builds the object and Ajv's English message from keyword and
- * params, so each error site is one short line.
+ * message[, propertyName]}`, built by the shared `mvFail`. Keyword and
+ * message are literals at the site (Ajv's messages, computed at compile
+ * time), so the failure path allocates nothing but the error itself.
  */
-export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string): void {
-  // The keyword is always the last segment of the schemaPath (segments are
-  // URI-encoded, so they hold no `/`): mvFail takes it from there.
-  if (!schemaPath.endsWith(`/${keyword}`)) throw new Error(`mcpgen internal error: schemaPath ${schemaPath} does not end in ${keyword}`);
-  const args = [cx.path, jsLiteral(schemaPath), params];
+export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string): void {
+  const args = [cx.path, jsLiteral(schemaPath), jsLiteral(keyword), params, message];
   if (cx.propertyName) args.push(cx.propertyName);
   cx.w.line(`vErrors = mvFail(vErrors, ${args.join(', ')});`);
 }

@@ -32,14 +32,14 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
       const n = numberLiteral(value as number);
       const max = keyword === 'maxProperties';
       w.block(`if (Object.keys(${d}).length ${max ? '>' : '<'} ${n})`, () =>
-        addError(cx, keyword, sp, `{ limit: ${n} }`),
+        addError(cx, keyword, sp, `{ limit: ${n} }`, jsLiteral(`must NOT have ${max ? 'more' : 'fewer'} than ${n} properties`)),
       );
       return;
     }
     case 'required':
       for (const name of value as string[]) {
         w.block(`if (${member(d, name)} === undefined || !mvHasOwn.call(${d}, ${jsLiteral(name)}))`, () =>
-          addError(cx, 'required', sp, `{ missingProperty: ${jsLiteral(name)} }`),
+          addError(cx, 'required', sp, `{ missingProperty: ${jsLiteral(name)} }`, jsLiteral(`must have required property '${name}'`)),
         );
       }
       return;
@@ -51,7 +51,7 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
         w.line(`const ${count} = mvCount(vErrors);`);
         sub(cx, value, { data: key, propertyName: key, composite: true, schemaPath: sp });
         w.block(`if (mvCount(vErrors) !== ${count})`, () =>
-          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`),
+          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"'),
         );
       });
       return;
@@ -100,7 +100,7 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
   ];
   const body = (): void => {
     if (extra === false) {
-      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`);
+      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"');
       return;
     }
     const child = w.name('data');

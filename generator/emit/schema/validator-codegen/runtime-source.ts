@@ -40,66 +40,8 @@ export const HELPER_SOURCES = {
 /** Always present: errors are allocated only when the first one occurs. */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Ajv's English message for an error, from its keyword and params.
-function mvMessage(keyword, params) {
-  switch (keyword) {
-    case "type":
-      return "must be " + params.type;
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum":
-      return "must be " + params.comparison + " " + params.limit;
-    case "multipleOf":
-      return "must be multiple of " + params.multipleOf;
-    case "maxLength":
-      return "must NOT have more than " + params.limit + " characters";
-    case "minLength":
-      return "must NOT have fewer than " + params.limit + " characters";
-    case "maxItems":
-    case "items":
-    case "additionalItems":
-      return "must NOT have more than " + params.limit + " items";
-    case "minItems":
-      return "must NOT have fewer than " + params.limit + " items";
-    case "maxProperties":
-      return "must NOT have more than " + params.limit + " properties";
-    case "minProperties":
-      return "must NOT have fewer than " + params.limit + " properties";
-    case "pattern":
-      return 'must match pattern "' + params.pattern + '"';
-    case "format":
-      return 'must match format "' + params.format + '"';
-    case "required":
-      return "must have required property '" + params.missingProperty + "'";
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "propertyNames":
-      return "property name must be valid";
-    case "uniqueItems":
-      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
-    case "contains":
-      return "must contain at least " + params.minContains + " valid item(s)";
-    case "const":
-      return "must be equal to constant";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "not":
-      return "must NOT be valid";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
 // Appends an error; the list is allocated only when the first error occurs.
-// The keyword is the schemaPath's last segment.
-function mvFail(list, instancePath, schemaPath, params, propertyName) {
-  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-  const message = mvMessage(keyword, params);
+function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
   const error =
     propertyName === undefined
       ? { instancePath, schemaPath, keyword, params, message }

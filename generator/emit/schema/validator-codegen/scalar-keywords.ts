@@ -19,7 +19,7 @@ export function emitConst(cx: Ctx, value: unknown): void {
   const literal = isComposite(value) ? cx.scope.constant('mvConst', jsLiteral(value)) : jsLiteral(value);
   const invalid = isComposite(value) ? `!${cx.scope.helper('equal')}(${cx.data}, ${literal})` : `${literal} !== ${cx.data}`;
   cx.w.block(`if (${invalid})`, () =>
-    addError(cx, 'const', `${cx.schemaPath}/const`, `{ allowedValue: ${literal} }`),
+    addError(cx, 'const', `${cx.schemaPath}/const`, `{ allowedValue: ${literal} }`, '"must be equal to constant"'),
   );
 }
 
@@ -27,7 +27,7 @@ export function emitEnum(cx: Ctx, values: unknown[]): void {
   const list = cx.scope.constant('mvEnum', jsLiteral(values));
   const equal = values.map((v, i) => (isComposite(v) ? `${cx.scope.helper('equal')}(${cx.data}, ${list}[${i}])` : `${cx.data} === ${jsLiteral(v)}`));
   cx.w.block(`if (!(${equal.join(' || ')}))`, () =>
-    addError(cx, 'enum', `${cx.schemaPath}/enum`, `{ allowedValues: ${list} }`),
+    addError(cx, 'enum', `${cx.schemaPath}/enum`, `{ allowedValues: ${list} }`, '"must be equal to one of the allowed values"'),
   );
 }
 
@@ -38,11 +38,11 @@ export function emitNumberKeyword(cx: Ctx, keyword: string, schema: Obj): void {
   const limit = LIMITS[keyword];
   if (limit) {
     cx.w.block(`if (${d} ${limit.fail} ${n} || isNaN(${d}))`, () =>
-      addError(cx, keyword, `${cx.schemaPath}/${keyword}`, `{ comparison: ${jsLiteral(limit.ok)}, limit: ${n} }`),
+      addError(cx, keyword, `${cx.schemaPath}/${keyword}`, `{ comparison: ${jsLiteral(limit.ok)}, limit: ${n} }`, jsLiteral(`must be ${limit.ok} ${n}`)),
     );
   } else if (keyword === 'multipleOf') {
     cx.w.block(`if (${d} / ${n} !== parseInt(${d} / ${n}))`, () =>
-      addError(cx, keyword, `${cx.schemaPath}/multipleOf`, `{ multipleOf: ${n} }`),
+      addError(cx, keyword, `${cx.schemaPath}/multipleOf`, `{ multipleOf: ${n} }`, jsLiteral(`must be multiple of ${n}`)),
     );
   } else if (keyword === 'format') emitFormat(cx, schema.format as string, 'number');
 }
@@ -56,13 +56,13 @@ export function emitStringKeyword(cx: Ctx, keyword: string, schema: Obj): void {
     const count = `${cx.scope.helper('codePoints')}(${d})`;
     const test = max ? `${d}.length > ${n} && ${count} > ${n}` : `${d}.length < ${numberLiteral(2 * (schema[keyword] as number))} && ${count} < ${n}`;
     cx.w.block(`if (${test})`, () =>
-      addError(cx, keyword, `${cx.schemaPath}/${keyword}`, `{ limit: ${n} }`),
+      addError(cx, keyword, `${cx.schemaPath}/${keyword}`, `{ limit: ${n} }`, jsLiteral(`must NOT have ${max ? 'more' : 'fewer'} than ${n} characters`)),
     );
   } else if (keyword === 'pattern') {
     const source = schema.pattern as string;
     const re = cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(source)}, "u")`);
     cx.w.block(`if (!${re}.test(${d}))`, () =>
-      addError(cx, 'pattern', `${cx.schemaPath}/pattern`, `{ pattern: ${jsLiteral(source)} }`),
+      addError(cx, 'pattern', `${cx.schemaPath}/pattern`, `{ pattern: ${jsLiteral(source)} }`, jsLiteral(`must match pattern "${source}"`)),
     );
   } else if (keyword === 'format') emitFormat(cx, schema.format as string, 'string');
 }
@@ -72,6 +72,6 @@ function emitFormat(cx: Ctx, name: string, group: 'string' | 'number'): void {
   const check = cx.scope.format(name);
   if (!check || check.type !== group) return;
   cx.w.block(`if (!${check.test(cx.data)})`, () =>
-    addError(cx, 'format', `${cx.schemaPath}/format`, `{ format: ${jsLiteral(name)} }`),
+    addError(cx, 'format', `${cx.schemaPath}/format`, `{ format: ${jsLiteral(name)} }`, jsLiteral(`must match format "${name}"`)),
   );
 }

@@ -2,66 +2,8 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Ajv's English message for an error, from its keyword and params.
-function mvMessage(keyword, params) {
-  switch (keyword) {
-    case "type":
-      return "must be " + params.type;
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum":
-      return "must be " + params.comparison + " " + params.limit;
-    case "multipleOf":
-      return "must be multiple of " + params.multipleOf;
-    case "maxLength":
-      return "must NOT have more than " + params.limit + " characters";
-    case "minLength":
-      return "must NOT have fewer than " + params.limit + " characters";
-    case "maxItems":
-    case "items":
-    case "additionalItems":
-      return "must NOT have more than " + params.limit + " items";
-    case "minItems":
-      return "must NOT have fewer than " + params.limit + " items";
-    case "maxProperties":
-      return "must NOT have more than " + params.limit + " properties";
-    case "minProperties":
-      return "must NOT have fewer than " + params.limit + " properties";
-    case "pattern":
-      return 'must match pattern "' + params.pattern + '"';
-    case "format":
-      return 'must match format "' + params.format + '"';
-    case "required":
-      return "must have required property '" + params.missingProperty + "'";
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "propertyNames":
-      return "property name must be valid";
-    case "uniqueItems":
-      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
-    case "contains":
-      return "must contain at least " + params.minContains + " valid item(s)";
-    case "const":
-      return "must be equal to constant";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "not":
-      return "must NOT be valid";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
 // Appends an error; the list is allocated only when the first error occurs.
-// The keyword is the schemaPath's last segment.
-function mvFail(list, instancePath, schemaPath, params, propertyName) {
-  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-  const message = mvMessage(keyword, params);
+function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
   const error =
     propertyName === undefined
       ? { instancePath, schemaPath, keyword, params, message }
@@ -85,25 +27,25 @@ function addNumbersInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.a === undefined || !mvHasOwn.call(data, "a")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "a" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "a" }, "must have required property 'a'");
     }
     if (data.b === undefined || !mvHasOwn.call(data, "b")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "b" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "b" }, "must have required property 'b'");
     }
     if (data.a !== undefined && mvHasOwn.call(data, "a")) {
       const data0 = data.a;
       if (!(typeof data0 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", "type", { type: "number" }, "must be number");
       }
     }
     if (data.b !== undefined && mvHasOwn.call(data, "b")) {
       const data1 = data.b;
       if (!(typeof data1 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", "type", { type: "number" }, "must be number");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -118,10 +60,10 @@ function testToolInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -136,10 +78,10 @@ function testReconnectionInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }

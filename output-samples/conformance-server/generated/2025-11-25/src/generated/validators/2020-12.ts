@@ -2,66 +2,8 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Ajv's English message for an error, from its keyword and params.
-function mvMessage(keyword, params) {
-  switch (keyword) {
-    case "type":
-      return "must be " + params.type;
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum":
-      return "must be " + params.comparison + " " + params.limit;
-    case "multipleOf":
-      return "must be multiple of " + params.multipleOf;
-    case "maxLength":
-      return "must NOT have more than " + params.limit + " characters";
-    case "minLength":
-      return "must NOT have fewer than " + params.limit + " characters";
-    case "maxItems":
-    case "items":
-    case "additionalItems":
-      return "must NOT have more than " + params.limit + " items";
-    case "minItems":
-      return "must NOT have fewer than " + params.limit + " items";
-    case "maxProperties":
-      return "must NOT have more than " + params.limit + " properties";
-    case "minProperties":
-      return "must NOT have fewer than " + params.limit + " properties";
-    case "pattern":
-      return 'must match pattern "' + params.pattern + '"';
-    case "format":
-      return 'must match format "' + params.format + '"';
-    case "required":
-      return "must have required property '" + params.missingProperty + "'";
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "propertyNames":
-      return "property name must be valid";
-    case "uniqueItems":
-      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
-    case "contains":
-      return "must contain at least " + params.minContains + " valid item(s)";
-    case "const":
-      return "must be equal to constant";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "not":
-      return "must NOT be valid";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
 // Appends an error; the list is allocated only when the first error occurs.
-// The keyword is the schemaPath's last segment.
-function mvFail(list, instancePath, schemaPath, params, propertyName) {
-  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-  const message = mvMessage(keyword, params);
+function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
   const error =
     propertyName === undefined
       ? { instancePath, schemaPath, keyword, params, message }
@@ -85,10 +27,10 @@ function testSimpleTextInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -103,10 +45,10 @@ function testImageContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -121,10 +63,10 @@ function testAudioContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -139,10 +81,10 @@ function testEmbeddedResourceInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -157,10 +99,10 @@ function testMultipleContentTypesInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -175,10 +117,10 @@ function testToolWithLoggingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -193,10 +135,10 @@ function testToolWithProgressInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -211,10 +153,10 @@ function testErrorHandlingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -229,10 +171,10 @@ function testReconnectionInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -247,16 +189,16 @@ function testSamplingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "prompt" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "prompt" }, "must have required property 'prompt'");
     }
     if (data.prompt !== undefined && mvHasOwn.call(data, "prompt")) {
       const data0 = data.prompt;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", "type", { type: "string" }, "must be string");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -271,16 +213,16 @@ function testElicitationInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message === undefined || !mvHasOwn.call(data, "message")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "message" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "message" }, "must have required property 'message'");
     }
     if (data.message !== undefined && mvHasOwn.call(data, "message")) {
       const data0 = data.message;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", "type", { type: "string" }, "must be string");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -295,10 +237,10 @@ function testElicitationSep1034DefaultsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -313,10 +255,10 @@ function testElicitationSep1330EnumsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -332,13 +274,13 @@ function jsonSchema202012ToolInput_mv0(data, instancePath) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "name" || key0 === "address")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
       }
     }
     if (data.name !== undefined && mvHasOwn.call(data, "name")) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", "type", { type: "string" }, "must be string");
       }
     }
     if (data.address !== undefined && mvHasOwn.call(data, "address")) {
@@ -347,21 +289,21 @@ function jsonSchema202012ToolInput_mv0(data, instancePath) {
         if (data2.street !== undefined && mvHasOwn.call(data2, "street")) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", { type: "string" });
+            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", "type", { type: "string" }, "must be string");
           }
         }
         if (data2.city !== undefined && mvHasOwn.call(data2, "city")) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", { type: "string" });
+            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", "type", { type: "string" }, "must be string");
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", { type: "object" });
+        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", "type", { type: "object" }, "must be object");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }

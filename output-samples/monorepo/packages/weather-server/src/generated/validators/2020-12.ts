@@ -3,66 +3,8 @@
 import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Ajv's English message for an error, from its keyword and params.
-function mvMessage(keyword, params) {
-  switch (keyword) {
-    case "type":
-      return "must be " + params.type;
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum":
-      return "must be " + params.comparison + " " + params.limit;
-    case "multipleOf":
-      return "must be multiple of " + params.multipleOf;
-    case "maxLength":
-      return "must NOT have more than " + params.limit + " characters";
-    case "minLength":
-      return "must NOT have fewer than " + params.limit + " characters";
-    case "maxItems":
-    case "items":
-    case "additionalItems":
-      return "must NOT have more than " + params.limit + " items";
-    case "minItems":
-      return "must NOT have fewer than " + params.limit + " items";
-    case "maxProperties":
-      return "must NOT have more than " + params.limit + " properties";
-    case "minProperties":
-      return "must NOT have fewer than " + params.limit + " properties";
-    case "pattern":
-      return 'must match pattern "' + params.pattern + '"';
-    case "format":
-      return 'must match format "' + params.format + '"';
-    case "required":
-      return "must have required property '" + params.missingProperty + "'";
-    case "additionalProperties":
-      return "must NOT have additional properties";
-    case "propertyNames":
-      return "property name must be valid";
-    case "uniqueItems":
-      return "must NOT have duplicate items (items ## " + params.j + " and " + params.i + " are identical)";
-    case "contains":
-      return "must contain at least " + params.minContains + " valid item(s)";
-    case "const":
-      return "must be equal to constant";
-    case "enum":
-      return "must be equal to one of the allowed values";
-    case "not":
-      return "must NOT be valid";
-    case "anyOf":
-      return "must match a schema in anyOf";
-    case "oneOf":
-      return "must match exactly one schema in oneOf";
-    default:
-      return "boolean schema is false";
-  }
-}
-
 // Appends an error; the list is allocated only when the first error occurs.
-// The keyword is the schemaPath's last segment.
-function mvFail(list, instancePath, schemaPath, params, propertyName) {
-  const keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-  const message = mvMessage(keyword, params);
+function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
   const error =
     propertyName === undefined
       ? { instancePath, schemaPath, keyword, params, message }
@@ -89,58 +31,58 @@ function getForecastInput_mv0(data, instancePath) {
       data.days = 3;
     }
     if (data.latitude === undefined || !mvHasOwn.call(data, "latitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "latitude" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "latitude" }, "must have required property 'latitude'");
     }
     if (data.longitude === undefined || !mvHasOwn.call(data, "longitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "longitude" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "longitude" }, "must have required property 'longitude'");
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
       }
     }
     if (data.latitude !== undefined && mvHasOwn.call(data, "latitude")) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", { comparison: "<=", limit: 90 });
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", "maximum", { comparison: "<=", limit: 90 }, "must be <= 90");
         }
         if (data1 < -90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", { comparison: ">=", limit: -90 });
+          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", "minimum", { comparison: ">=", limit: -90 }, "must be >= -90");
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", "type", { type: "number" }, "must be number");
       }
     }
     if (data.longitude !== undefined && mvHasOwn.call(data, "longitude")) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", { comparison: "<=", limit: 180 });
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", "maximum", { comparison: "<=", limit: 180 }, "must be <= 180");
         }
         if (data2 < -180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", { comparison: ">=", limit: -180 });
+          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", "minimum", { comparison: ">=", limit: -180 }, "must be >= -180");
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", { type: "number" });
+        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", "type", { type: "number" }, "must be number");
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", { type: "integer" });
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "integer" }, "must be integer");
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", { comparison: "<=", limit: 7 });
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", "maximum", { comparison: "<=", limit: 7 }, "must be <= 7");
         }
         if (data3 < 1 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", { comparison: ">=", limit: 1 });
+          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", "minimum", { comparison: ">=", limit: 1 }, "must be >= 1");
         }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -157,15 +99,15 @@ function getForecastOutput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.location === undefined || !mvHasOwn.call(data, "location")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "location" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "location" }, "must have required property 'location'");
     }
     if (data.days === undefined || !mvHasOwn.call(data, "days")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "days" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "days" }, "must have required property 'days'");
     }
     if (data.location !== undefined && mvHasOwn.call(data, "location")) {
       const data0 = data.location;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", "type", { type: "string" }, "must be string");
       }
     }
     if (data.days !== undefined && mvHasOwn.call(data, "days")) {
@@ -175,55 +117,55 @@ function getForecastOutput_mv0(data, instancePath) {
           const data3 = data1[i2];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.date === undefined || !mvHasOwn.call(data3, "date")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "date" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "date" }, "must have required property 'date'");
             }
             if (data3.highC === undefined || !mvHasOwn.call(data3, "highC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "highC" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "highC" }, "must have required property 'highC'");
             }
             if (data3.lowC === undefined || !mvHasOwn.call(data3, "lowC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "lowC" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "lowC" }, "must have required property 'lowC'");
             }
             if (data3.summary === undefined || !mvHasOwn.call(data3, "summary")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", { missingProperty: "summary" });
+              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "summary" }, "must have required property 'summary'");
             }
             if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
               const data4 = data3.date;
               if (typeof data4 == "string") {
                 if (!getForecastOutput_mv1.validate(data4)) {
-                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", { format: "date" });
+                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", "format", { format: "date" }, "must match format \"date\"");
                 }
               } else {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", { type: "string" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", "type", { type: "string" }, "must be string");
               }
             }
             if (data3.highC !== undefined && mvHasOwn.call(data3, "highC")) {
               const data5 = data3.highC;
               if (!(typeof data5 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", { type: "number" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", "type", { type: "number" }, "must be number");
               }
             }
             if (data3.lowC !== undefined && mvHasOwn.call(data3, "lowC")) {
               const data6 = data3.lowC;
               if (!(typeof data6 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", { type: "number" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", "type", { type: "number" }, "must be number");
               }
             }
             if (data3.summary !== undefined && mvHasOwn.call(data3, "summary")) {
               const data7 = data3.summary;
               if (!(typeof data7 == "string")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", { type: "string" });
+                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", "type", { type: "string" }, "must be string");
               }
             }
           } else {
-            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", { type: "object" });
+            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", "type", { type: "object" }, "must be object");
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", { type: "array" });
+        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "array" }, "must be array");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -241,34 +183,34 @@ function getAlertsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "state" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" }, "must have required property 'state'");
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "severity")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!getAlertsInput_mv1.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" }, "must match pattern \"^[A-Z]{2}$\"");
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" }, "must be string");
       }
     }
     if (data.severity !== undefined && mvHasOwn.call(data, "severity")) {
       const data2 = data.severity;
       if (!(typeof data2 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", "type", { type: "string" }, "must be string");
       }
       if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", { allowedValues: getAlertsInput_mv2 });
+        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", "enum", { allowedValues: getAlertsInput_mv2 }, "must be equal to one of the allowed values");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }
@@ -286,38 +228,38 @@ function subscribeAlertsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "state" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" }, "must have required property 'state'");
     }
     if (data.email === undefined || !mvHasOwn.call(data, "email")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", { missingProperty: "email" });
+      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "email" }, "must have required property 'email'");
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "email")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
         if (!subscribeAlertsInput_mv1.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", { pattern: "^[A-Z]{2}$" });
+          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" }, "must match pattern \"^[A-Z]{2}$\"");
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" }, "must be string");
       }
     }
     if (data.email !== undefined && mvHasOwn.call(data, "email")) {
       const data2 = data.email;
       if (typeof data2 == "string") {
         if (!subscribeAlertsInput_mv2.test(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", { format: "email" });
+          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", "format", { format: "email" }, "must match format \"email\"");
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", { type: "string" });
+        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", "type", { type: "string" }, "must be string");
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
   }
   return vErrors;
 }

@@ -89,14 +89,16 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
 }
 
 async function computeValidators(ir: IR): Promise<CompiledModule[]> {
-  const { compileValidators } = await import('../emit/schema/compile-validators.js');
+  const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
     { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
     // Output validators check; they never fill in defaults.
     ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
   ]);
   countWork('validators-compiled', schemas.length);
-  return compileValidators(schemas, ir.revision.dialect);
+  const modules = await compileValidators(schemas, ir.revision.dialect);
+  countWork('validators-via-ajv', validatorCompileStats.ajv);
+  return modules;
 }
 
 /**

@@ -1,0 +1,203 @@
+/**
+ * mcpgen's own validator compiler: turns JSON Schemas (already accepted by
+ * support.ts) into one ES module of plain validator functions with Ajv's
+ * results and errors under the options mcpgen uses (allErrors, ownProperties,
+ * useDefaults, strict off). Synchronous and allocation-light: per schema a
+ * chunk of plain functions (one for the schema, one per recursive
+ * definition) and its constants (patterns, enums, formats); the error and
+ * equality helpers are emitted once per module.
+ *
+ * Each internal function returns its error list (null when valid); the
+ * exported validator stores it on `.errors` like an Ajv validate function.
+ */
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import type { Dialect } from '../../../spec/revisions.js';
+import { CodeWriter } from './code-writer.js';
+import { emitSchema } from './compile-schema.js';
+import { type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
+import { jsLiteral } from './literals.js';
+import { localRefTarget } from './refs.js';
+import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
+
+export interface OwnSchema {
+  /** Export name: a valid, unique JS identifier ending in Input or Output. */
+  exportName: string;
+  schema: Obj;
+  /** Its memo key, when the caller computed it already (chunkKey). */
+  key?: string;
+}
+
+/** What a compiled chunk depends on: dialect, options, export name and schema. */
+export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean): string {
+  return `${dialect}\0${useDefaults}\0${exportName}\0${JSON.stringify(schema)}`;
+}
+
+interface PendingFunction {
+  name: string;
+  root: Obj;
+  schema: unknown;
+}
+
+type HelperName = keyof typeof HELPER_SOURCES;
+
+/** One schema's part of a module: its functions, constants and export, independent of the other schemas. */
+export interface Chunk {
+  code: string;
+  helpers: HelperName[];
+  usesFormats: boolean;
+}
+
+/**
+ * Chunks of the previous run by (dialect, options, export name, schema): a
+ * `generate --watch` run after a one-tool edit compiles that tool only.
+ * The caller passes the previous run's map and collects this run's.
+ */
+export interface ChunkMemo {
+  previous: Map<string, Chunk>;
+  next: Map<string, Chunk>;
+}
+
+/**
+ * Names and shared parts of one schema's chunk. Every module-level name a
+ * chunk declares is `<exportName>_mv<n>`: unique per chunk (export names are
+ * unique) and never an export name (those end in Input or Output), so chunks
+ * combine freely.
+ */
+class Scope implements ModuleScope {
+  readonly constants = new Map<string, string>();
+  readonly helpers = new Set<HelperName>();
+  readonly formats = new Map<string, string>();
+  readonly pending: PendingFunction[] = [];
+  private readonly refFunctions = new Map<Obj, Map<string, string>>();
+  private names = 0;
+
+  constructor(
+    readonly dialect: Dialect,
+    readonly useDefaults: boolean,
+    private readonly prefix: string,
+  ) {}
+
+  private newName(): string {
+    return `${this.prefix}_mv${this.names++}`;
+  }
+
+  constant(_kind: string, code: string): string {
+    let name = this.constants.get(code);
+    if (!name) {
+      name = this.newName();
+      this.constants.set(code, name);
+    }
+    return name;
+  }
+
+  helper(name: keyof typeof HELPER_SOURCES): string {
+    this.helpers.add(name);
+    return HELPER_SOURCES[name].name;
+  }
+
+  format(name: string): FormatCheck | undefined {
+    if (!Object.hasOwn(fullFormats, name)) return undefined;
+    const def = (fullFormats as Record<string, unknown>)[name];
+    if (def === true || def === undefined) return undefined;
+    let ref = this.formats.get(name);
+    if (!ref) {
+      ref = this.newName();
+      this.formats.set(name, ref);
+    }
+    const fmt = ref;
+    if (def instanceof RegExp) return { type: 'string', test: (d) => `${fmt}.test(${d})` };
+    if (typeof def === 'function') return { type: 'string', test: (d) => `${fmt}(${d})` };
+    const { type, validate } = def as { type?: 'string' | 'number'; validate: unknown };
+    return { type: type ?? 'string', test: (d) => (validate instanceof RegExp ? `${fmt}.validate.test(${d})` : `${fmt}.validate(${d})`) };
+  }
+
+  /** A new validator function name; `schema` is compiled into it later. */
+  newFunction(root: Obj, schema: unknown): string {
+    const name = this.newName();
+    this.pending.push({ name, root, schema });
+    return name;
+  }
+
+  refFunction(root: Obj, ref: string): string {
+    let byRef = this.refFunctions.get(root);
+    if (!byRef) this.refFunctions.set(root, (byRef = new Map()));
+    let name = byRef.get(ref);
+    if (!name) {
+      name = this.newFunction(root, localRefTarget(root, ref));
+      byRef.set(ref, name);
+    }
+    return name;
+  }
+}
+
+function compileFunction(scope: Scope, fn: PendingFunction): string {
+  const w = new CodeWriter();
+  w.block(`function ${fn.name}(data, instancePath)`, () => {
+    w.line('let vErrors = null;');
+    emitSchema(
+      { w, scope, root: fn.root, data: 'data', ...ROOT_PATH, schemaPath: '#', composite: false, emit: emitSchema },
+      fn.schema,
+    );
+    w.line('return vErrors;');
+  });
+  return w.toString();
+}
+
+function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
+  const scope = new Scope(dialect, useDefaults, exportName);
+  // The root is also what `$ref: "#"` calls.
+  const root = scope.refFunction(schema, '#');
+  const functions: string[] = [];
+  for (let i = 0; i < scope.pending.length; i++) functions.push(compileFunction(scope, scope.pending[i]!));
+  const constants = [
+    ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
+    ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
+  ];
+  const exported = [
+    `export function ${exportName}(data) {`,
+    `  const errors = ${root}(data, "");`,
+    `  ${exportName}.errors = errors;`,
+    '  return errors === null;',
+    '}',
+  ].join('\n');
+  return {
+    code: [constants.join('\n'), ...functions, exported].filter(Boolean).join('\n\n'),
+    helpers: [...scope.helpers],
+    usesFormats: scope.formats.size > 0,
+  };
+}
+
+/** Work done by compileOwnModule calls: chunks compiled, and taken from the memo. */
+export interface ChunkCounts {
+  compiled: number;
+  reused: number;
+}
+
+/**
+ * The module body (imports first) validating each schema. `useDefaults`
+ * applies `default`s like Ajv's option of that name.
+ */
+export function compileOwnModule(
+  schemas: OwnSchema[],
+  dialect: Dialect,
+  options: { useDefaults: boolean; memo?: ChunkMemo; counts?: ChunkCounts },
+): { imports: string[]; body: string } {
+  const chunks: Chunk[] = [];
+  for (const s of schemas) {
+    const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : '';
+    let chunk = options.memo?.previous.get(key);
+    if (chunk) {
+      if (options.counts) options.counts.reused++;
+    } else {
+      chunk = compileChunk(s, dialect, options.useDefaults);
+      if (options.counts) options.counts.compiled++;
+    }
+    options.memo?.next.set(key, chunk);
+    chunks.push(chunk);
+  }
+  const helpers = new Set(chunks.flatMap((c) => c.helpers));
+  const imports = chunks.some((c) => c.usesFormats) ? ['import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";'] : [];
+  const helperSources = (Object.keys(HELPER_SOURCES) as HelperName[]).filter((h) => helpers.has(h)).map((h) => HELPER_SOURCES[h].source);
+  const body = [BASE_SOURCE, ...helperSources, ...chunks.map((c) => c.code)].join('\n\n');
+  return { imports, body };
+}

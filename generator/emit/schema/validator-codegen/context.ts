@@ -1,0 +1,116 @@
+/**
+ * What code generation for one subschema knows: where the data is (a local
+ * variable), its instancePath (a JS expression), its schemaPath (known at
+ * compile time), whether it sits in a composite keyword (no defaults there,
+ * as in Ajv), and the module-wide scope that owns shared constants and
+ * helpers. Also the two error operations every keyword uses, written exactly
+ * as Ajv's errors look.
+ */
+import type { Dialect } from '../../../spec/revisions.js';
+import type { CodeWriter } from './code-writer.js';
+import { escapeJsonPointer, jsLiteral } from './literals.js';
+
+export type Obj = Record<string, unknown>;
+
+/** A format as ajv-formats defines it: the type it applies to and the check, as code. */
+export interface FormatCheck {
+  type: 'string' | 'number';
+  test(data: string): string;
+}
+
+/** Module-wide state: shared constants, helpers, functions for `$ref`s. */
+export interface ModuleScope {
+  readonly dialect: Dialect;
+  readonly useDefaults: boolean;
+  /** A module-level constant holding `code` (deduplicated within the schema's chunk); returns its name. `kind` only documents the call. */
+  constant(kind: string, code: string): string;
+  /** Name of a shared helper (emitted once per module). */
+  helper(name: 'equal' | 'codePoints'): string;
+  format(name: string): FormatCheck | undefined;
+  /** The function validating the root schema (`#`) or a definition that needs its own function. */
+  refFunction(root: Obj, ref: string): string;
+}
+
+export interface Ctx {
+  w: CodeWriter;
+  scope: ModuleScope;
+  root: Obj;
+  data: string;
+  /** instancePath as a JS expression: `pathBase` plus the fixed suffix `pathTail`. */
+  path: string;
+  pathBase: string;
+  pathTail: string;
+  schemaPath: string;
+  composite: boolean;
+  /** Inside `propertyNames`: the key, added to errors as `propertyName`. */
+  propertyName?: string;
+  /** Code for a subschema (set by compile-schema.ts; keyword modules recurse through it). */
+  emit(cx: Ctx, schema: unknown): void;
+}
+
+/** The instancePath fields of a context: the expression, and its parts for appending fixed segments. */
+export type PathFields = Pick<Ctx, 'path' | 'pathBase' | 'pathTail'>;
+
+function pathAt(base: string, tail: string): PathFields {
+  return { path: tail ? `${base} + ${jsLiteral(tail)}` : base, pathBase: base, pathTail: tail };
+}
+
+/** The root instancePath: the function's parameter. */
+export const ROOT_PATH: PathFields = pathAt('instancePath', '');
+
+/** instancePath of a child at a fixed property name or index (fixed segments join into one literal). */
+export function childPath(cx: Ctx, segment: string): PathFields {
+  return pathAt(cx.pathBase, `${cx.pathTail}/${escapeJsonPointer(segment)}`);
+}
+
+/** instancePath of a child at a run-time key. */
+export function keyPath(cx: Ctx, key: string): PathFields {
+  return pathAt(`${cx.path} + "/" + ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`, '');
+}
+
+/** instancePath of a child at a run-time array index. */
+export function indexPath(cx: Ctx, index: string): PathFields {
+  return pathAt(`${cx.path} + "/" + ${index}`, '');
+}
+
+/**
+ * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
+ * message[, propertyName]}`, built by the shared `mvFail`. Keyword and
+ * message are literals at the site (Ajv's messages, computed at compile
+ * time), so the failure path allocates nothing but the error itself.
+ */
+export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string): void {
+  const args = [cx.path, jsLiteral(schemaPath), jsLiteral(keyword), params, message];
+  if (cx.propertyName) args.push(cx.propertyName);
+  cx.w.line(`vErrors = mvFail(vErrors, ${args.join(', ')});`);
+}
+
+/** Drops errors added since `count` was taken (a passing anyOf/oneOf/not/contains). */
+export function resetErrors(cx: Ctx, count: string): void {
+  cx.w.line(`vErrors = mvResetErrors(vErrors, ${count});`);
+}
+
+/** Code for a subschema of `cx` with some context changed. */
+export function sub(cx: Ctx, schema: unknown, changes: Partial<Ctx>): void {
+  cx.emit({ ...cx, ...changes }, schema);
+}
+
+/** The data type tests Ajv emits (strictNumbers is off under `strict: false`, so NaN is a number). */
+export function isType(type: string, d: string): string {
+  switch (type) {
+    case 'null':
+      return `${d} === null`;
+    case 'array':
+      return `Array.isArray(${d})`;
+    case 'object':
+      return `${d} && typeof ${d} == "object" && !Array.isArray(${d})`;
+    case 'integer':
+      return `typeof ${d} == "number" && !(${d} % 1) && !isNaN(${d})`;
+    default:
+      return `typeof ${d} == ${jsLiteral(type)}`;
+  }
+}
+
+export function isAnyType(types: readonly string[], d: string): string {
+  return types.length === 1 ? isType(types[0]!, d) : types.map((t) => `(${isType(t, d)})`).join(' || ');
+}

@@ -1,0 +1,112 @@
+/**
+ * Object keywords: defaults, size limits, `required`, `propertyNames`,
+ * `additionalProperties`, `properties`, `patternProperties`. Presence means
+ * an own property (Ajv's ownProperties), so `constructor` or `__proto__` are
+ * only present when the data has them itself; keys are enumerated with
+ * `Object.keys` for the same reason.
+ */
+import { addError, childPath, type Ctx, keyPath, type Obj, sub } from './context.js';
+import { alwaysValid } from './keywords.js';
+import { escapeFragment, jsLiteral, member, numberLiteral } from './literals.js';
+
+const names = (map: unknown): string[] => (map && typeof map === 'object' ? Object.keys(map).filter((k) => k !== '__proto__') : []);
+const present = (d: string, name: string): string => `${member(d, name)} !== undefined && mvHasOwn.call(${d}, ${jsLiteral(name)})`;
+
+/** Ajv's useDefaults: fill each absent `properties` entry with a fresh copy of its default, outside composite keywords. */
+export function emitDefaults(cx: Ctx, schema: Obj): void {
+  if (!cx.scope.useDefaults || cx.composite || !schema.properties || typeof schema.properties !== 'object') return;
+  for (const [name, sub] of Object.entries(schema.properties as Obj)) {
+    const value = typeof sub === 'object' && sub !== null ? (sub as Obj).default : undefined;
+    if (value === undefined) continue;
+    cx.w.block(`if (${member(cx.data, name)} === undefined)`, () => cx.w.line(`${member(cx.data, name)} = ${jsLiteral(value)};`));
+  }
+}
+
+export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj): void {
+  const { w, data: d } = cx;
+  const value = schema[keyword];
+  const sp = `${cx.schemaPath}/${keyword}`;
+  switch (keyword) {
+    case 'maxProperties':
+    case 'minProperties': {
+      const n = numberLiteral(value as number);
+      const max = keyword === 'maxProperties';
+      w.block(`if (Object.keys(${d}).length ${max ? '>' : '<'} ${n})`, () =>
+        addError(cx, keyword, sp, `{ limit: ${n} }`, jsLiteral(`must NOT have ${max ? 'more' : 'fewer'} than ${n} properties`)),
+      );
+      return;
+    }
+    case 'required':
+      for (const name of value as string[]) {
+        w.block(`if (${member(d, name)} === undefined || !mvHasOwn.call(${d}, ${jsLiteral(name)}))`, () =>
+          addError(cx, 'required', sp, `{ missingProperty: ${jsLiteral(name)} }`, jsLiteral(`must have required property '${name}'`)),
+        );
+      }
+      return;
+    case 'propertyNames': {
+      if (alwaysValid(value, cx.scope.dialect)) return;
+      const key = w.name('key');
+      w.block(`for (const ${key} of Object.keys(${d}))`, () => {
+        const count = w.name('e');
+        w.line(`const ${count} = mvCount(vErrors);`);
+        sub(cx, value, { data: key, propertyName: key, composite: true, schemaPath: sp });
+        w.block(`if (mvCount(vErrors) !== ${count})`, () =>
+          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"'),
+        );
+      });
+      return;
+    }
+    case 'additionalProperties':
+      return emitAdditional(cx, schema, sp);
+    case 'properties':
+      for (const name of names(value)) {
+        const propSchema = (value as Obj)[name];
+        if (alwaysValid(propSchema, cx.scope.dialect)) continue;
+        const hasDefault = cx.scope.useDefaults && !cx.composite && (propSchema as Obj).default !== undefined;
+        // With a default, Ajv validates the value without a presence test (it was just filled in).
+        w.block(hasDefault ? '' : `if (${present(d, name)})`, () => {
+          const child = w.name('data');
+          w.line(`const ${child} = ${member(d, name)};`);
+          sub(cx, propSchema, { data: child, ...childPath(cx, name), schemaPath: `${sp}/${escapeFragment(name)}` });
+        });
+      }
+      return;
+    case 'patternProperties':
+      for (const pattern of names(value)) {
+        const patSchema = (value as Obj)[pattern];
+        if (alwaysValid(patSchema, cx.scope.dialect)) continue;
+        const re = cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(pattern)}, "u")`);
+        const key = w.name('key');
+        w.block(`for (const ${key} of Object.keys(${d}))`, () =>
+          w.block(`if (${re}.test(${key}))`, () => {
+            const child = w.name('data');
+            w.line(`const ${child} = ${d}[${key}];`);
+            sub(cx, patSchema, { data: child, ...keyPath(cx, key), schemaPath: `${sp}/${escapeFragment(pattern)}` });
+          }),
+        );
+      }
+      return;
+  }
+}
+
+function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
+  const { w, data: d } = cx;
+  const extra = schema.additionalProperties;
+  if (alwaysValid(extra, cx.scope.dialect)) return;
+  const key = w.name('key');
+  const known = [
+    ...names(schema.properties).map((p) => `${key} === ${jsLiteral(p)}`),
+    ...names(schema.patternProperties).map((p) => `${cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(p)}, "u")`)}.test(${key})`),
+  ];
+  const body = (): void => {
+    if (extra === false) {
+      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"');
+      return;
+    }
+    const child = w.name('data');
+    w.line(`const ${child} = ${d}[${key}];`);
+    sub(cx, extra, { data: child, ...keyPath(cx, key), schemaPath: sp });
+  };
+  w.block(`for (const ${key} of Object.keys(${d}))`, () => (known.length ? w.block(`if (!(${known.join(' || ')}))`, body) : body()));
+}
+

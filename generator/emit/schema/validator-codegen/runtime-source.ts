@@ -1,0 +1,62 @@
+/**
+ * Helpers the generated validator modules share, as JavaScript source,
+ * emitted once per module and only when used: error list bookkeeping, string
+ * length in code points, and deep equality with the semantics of the
+ * equality Ajv uses (fast-deep-equal: same constructor, own keys, NaN equals
+ * NaN), written for mcpgen.
+ */
+import { RUNTIME_HELPERS } from '../validator-runtime.js';
+
+const codePointSource = RUNTIME_HELPERS.find((h) => h.name === 'mcpgenCodePointLength')!.source.replace(/mcpgenCodePointLength/g, 'mvCodePoints');
+
+export const HELPER_SOURCES = {
+  codePoints: { name: 'mvCodePoints', source: codePointSource },
+  equal: {
+    name: 'mvEqual',
+    source: `function mvEqual(a, b) {
+  if (a === b) return true;
+  if (a && b && typeof a == "object" && typeof b == "object") {
+    if (a.constructor !== b.constructor) return false;
+    if (Array.isArray(a)) {
+      if (a.length !== b.length) return false;
+      for (let i = a.length; i-- !== 0; ) if (!mvEqual(a[i], b[i])) return false;
+      return true;
+    }
+    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    for (const key of keys) if (!mvEqual(a[key], b[key])) return false;
+    return true;
+  }
+  // NaN equals NaN
+  return a !== a && b !== b;
+}`,
+  },
+} as const;
+
+/** Always present: errors are allocated only when the first one occurs. */
+export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
+
+// Appends an error; the list is allocated only when the first error occurs.
+function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
+  const error =
+    propertyName === undefined
+      ? { instancePath, schemaPath, keyword, params, message }
+      : { instancePath, schemaPath, keyword, params, message, propertyName };
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
+function mvCount(list) {
+  return list === null ? 0 : list.length;
+}
+
+function mvResetErrors(list, count) {
+  if (list === null || count === 0) return null;
+  list.length = count;
+  return list;
+}`;

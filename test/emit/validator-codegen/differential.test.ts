@@ -1,0 +1,101 @@
+/**
+ * mcpgen's own validators against Ajv (the reference) with the options
+ * generated code uses: the same validity, the same errors (keyword,
+ * instancePath, schemaPath, params, message, order) and the same defaults
+ * written into the data, for seeded random schemas and instances in both
+ * dialects, and for every tool schema of the sample and bench manifests.
+ */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { benchTools } from '../../../bench/server/bench-manifest.js';
+import { benchManifest } from '../../../bench/lint-bench.js';
+import { loadManifestOrThrow } from '../../../generator/load/load-manifest.js';
+import { schemaDialect } from '../../../generator/emit/schema/compile-validators.js';
+import { unsupportedReason } from '../../../generator/emit/schema/validator-codegen/support.js';
+import type { Dialect } from '../../../generator/spec/revisions.js';
+import { ajvCompiler, loadOwn, type Validator } from '../../helpers/own-validators.js';
+import { Random, randomInstance, randomRootSchema } from './random-schemas.js';
+
+type Obj = Record<string, unknown>;
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** What a validator does with a copy of `data`: result, errors, the data afterwards (defaults), or what it threw. */
+function outcome(validate: Validator, data: unknown): unknown {
+  const copy = clone(data);
+  try {
+    return { valid: validate(copy), errors: validate.errors, data: copy };
+  } catch (err) {
+    return { threw: (err as Error).constructor.name };
+  }
+}
+
+function compare(own: Validator, ajv: Validator, data: unknown): void {
+  const mine = outcome(own, data);
+  const theirs = outcome(ajv, data);
+  try {
+    expect(mine).toEqual(theirs);
+  } catch {
+    throw new Error(`own ${JSON.stringify(mine)}\najv ${JSON.stringify(theirs)}`);
+  }
+}
+
+describe.each(['draft-07', '2020-12'] as Dialect[])('random schemas, %s', (dialect) => {
+  test('same validity, errors and defaults as Ajv', async () => {
+    const compile = await ajvCompiler(dialect);
+    const r = new Random(dialect === 'draft-07' ? 7 : 2020);
+    let compared = 0;
+    let invalid = 0;
+    for (let n = 0; n < 250; n++) {
+      const schema = randomRootSchema(r, dialect);
+      // The generator only uses keywords the compiler takes.
+      const reason = unsupportedReason(schema, dialect, true);
+      if (reason === 'default with $ref') continue;
+      expect(reason, JSON.stringify(schema)).toBeUndefined();
+      const own = loadOwn({ checkInput: schema }, dialect).checkInput!;
+      const ajv = compile(schema);
+      for (let k = 0; k < 12; k++) {
+        const data = randomInstance(r, schema, schema);
+        try {
+          compare(own, ajv, data);
+        } catch (err) {
+          throw new Error(`schema ${JSON.stringify(schema)}\ndata ${JSON.stringify(data)}\n${(err as Error).message}`);
+        }
+        compared++;
+        if ((outcome(ajv, data) as { valid?: boolean }).valid === false) invalid++;
+      }
+    }
+    // Both outcomes are well represented.
+    expect(compared).toBeGreaterThan(2000);
+    expect(invalid).toBeGreaterThan(compared / 5);
+    expect(compared - invalid).toBeGreaterThan(compared / 10);
+  });
+});
+
+function toolsOf(manifest: Obj): { inputSchema: Obj; outputSchema?: Obj }[] {
+  return (manifest.tools ?? []) as { inputSchema: Obj; outputSchema?: Obj }[];
+}
+
+const samples = ['weather/mcp.yaml', 'conformance-server/mcp.yaml', 'monorepo/mcp.yaml', 'conformance-client/mcp.yaml'];
+
+test('tool schemas of the sample and bench manifests: compiled by mcpgen, same results as Ajv', async () => {
+  const tools = [
+    ...samples.flatMap((f) => toolsOf(loadManifestOrThrow(join('output-samples', f)).manifest as unknown as Obj)),
+    ...benchTools(4),
+    ...toolsOf(benchManifest(3)),
+  ];
+  expect(tools.length).toBeGreaterThan(10);
+  const r = new Random(17);
+  const compilers: Partial<Record<Dialect, (schema: object) => Validator>> = {};
+  for (const fallback of ['2020-12', 'draft-07'] as Dialect[]) {
+    for (const tool of tools) {
+      for (const schema of [tool.inputSchema, tool.outputSchema].filter((s): s is Obj => s !== undefined)) {
+        const dialect = schemaDialect(schema, fallback);
+        const compile = (compilers[dialect] ??= await ajvCompiler(dialect));
+        expect(unsupportedReason(schema, dialect, true), JSON.stringify(schema)).toBeUndefined();
+        const own = loadOwn({ toolInput: schema }, dialect).toolInput!;
+        const ajv = compile(schema);
+        for (let k = 0; k < 40; k++) compare(own, ajv, randomInstance(r, schema, schema));
+      }
+    }
+  }
+});

@@ -3,10 +3,11 @@
  * the same YAML 1.2 parser (JSON is a subset), so both get identical positions
  * and errors. YAML 1.2 keeps `2025-11-25` a string and `yes` a string.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { scanJsonPositions } from './json-positions.js';
+import { countJsonKeys, scanJsonPositions, scanJsonShape } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
 
 /**
@@ -15,6 +16,19 @@ import { SourceMap, SourceText } from './source-map.js';
  * recurse safely. Deeper input is `load/too-deep` at the node that crosses it.
  */
 export const MAX_DEPTH = 128;
+
+/**
+ * The yaml package, loaded on first use: clean JSON never needs it, and
+ * loading it is a sizeable part of linting a JSON manifest. (Its `node`
+ * entry is CommonJS, so `require` gives the very module `import` would.)
+ */
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
+const isAlias = (n: unknown): n is import('yaml').Alias => yaml().isAlias(n);
+const isMap = (n: unknown): n is import('yaml').YAMLMap => yaml().isMap(n);
+const isScalar = (n: unknown): n is import('yaml').Scalar => yaml().isScalar(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
 
 export interface ParsedDocument {
   value: unknown;
@@ -27,6 +41,7 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   if (fast) return fast;
   const flowDeep = flowDepthOffset(text);
   if (flowDeep >= 0) return tooDeep(text, file, flowDeep);
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const sourceMap = new SourceMap();
@@ -231,6 +246,12 @@ function parseCleanJson(text: string, file: string): ParsedDocument | undefined 
   } catch {
     return undefined;
   }
+  const shape = scanJsonShape(text, MAX_DEPTH);
+  if (shape.deepAt === undefined && shape.keys === countJsonKeys(value)) {
+    // No duplicate key and nothing too deep: positions are scanned when first asked for.
+    return { value, sourceMap: SourceMap.lazy((map) => scanJsonPositions(text, file, map, MAX_DEPTH)), diagnostics: [] };
+  }
+  // Whichever of a duplicate key or too-deep node comes first decides, as before.
   const sourceMap = new SourceMap();
   const scanned = scanJsonPositions(text, file, sourceMap, MAX_DEPTH);
   if (typeof scanned === 'number') return tooDeep(text, file, scanned);

@@ -45,7 +45,7 @@ describe('JSON shape scan (what the loader checks before positions are needed)',
   /** Seeded random JSON text: nested objects and arrays, escaped keys, every scalar kind. */
   function randomJson(seed: number): string {
     let s = seed;
-    const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), s % n);
+    const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
     const keyNames = ['a', 'b', 'x y', 'a/b', 'q"q', 'é', '\\u0061', '__proto__'];
     const gen = (depth: number): string => {
       const k = depth > 5 ? rand(4) : rand(6);

@@ -10,6 +10,7 @@ import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
+import { quickMetaValid } from '../checks/quick-validate.js';
 import { collectAnchors, resolveLocalRef } from '../checks/schema-refs.js';
 import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../../json-schema/subschemas.js';
 import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
@@ -188,6 +189,8 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
   }
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
   const { $schema: _ignored, ...body } = schema;
+  // Nearly every schema is valid: say so without Ajv when the quick check is sure (quick-validate.ts).
+  if (quickMetaValid(dialect, body)) return [];
   if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];
   const ajv = metaSchemaAjv(dialect, true);
   ajv.validateSchema(body);

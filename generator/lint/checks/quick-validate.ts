@@ -112,6 +112,16 @@ function codePoints(s: string): number {
 export class QuickValidator {
   private readonly docs = new Map<string, Schema>();
   private steps = 0;
+  /** Per schema object: its keywords that matter (annotations left out), computed once. */
+  private readonly keywords = new WeakMap<object, string[]>();
+  /** Resolved `$ref`s by document and reference (null: unresolvable). */
+  private readonly refs = new Map<string, { schema: Schema; uri: string } | null>();
+  /** Per `properties` object: its names that a plain object inherits (`constructor`...). */
+  private readonly inherited = new WeakMap<object, string[]>();
+  /** Per `patternProperties` object: compiled patterns (null: one does not compile or is no schema). */
+  private readonly patterns = new WeakMap<object, [RegExp, Schema][] | null>();
+  /** Per schema object: its flattened form (see flatten), or null when it has none. */
+  private readonly flat = new WeakMap<object, Flat | null>();
 
   /**
    * @param dynamicRoot the schema `$dynamicRef: "#meta"` resolves to (the
@@ -133,6 +143,16 @@ export class QuickValidator {
 
   /** Resolves `$ref` against document `uri`: the target and its document, or undefined. */
   private resolve(ref: string, uri: string): { schema: Schema; uri: string } | undefined {
+    const key = uri + '\u0000' + ref;
+    let found = this.refs.get(key);
+    if (found === undefined) {
+      found = this.resolveUncached(ref, uri) ?? null;
+      this.refs.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  private resolveUncached(ref: string, uri: string): { schema: Schema; uri: string } | undefined {
     const hash = ref.indexOf('#');
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
@@ -166,10 +186,79 @@ export class QuickValidator {
     if (schema === true) return true;
     if (schema === false || !isObject(schema)) return false;
     if (depth > 512 || ++this.steps > 1_000_000) return false;
-    for (const key of Object.keys(schema)) {
+    let flat = this.flat.get(schema);
+    if (flat === undefined) {
+      flat = 'allOf' in schema ? this.flatten(schema, uri, new Set()) : null;
+      this.flat.set(schema, flat);
+    }
+    if (flat) return this.checkFlat(flat, data, depth);
+    for (const key of this.keywordsOf(schema)) {
+      if (!this.keyword(key, schema[key], schema, uri, data, depth)) return false;
+    }
+    return true;
+  }
+
+  private keywordsOf(schema: Record<string, unknown>): string[] {
+    let keys = this.keywords.get(schema);
+    if (!keys) {
+      keys = Object.keys(schema).filter((k) => !IGNORED.has(k));
+      this.keywords.set(schema, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * A schema made only of `type`, `properties` and `allOf: [{ $ref }...]` of
+   * such schemas (the 2020-12 meta-schema: its vocabularies), merged into one
+   * list of types and one map of property subschemas. Same answer as
+   * evaluating the allOf, without walking seven meta-schemas per node.
+   */
+  private flatten(schema: Record<string, unknown>, uri: string, seen: Set<object>): Flat | null {
+    if (seen.has(schema)) return null;
+    seen.add(schema);
+    const flat: Flat = { types: [], props: new Map(), inherited: [] };
+    for (const key of this.keywordsOf(schema)) {
       const value = schema[key];
-      if (IGNORED.has(key)) continue;
-      if (!this.keyword(key, value, schema, uri, data, depth)) return false;
+      if (key === '$id') {
+        if (this.docs.get(uri) !== schema) return null;
+      } else if (key === 'type') {
+        flat.types.push(value);
+      } else if (key === 'properties') {
+        if (!isObject(value)) return null;
+        for (const name of Object.keys(value)) {
+          const sub = value[name];
+          if (!isSchema(sub)) return null;
+          const list = flat.props.get(name) ?? [];
+          list.push({ schema: sub, uri });
+          flat.props.set(name, list);
+        }
+      } else if (key === 'allOf') {
+        if (!Array.isArray(value) || value.length === 0) return null;
+        for (const item of value) {
+          if (!isObject(item) || typeof item.$ref !== 'string' || this.keywordsOf(item).length !== 1) return null;
+          const target = this.resolve(item.$ref, uri);
+          if (!target || !isObject(target.schema)) return null;
+          const inner = this.flatten(target.schema, target.uri, seen);
+          if (!inner) return null;
+          flat.types.push(...inner.types);
+          for (const [name, list] of inner.props) flat.props.set(name, [...(flat.props.get(name) ?? []), ...list]);
+        }
+      } else {
+        return null;
+      }
+    }
+    flat.inherited = [...flat.props.keys()].filter((name) => name in Object.prototype);
+    return flat;
+  }
+
+  private checkFlat(flat: Flat, data: unknown, depth: number): boolean {
+    for (const type of flat.types) if (!this.keyword('type', type, {}, '', data, depth)) return false;
+    if (!isObject(data)) return true;
+    for (const name of flat.inherited) if (!Object.hasOwn(data, name) && name in data) return false;
+    for (const name of Object.keys(data)) {
+      const list = flat.props.get(name);
+      if (!list || data[name] === undefined) continue;
+      for (const { schema, uri } of list) if (!this.sub(schema, uri, data[name], depth)) return false;
     }
     return true;
   }
@@ -187,11 +276,9 @@ export class QuickValidator {
       case '$dynamicRef':
         if (value !== '#meta' || !this.dynamicRoot) return false;
         return this.check(this.dynamicRoot.schema, this.dynamicRoot.uri, data, depth + 1);
-      case 'type': {
-        const types = Array.isArray(value) ? value : [value];
-        if (types.length === 0 || types.some((t) => typeof t !== 'string')) return false;
-        return types.some((t) => hasType(t as string, data) === true);
-      }
+      case 'type':
+        if (typeof value === 'string') return hasType(value, data) === true;
+        return Array.isArray(value) && value.length > 0 && value.every((t) => typeof t === 'string') && value.some((t) => hasType(t as string, data) === true);
       case 'enum':
         return Array.isArray(value) && value.some((v) => deepEqual(v, data));
       case 'const':
@@ -232,12 +319,16 @@ export class QuickValidator {
       case 'properties': {
         if (!isObject(value)) return false;
         if (!isObject(data)) return true;
-        for (const name of Object.keys(value)) {
-          if (!Object.hasOwn(data, name)) {
-            if (name in data) return false; // inherited (`constructor`...): Ajv would validate it
-            continue;
-          }
-          if (data[name] === undefined) continue;
+        let inherited = this.inherited.get(value);
+        if (!inherited) {
+          inherited = Object.keys(value).filter((name) => name in Object.prototype);
+          this.inherited.set(value, inherited);
+        }
+        // Ajv tests `data[name] !== undefined`, which an inherited name (`constructor`...) passes: not sure.
+        for (const name of inherited) if (!Object.hasOwn(data, name) && name in data) return false;
+        // The object's own keys (usually far fewer than a meta-schema's properties).
+        for (const name of Object.keys(data)) {
+          if (!Object.hasOwn(value, name) || data[name] === undefined) continue;
           if (!this.sub(value[name], uri, data[name], depth)) return false;
         }
         return true;
@@ -271,12 +362,20 @@ export class QuickValidator {
     if (props !== undefined && !isObject(props)) return false;
     if (patterns !== undefined && !isObject(patterns)) return false;
     if (additional !== undefined && !isSchema(additional)) return false;
-    const res: [RegExp, unknown][] = [];
-    for (const [p, s] of Object.entries(patterns ?? {})) {
-      const re = unicodeRegExp(p);
-      if (!re || !isSchema(s)) return false;
-      res.push([re, s]);
+    let res = patterns ? this.patterns.get(patterns) : NO_PATTERNS;
+    if (res === undefined) {
+      res = [];
+      for (const [p, sub] of Object.entries(patterns!)) {
+        const re = unicodeRegExp(p);
+        if (!re || !isSchema(sub)) {
+          res = null;
+          break;
+        }
+        res.push([re, sub]);
+      }
+      this.patterns.set(patterns!, res);
     }
+    if (res === null) return false;
     if (!isObject(data)) return true;
     for (const key of Object.keys(data)) {
       let matched = false;
@@ -298,12 +397,38 @@ export class QuickValidator {
   }
 }
 
+const NO_PATTERNS: [RegExp, Schema][] = [];
+
+interface Flat {
+  /** `type` values, each of which must hold. */
+  types: unknown[];
+  /** Property name → subschemas (with their documents), each of which must hold. */
+  props: Map<string, { schema: Schema; uri: string }[]>;
+  /** Property names a plain object inherits (`constructor`...): "not sure" unless own. */
+  inherited: string[];
+}
+
 function isSchema(v: unknown): v is Schema {
   return typeof v === 'boolean' || isObject(v);
 }
 
+/** Format results by format and string: the same `$ref`s, patterns and URIs recur in every tool. */
+const formatResults = new Map<string, boolean>();
+
 /** A format as ajv-formats decides it; false also for "not sure" (unknown format, non-string format). */
 function checkFormat(name: string, data: unknown): boolean {
+  if (typeof data !== 'string' || data.length > 200) return checkFormatUncached(name, data);
+  const key = name + '\u0000' + data;
+  let ok = formatResults.get(key);
+  if (ok === undefined) {
+    ok = checkFormatUncached(name, data);
+    if (formatResults.size > 50_000) formatResults.clear();
+    formatResults.set(key, ok);
+  }
+  return ok;
+}
+
+function checkFormatUncached(name: string, data: unknown): boolean {
   const def = Object.hasOwn(formatDefs(), name) ? formatDefs()[name] : undefined;
   if (def === undefined) return false; // Ajv ignores unknown formats here, but say "not sure".
   if (typeof def === 'object' && !(def instanceof RegExp) && (def.async || (def.type !== undefined && def.type !== 'string'))) return false;

@@ -65,33 +65,31 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   }
   if (diagnostics.length) return { value: undefined, sourceMap, diagnostics };
 
-  const source = new SourceText(file, text);
-  let deepAt: number | undefined;
-  const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown, depth = 0): void => {
-    if (!node || deepAt !== undefined) return;
-    const range = node.range;
-    if (depth > MAX_DEPTH) {
-      deepAt = range?.[0] ?? 0;
-      return;
-    }
-    if (range) {
-      const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
-      sourceMap.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
-    }
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value as Node | null, joinPointer(pointer, k), pair.key, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i), undefined, depth + 1));
-    } else if (isAlias(node)) {
-      // Positions inside the anchored node stay with the anchor; the alias
-      // itself is located where it is written.
-    }
-  };
-  visit(doc.contents as Node | null, '');
+  // Depth first (cheap, no pointers); positions are recorded when first asked for (source-map.ts).
+  const deepAt = deepOffset(doc.contents as Node | null, 0);
   if (deepAt !== undefined) return tooDeep(text, file, deepAt);
+  const root = doc.contents as Node | null;
+  const lazyMap = SourceMap.lazy((map) => {
+    const source = new SourceText(file, text);
+    const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown): void => {
+      if (!node) return;
+      const range = node.range;
+      if (range) {
+        const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
+        map.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
+      }
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+          visit(pair.value as Node | null, joinPointer(pointer, k), pair.key);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i)));
+      }
+      // An alias is located where it is written; positions inside the anchored node stay with the anchor.
+    };
+    visit(root, '');
+  });
 
   let value: unknown;
   try {
@@ -109,10 +107,28 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
       location: { file, ...at(bomb ?? 0) },
     });
   }
-  return { value, sourceMap, diagnostics };
+  return { value, sourceMap: lazyMap, diagnostics };
 }
 
 const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the first node (document order) nested deeper than MAX_DEPTH, as the position visit met it. */
+function deepOffset(node: Node | null | undefined, depth: number): number | undefined {
+  if (!node) return undefined;
+  if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const at = deepOffset(pair.value as Node | null, depth + 1);
+      if (at !== undefined) return at;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const at = deepOffset(item as Node, depth + 1);
+      if (at !== undefined) return at;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Where yaml's alias limit trips: it counts, per anchor, uses × aliases

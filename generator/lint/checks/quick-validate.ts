@@ -112,16 +112,14 @@ function codePoints(s: string): number {
 export class QuickValidator {
   private readonly docs = new Map<string, Schema>();
   private steps = 0;
-  /** Per schema object: its keywords that matter (annotations left out), computed once. */
-  private readonly keywords = new WeakMap<object, string[]>();
+  /** Per schema object: what is computed once about it (see Entry). */
+  private readonly entries = new WeakMap<object, Entry>();
   /** Resolved `$ref`s by document and reference (null: unresolvable). */
   private readonly refs = new Map<string, { schema: Schema; uri: string } | null>();
   /** Per `properties` object: its names that a plain object inherits (`constructor`...). */
   private readonly inherited = new WeakMap<object, string[]>();
   /** Per `patternProperties` object: compiled patterns (null: one does not compile or is no schema). */
   private readonly patterns = new WeakMap<object, [RegExp, Schema][] | null>();
-  /** Per schema object: its flattened form (see flatten), or null when it has none. */
-  private readonly flat = new WeakMap<object, Flat | null>();
 
   /**
    * @param dynamicRoot the schema `$dynamicRef: "#meta"` resolves to (the
@@ -186,25 +184,26 @@ export class QuickValidator {
     if (schema === true) return true;
     if (schema === false || !isObject(schema)) return false;
     if (depth > 512 || ++this.steps > 1_000_000) return false;
-    let flat = this.flat.get(schema);
-    if (flat === undefined) {
-      flat = 'allOf' in schema ? this.flatten(schema, uri, new Set()) : null;
-      this.flat.set(schema, flat);
-    }
-    if (flat) return this.checkFlat(flat, data, depth);
-    for (const key of this.keywordsOf(schema)) {
-      if (!this.keyword(key, schema[key], schema, uri, data, depth)) return false;
+    const entry = this.entry(schema);
+    if (entry.flat === undefined) entry.flat = 'allOf' in schema ? this.flatten(schema, uri, new Set()) : null;
+    if (entry.flat) return this.checkFlat(entry.flat, data, depth);
+    for (const key of entry.keys) {
+      if (!this.keyword(key, schema[key], schema, uri, data, depth, entry)) return false;
     }
     return true;
   }
 
-  private keywordsOf(schema: Record<string, unknown>): string[] {
-    let keys = this.keywords.get(schema);
-    if (!keys) {
-      keys = Object.keys(schema).filter((k) => !IGNORED.has(k));
-      this.keywords.set(schema, keys);
+  private entry(schema: Record<string, unknown>): Entry {
+    let entry = this.entries.get(schema);
+    if (!entry) {
+      entry = { keys: Object.keys(schema).filter((k) => !IGNORED.has(k)), flat: undefined, refUri: undefined, ref: undefined };
+      this.entries.set(schema, entry);
     }
-    return keys;
+    return entry;
+  }
+
+  private keywordsOf(schema: Record<string, unknown>): string[] {
+    return this.entry(schema).keys;
   }
 
   /**
@@ -252,7 +251,7 @@ export class QuickValidator {
   }
 
   private checkFlat(flat: Flat, data: unknown, depth: number): boolean {
-    for (const type of flat.types) if (!this.keyword('type', type, {}, '', data, depth)) return false;
+    for (const type of flat.types) if (!this.keyword('type', type, {}, '', data, depth, NO_ENTRY)) return false;
     if (!isObject(data)) return true;
     for (const name of flat.inherited) if (!Object.hasOwn(data, name) && name in data) return false;
     for (const name of Object.keys(data)) {
@@ -263,15 +262,19 @@ export class QuickValidator {
     return true;
   }
 
-  private keyword(key: string, value: unknown, schema: Record<string, unknown>, uri: string, data: unknown, depth: number): boolean {
+  private keyword(key: string, value: unknown, schema: Record<string, unknown>, uri: string, data: unknown, depth: number, entry: Entry): boolean {
     switch (key) {
       case '$id':
         // Only a document's own root $id is understood (it is how `uri` was registered).
         return this.docs.get(uri) === schema;
       case '$ref': {
         if (typeof value !== 'string') return false;
-        const target = this.resolve(value, uri);
-        return target !== undefined && this.check(target.schema, target.uri, data, depth + 1);
+        if (entry.refUri !== uri) {
+          entry.ref = this.resolve(value, uri) ?? null;
+          entry.refUri = uri;
+        }
+        const target = entry.ref;
+        return target != null && this.check(target.schema, target.uri, data, depth + 1);
       }
       case '$dynamicRef':
         if (value !== '#meta' || !this.dynamicRoot) return false;
@@ -398,6 +401,19 @@ export class QuickValidator {
 }
 
 const NO_PATTERNS: [RegExp, Schema][] = [];
+
+/** What is computed once per schema object. */
+interface Entry {
+  /** Its keywords that matter (annotations left out). */
+  keys: string[];
+  /** Its flattened form (see flatten); null: none; undefined: not computed yet. */
+  flat: Flat | null | undefined;
+  /** Its `$ref` target (null: unresolvable) and the document it was resolved in. */
+  refUri: string | undefined;
+  ref: { schema: Schema; uri: string } | null | undefined;
+}
+
+const NO_ENTRY: Entry = { keys: [], flat: null, refUri: undefined, ref: undefined };
 
 interface Flat {
   /** `type` values, each of which must hold. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `mcpgen` executable. Help and version screens come from the build-time
- * cache (see help-cache.ts); everything else goes through yargs in runCli.
+ * cache (see help-cache.ts); common `lint` lines are parsed without yargs
+ * (fast-path.ts); everything else goes through yargs in runCli.
  */
 import { cachedOutput } from './help-cache.js';
 
@@ -16,6 +17,14 @@ const cached = cachedOutput(argv);
 if (cached !== undefined) {
   process.stdout.write(cached);
 } else {
-  const { runCli } = await import('./run-cli.js');
-  process.exitCode = await runCli(argv);
+  // Common lint command lines skip yargs (fast-path.ts); everything else is parsed by yargs.
+  const { runWithoutYargs } = await import('./fast-path.js');
+  const { processIo } = await import('./io.js');
+  const fast = await runWithoutYargs(argv, processIo);
+  if (fast !== undefined) {
+    process.exitCode = fast;
+  } else {
+    const { runCli } = await import('./run-cli.js');
+    process.exitCode = await runCli(argv);
+  }
 }

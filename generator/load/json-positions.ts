@@ -90,3 +90,77 @@ export function scanJsonPositions(text: string, file: string, sourceMap: SourceM
   const ok = value('');
   return deepAt ?? ok;
 }
+
+/**
+ * What the loader must know about clean JSON before anything is reported,
+ * without recording positions: how many keys the text writes (JSON.parse
+ * keeps one per name, so fewer keys in the parsed value means a duplicate),
+ * and the offset of the first value nested deeper than `maxDepth` (the same
+ * offset scanJsonPositions reports). One pass, no allocation per node; the
+ * positions themselves are scanned only when a diagnostic asks for one.
+ * `text` must be JSON that JSON.parse accepted.
+ */
+export function scanJsonShape(text: string, maxDepth: number): { keys: number; deepAt: number | undefined } {
+  let keys = 0;
+  let depth = 0;
+  /** Open containers: true for an object. Bounded by maxDepth + 1. */
+  const inObject: boolean[] = [];
+  let keyNext = false;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff || c === 0x3a /* : */) {
+      i++;
+    } else if (c === 0x2c /* , */) {
+      keyNext = inObject[depth - 1] === true;
+      i++;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+      inObject.pop();
+      keyNext = false;
+      i++;
+    } else if (c === 0x22 /* " */ && keyNext) {
+      keys++;
+      keyNext = false;
+      i = afterString(text, i);
+    } else {
+      // A value starts here.
+      if (depth > maxDepth) return { keys, deepAt: i };
+      if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+        inObject.push(c === 0x7b);
+        depth++;
+        keyNext = c === 0x7b;
+        i++;
+      } else if (c === 0x22) {
+        i = afterString(text, i);
+      } else {
+        while (i < n && !DELIMITERS.has(text.charCodeAt(i))) i++;
+      }
+    }
+  }
+  return { keys, deepAt: undefined };
+}
+
+function afterString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return i + 1;
+  }
+  return i;
+}
+
+/** Own keys of every object in a parsed JSON value (no deeper than the shape scan allowed). */
+export function countJsonKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countJsonKeys(item);
+  } else {
+    for (const key in value) {
+      count++;
+      count += countJsonKeys((value as Record<string, unknown>)[key]);
+    }
+  }
+  return count;
+}

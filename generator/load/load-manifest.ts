@@ -175,7 +175,7 @@ function parsePart(
     sourceMap.copyFrom(parsed.sourceMap, base, '');
   }
   if (Array.isArray(root.tools)) {
-    resolveToolSchemaRefs(root.tools, '/tools', {
+    const inlined = resolveToolSchemaRefs(root.tools, '/tools', {
       manifestPath: absolute,
       sourceMap,
       sources,
@@ -185,7 +185,7 @@ function parsePart(
       maxBytes: options.maxInputBytes,
     });
     // Inlined $ref targets may nest the schema deeper than any one file does.
-    const deep = findTooDeep(root.tools, '/tools', 1);
+    const deep = inlined > 0 ? findTooDeep(root.tools, '/tools', 1) : undefined;
     if (deep) {
       diagnostics.push({
         code: 'load/too-deep',

@@ -57,7 +57,8 @@ export function mergeManifests(
       if (!Array.isArray(items)) continue;
       const target = manifest[section] as unknown[];
       offsets.set(section, target.length);
-      if (!sourceMap.has(joinPointer('', section))) taken.add(section);
+      // Only a merge copies positions (a single file's map is reused, and may not be computed yet).
+      if (!single && !sourceMap.has(joinPointer('', section))) taken.add(section);
       target.push(...items);
     }
     if (single) continue;

@@ -3,10 +3,11 @@
  * the same YAML 1.2 parser (JSON is a subset), so both get identical positions
  * and errors. YAML 1.2 keeps `2025-11-25` a string and `yes` a string.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { scanJsonPositions } from './json-positions.js';
+import { countJsonKeys, scanJsonPositions, scanJsonShape } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
 
 /**
@@ -15,6 +16,19 @@ import { SourceMap, SourceText } from './source-map.js';
  * recurse safely. Deeper input is `load/too-deep` at the node that crosses it.
  */
 export const MAX_DEPTH = 128;
+
+/**
+ * The yaml package, loaded on first use: clean JSON never needs it, and
+ * loading it is a sizeable part of linting a JSON manifest. (Its `node`
+ * entry is CommonJS, so `require` gives the very module `import` would.)
+ */
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
+const isAlias = (n: unknown): n is import('yaml').Alias => yaml().isAlias(n);
+const isMap = (n: unknown): n is import('yaml').YAMLMap => yaml().isMap(n);
+const isScalar = (n: unknown): n is import('yaml').Scalar => yaml().isScalar(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
 
 export interface ParsedDocument {
   value: unknown;
@@ -27,6 +41,7 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   if (fast) return fast;
   const flowDeep = flowDepthOffset(text);
   if (flowDeep >= 0) return tooDeep(text, file, flowDeep);
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const sourceMap = new SourceMap();
@@ -50,33 +65,31 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
   }
   if (diagnostics.length) return { value: undefined, sourceMap, diagnostics };
 
-  const source = new SourceText(file, text);
-  let deepAt: number | undefined;
-  const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown, depth = 0): void => {
-    if (!node || deepAt !== undefined) return;
-    const range = node.range;
-    if (depth > MAX_DEPTH) {
-      deepAt = range?.[0] ?? 0;
-      return;
-    }
-    if (range) {
-      const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
-      sourceMap.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
-    }
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value as Node | null, joinPointer(pointer, k), pair.key, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i), undefined, depth + 1));
-    } else if (isAlias(node)) {
-      // Positions inside the anchored node stay with the anchor; the alias
-      // itself is located where it is written.
-    }
-  };
-  visit(doc.contents as Node | null, '');
+  // Depth first (cheap, no pointers); positions are recorded when first asked for (source-map.ts).
+  const deepAt = deepOffset(doc.contents as Node | null, 0);
   if (deepAt !== undefined) return tooDeep(text, file, deepAt);
+  const root = doc.contents as Node | null;
+  const lazyMap = SourceMap.lazy((map) => {
+    const source = new SourceText(file, text);
+    const visit = (node: Node | null | undefined, pointer: string, keyNode?: unknown): void => {
+      if (!node) return;
+      const range = node.range;
+      if (range) {
+        const keyStart = keyNode && isScalar(keyNode) && keyNode.range ? keyNode.range[0] : undefined;
+        map.set(pointer, keyStart === undefined ? { source, start: range[0], end: range[1] } : { source, start: range[0], end: range[1], keyStart });
+      }
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+          visit(pair.value as Node | null, joinPointer(pointer, k), pair.key);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => visit(item as Node, joinPointer(pointer, i)));
+      }
+      // An alias is located where it is written; positions inside the anchored node stay with the anchor.
+    };
+    visit(root, '');
+  });
 
   let value: unknown;
   try {
@@ -94,10 +107,28 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
       location: { file, ...at(bomb ?? 0) },
     });
   }
-  return { value, sourceMap, diagnostics };
+  return { value, sourceMap: lazyMap, diagnostics };
 }
 
 const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the first node (document order) nested deeper than MAX_DEPTH, as the position visit met it. */
+function deepOffset(node: Node | null | undefined, depth: number): number | undefined {
+  if (!node) return undefined;
+  if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const at = deepOffset(pair.value as Node | null, depth + 1);
+      if (at !== undefined) return at;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const at = deepOffset(item as Node, depth + 1);
+      if (at !== undefined) return at;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Where yaml's alias limit trips: it counts, per anchor, uses × aliases
@@ -231,6 +262,12 @@ function parseCleanJson(text: string, file: string): ParsedDocument | undefined 
   } catch {
     return undefined;
   }
+  const shape = scanJsonShape(text, MAX_DEPTH);
+  if (shape.deepAt === undefined && shape.keys === countJsonKeys(value)) {
+    // No duplicate key and nothing too deep: positions are scanned when first asked for.
+    return { value, sourceMap: SourceMap.lazy((map) => scanJsonPositions(text, file, map, MAX_DEPTH)), diagnostics: [] };
+  }
+  // Whichever of a duplicate key or too-deep node comes first decides, as before.
   const sourceMap = new SourceMap();
   const scanned = scanJsonPositions(text, file, sourceMap, MAX_DEPTH);
   if (typeof scanned === 'number') return tooDeep(text, file, scanned);

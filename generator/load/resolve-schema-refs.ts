@@ -44,24 +44,45 @@ const SCHEMA_KEYS = ['inputSchema', 'outputSchema'] as const;
 /** At most this many file references per manifest (each inlines a copy). */
 const MAX_REFS = 1000;
 
-/** Replaces file references in every tool's schemas, in place on `tools`. */
-export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: RefContext): void {
+/**
+ * Replaces file references in every tool's schemas, in place on `tools`.
+ * Returns how many were inlined (nothing inlined: the schemas nest no deeper
+ * than the parsed files, so the caller need not check depth again).
+ */
+export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: RefContext): number {
   // The manifest's own folder tree, plus any roots the config allows.
   const roots = [dirname(ctx.manifestPath), ...(ctx.roots ?? []).map((r) => resolve(r))];
-  const state: State = { ...ctx, roots, realRoots: roots.map(realOrSelf), count: 0, files: new Map() };
+  const state: State = { ...ctx, roots, realRoots: roots.map(realOrSelf), count: 0, inlined: 0, files: new Map() };
   tools.forEach((tool, i) => {
     if (!isJsonObject(tool)) return;
     for (const key of SCHEMA_KEYS) {
-      if (tool[key] === undefined) continue;
+      if (tool[key] === undefined || !mayHoldFileRef(tool[key], 0)) continue;
       tool[key] = resolveTree(tool[key], joinPointer(pointer, i, key), ctx.manifestPath, state, [], 0, true);
     }
   });
+  return state.inlined;
+}
+
+/**
+ * False only when no object anywhere in `value` has a `$ref` naming a file:
+ * most schemas have none, and this scan builds no pointers (resolveTree does).
+ */
+function mayHoldFileRef(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(value)) return value.some((v) => mayHoldFileRef(v, depth + 1));
+  const ref = (value as Record<string, unknown>).$ref;
+  if (typeof ref === 'string' && isFileRef(ref)) return true;
+  for (const key in value) if (mayHoldFileRef((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
 }
 
 interface State extends RefContext {
   roots: string[];
   realRoots: string[];
   count: number;
+  /** File $refs replaced by their target. */
+  inlined: number;
   /** Parsed targets by absolute path (read once per load). */
   files: Map<string, { value: unknown; sourceMap: SourceMap } | undefined>;
 }
@@ -213,6 +234,7 @@ function resolveFileRef(
     );
   }
   st.sourceMap.copyFrom(parsed.sourceMap, fragment, pointer);
+  st.inlined++;
   return { value: structuredClone(value), file: target, whole: fragment === '' };
 }
 

@@ -47,7 +47,30 @@ export interface NodeSpan {
 }
 
 export class SourceMap {
-  private readonly entries = new Map<string, NodeSpan>();
+  private readonly _entries = new Map<string, NodeSpan>();
+  /** Fills the map on first use (see `lazy`). */
+  private pending: ((map: SourceMap) => void) | undefined;
+
+  /**
+   * A map whose entries `fill` computes on first use. Why: positions are
+   * needed only when something is reported, and a clean 500-tool manifest
+   * has tens of thousands of nodes and no finding; recording them all up
+   * front was a tenth of a lint run.
+   */
+  static lazy(fill: (map: SourceMap) => void): SourceMap {
+    const map = new SourceMap();
+    map.pending = fill;
+    return map;
+  }
+
+  private get entries(): Map<string, NodeSpan> {
+    const fill = this.pending;
+    if (fill) {
+      this.pending = undefined;
+      fill(this);
+    }
+    return this._entries;
+  }
 
   set(pointer: string, span: NodeSpan): void {
     this.entries.set(pointer, span);

@@ -7,7 +7,6 @@
  */
 import { McpgenError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadManifest } from '../load/load-manifest.js';
-import { pullSpecs } from '../spec/pull-spec.js';
 import { defaultRevision, findRevision } from '../spec/revisions.js';
 import { prepare, type PrepareOptions, type Prepared } from './prepare.js';
 
@@ -30,6 +29,8 @@ export async function prepareOnFirstUse(options: FirstUseOptions): Promise<{ pre
       }
       throw err;
     }
+    // Loaded only when a download is needed: a lint run with the spec at hand never pays for it.
+    const { pullSpecs } = await import('../spec/pull-spec.js');
     const pulled = await pullSpecs({ revisions: [revision], ...(options.env ? { env: options.env } : {}), timeoutMs: 20_000 });
     if (hasErrors(pulled.diagnostics) || pulled.written.length === 0) throw new McpgenError([...err.diagnostics, ...pulled.diagnostics]);
     const written = pulled.written[0]!;

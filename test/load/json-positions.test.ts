@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseYamlOrJson } from '../../generator/load/parse-document.js';
-import { scanJsonPositions } from '../../generator/load/json-positions.js';
+import { countJsonKeys, scanJsonPositions, scanJsonShape } from '../../generator/load/json-positions.js';
 import { SourceMap } from '../../generator/load/source-map.js';
 
 const doc = JSON.stringify(
@@ -38,5 +38,58 @@ describe('JSON position scanner', () => {
     expect(scanJsonPositions('{"a": 1, "a": 2}', 'f.json', new SourceMap())).toBe(false);
     const parsed = parseYamlOrJson('{"a": 1, "a": 2}', 'f.json');
     expect(parsed.diagnostics[0]!.code).toBe('load/duplicate-key');
+  });
+});
+
+describe('JSON shape scan (what the loader checks before positions are needed)', () => {
+  /** Seeded random JSON text: nested objects and arrays, escaped keys, every scalar kind. */
+  function randomJson(seed: number): string {
+    let s = seed;
+    const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
+    const keyNames = ['a', 'b', 'x y', 'a/b', 'q"q', 'é', '\\u0061', '__proto__'];
+    const gen = (depth: number): string => {
+      const k = depth > 5 ? rand(4) : rand(6);
+      if (k === 0) return String(rand(1000) - 500) + (rand(2) ? '.5e1' : '');
+      if (k === 1) return ['true', 'false', 'null'][rand(3)]!;
+      if (k === 2) return JSON.stringify('s' + rand(10) + (rand(3) === 0 ? '\\"}],' : ''));
+      if (k === 3) return '"\\\\"';
+      if (k === 4) return `[ ${Array.from({ length: rand(4) }, () => gen(depth + 1)).join(' ,\n ')} ]`;
+      const keys = Array.from({ length: rand(5) }, () => keyNames[rand(keyNames.length)]!);
+      return `{${keys.map((key) => `"${key.replace(/"/g, '\\"')}" : ${gen(depth + 1)}`).join(',')}}`;
+    };
+    return gen(0);
+  }
+
+  it('finds exactly the documents whose full scan sees a duplicate key or a too-deep node', () => {
+    let duplicates = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const text = randomJson(seed);
+      const value = JSON.parse(text) as unknown;
+      for (const maxDepth of [2, 128]) {
+        const shape = scanJsonShape(text, maxDepth);
+        const full = scanJsonPositions(text, 'f.json', new SourceMap(), maxDepth);
+        if (typeof full === 'number') expect(shape.deepAt, text).toBe(full);
+        else if (shape.deepAt === undefined) {
+          expect(shape.keys === countJsonKeys(value), text).toBe(full);
+          if (!full) duplicates++;
+        }
+        if (shape.deepAt !== undefined) expect(typeof full === 'number' || full === false, text).toBe(true);
+      }
+    }
+    expect(duplicates).toBeGreaterThan(20);
+  });
+
+  it('computes positions on first use, the same as an eager scan', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const text = randomJson(seed);
+      const lazy = parseYamlOrJson(text, 'f.json');
+      if (lazy.diagnostics.length || typeof lazy.value !== 'object') continue;
+      const eager = new SourceMap();
+      if (scanJsonPositions(text, 'f.json', eager) !== true) continue;
+      expect(lazy.sourceMap.size).toBe(eager.size);
+      for (const pointer of ['', '/a', '/b/0', '/x y', '/a~1b', '/0', '/1/a']) {
+        expect(lazy.sourceMap.locate(pointer, { key: true })).toEqual(eager.locate(pointer, { key: true }));
+      }
+    }
   });
 });

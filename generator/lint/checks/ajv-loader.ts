@@ -13,7 +13,11 @@ type AjvInstance = AjvClass;
 
 const require = createRequire(import.meta.url);
 
+/** Work counters, so tests can check that Ajv work does not grow with the number of tools. */
+export const ajvWork = { instances: 0 };
+
 function newAjv(dialect: Dialect, options: { validateSchema?: boolean; allErrors?: boolean } = {}): AjvInstance {
+  ajvWork.instances++;
   const Ctor = (
     dialect === '2020-12' ? require('ajv/dist/2020.js').default : require('ajv').default
   ) as new (options: object) => AjvInstance;

@@ -35,3 +35,47 @@ export function walkSchema(schema: unknown, pointer: string, visit: (node: Schem
     }
   }
 }
+
+/** Pointer segments from the root of a walk to a node. */
+export type SchemaPath = readonly (string | number)[];
+
+/**
+ * walkSchema without a pointer string per node (most nodes have no finding,
+ * and building every pointer was a large part of linting many tools):
+ * `path` holds the segments from `schema`, valid only during the call; join
+ * them (joinPointer(base, ...path)) when reporting. Same nodes, same order.
+ */
+export function walkSchemaPath(schema: unknown, visit: (node: SchemaObject, path: SchemaPath) => void): void {
+  const path: (string | number)[] = [];
+  const walk = (node: unknown): void => {
+    if (!isJsonObject(node)) return;
+    visit(node, path);
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) {
+        path.push(key);
+        walk(value);
+        path.pop();
+      }
+      if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
+        path.push(key);
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i]);
+          path.pop();
+        }
+        path.pop();
+      }
+      if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
+        path.push(key);
+        for (const name of Object.keys(value)) {
+          path.push(name);
+          walk(value[name]);
+          path.pop();
+        }
+        path.pop();
+      }
+    }
+  };
+  walk(schema);
+}

@@ -10,6 +10,7 @@
 import type { JsonObject } from '../../load/manifest-types.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { definitionValidator } from '../checks/ajv-loader.js';
+import { quickDefinitionValid } from '../checks/quick-validate.js';
 import type { Finding, LintRule } from '../rule.js';
 
 /** Tool schemas: checked by the tool-schema rule. */
@@ -37,6 +38,8 @@ export const definitionsRule: LintRule = {
     const revision = spec.revision.id;
     const out: Finding[] = [];
     const validate = (definition: string, value: JsonObject, base: string, label: string): void => {
+      // Valid objects are confirmed without Ajv when the quick check is sure; Ajv reports the rest.
+      if (quickDefinitionValid(spec.schema, spec.revision.definitionsKey, definition, value)) return;
       const validator = definitionValidator(spec, definition);
       if (!validator || validator(value)) return;
       const errors = (validator.errors ?? []).filter(

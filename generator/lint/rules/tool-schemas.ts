@@ -10,8 +10,10 @@ import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
+import { quickMetaValid } from '../checks/quick-validate.js';
 import { collectAnchors, resolveLocalRef } from '../checks/schema-refs.js';
-import { isJsonObject, walkSchema, type SchemaObject } from '../checks/schema-walk.js';
+import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../../json-schema/subschemas.js';
+import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 
 /** Siblings that can make a `required` name or an argument legal without `properties`. */
@@ -96,46 +98,82 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   }
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
   const anchors = collectAnchors(schema);
-  const visited = new Set<string>();
-  walkSchema(schema, pointer, (node, at) => {
+  const at = (path: SchemaPath, ...more: (string | number)[]) => joinPointer(pointer, ...path, ...more);
+  walkSchemaPath(schema, (node, path) => {
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
       if (status === 'missing') {
-        out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: joinPointer(at, '$ref') });
+        out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
       } else if (status === 'external') {
-        out.push({ code: 'tool-schema/external-ref', message: `$ref "${node.$ref}" points outside ${key}; clients cannot resolve it.`, pointer: joinPointer(at, '$ref') });
+        out.push({ code: 'tool-schema/external-ref', message: `$ref "${node.$ref}" points outside ${key}; clients cannot resolve it.`, pointer: at(path, '$ref') });
       }
     }
     if (node.$schema !== undefined && typeof node.$schema !== 'string') {
-      out.push({ code: 'tool-schema/invalid', message: `$schema must be a string (a dialect URI), not ${JSON.stringify(node.$schema)?.slice(0, 40)}.`, pointer: joinPointer(at, '$schema') });
+      out.push({ code: 'tool-schema/invalid', message: `$schema must be a string (a dialect URI), not ${JSON.stringify(node.$schema)?.slice(0, 40)}.`, pointer: at(path, '$schema') });
     }
-    visited.add(at);
-    out.push(...checkRequired(node, at));
+    checkRequired(node, path, at, out);
   });
   // Code generators resolve a $ref wherever it is written, also where JSON Schema has no subschema
   // (under a misspelt keyword, inside `default`): an unresolvable one must fail lint, not generate.
-  for (const [node, at] of objectsOutside(schema, pointer, visited)) {
-    if (typeof node.$ref !== 'string' || !node.$ref.startsWith('#')) continue;
-    if (resolveLocalRef(schema, node.$ref, anchors) === 'missing') {
-      out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: joinPointer(at, '$ref') });
+  for (const [node, path] of localRefsOutside(schema)) {
+    if (resolveLocalRef(schema, node.$ref as string, anchors) === 'missing') {
+      out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref as string}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
     }
   }
   return out;
 }
 
-/** Objects in `schema` outside the subschema positions already visited (iterative, depth-bounded). */
-function objectsOutside(schema: SchemaObject, pointer: string, visited: ReadonlySet<string>): [SchemaObject, string][] {
-  const found: [SchemaObject, string][] = [];
-  const stack: [unknown, string, number][] = [[schema, pointer, 0]];
-  while (stack.length) {
-    const [value, at, depth] = stack.pop()!;
-    if (depth > 256 || value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, joinPointer(at, i), depth + 1]));
-    else {
-      if (!visited.has(at)) found.push([value as SchemaObject, at]);
-      for (const [k, v] of Object.entries(value)) stack.push([v, joinPointer(at, k), depth + 1]);
+/** Where a value sits relative to the subschema positions walkSchema enters. */
+const enum Role {
+  /** Not a subschema position, nor under one's keyword. */
+  Outside,
+  /** A subschema (an object walkSchema visits). */
+  Schema,
+  /** The array of a list keyword (`allOf`...) of a subschema. */
+  SchemaList,
+  /** The object of a map keyword (`properties`...) of a subschema. */
+  SchemaMap,
+}
+
+/**
+ * Objects with a local `$ref` ("#...") outside the subschema positions
+ * walkSchema visits, in the order a depth-first stack (children pushed in
+ * order, so popped last first) finds them; depth-bounded, and no pointer is
+ * built unless one is found. The role of each position follows walkSchema's
+ * own rules, so "outside" means exactly the objects it does not visit.
+ */
+export function localRefsOutside(schema: SchemaObject): [SchemaObject, (string | number)[]][] {
+  const found: [SchemaObject, (string | number)[]][] = [];
+  const path: (string | number)[] = [];
+  const visit = (value: unknown, role: Role, depth: number): void => {
+    if (depth > 256 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        path.push(i);
+        visit(item, role === Role.SchemaList && isJsonObject(item) ? Role.Schema : Role.Outside, depth + 1);
+        path.pop();
+      }
+      return;
     }
-  }
+    const node = value as SchemaObject;
+    if (role !== Role.Schema && typeof node.$ref === 'string' && node.$ref.startsWith('#')) found.push([node, [...path]]);
+    const keys = Object.keys(node);
+    for (let j = keys.length - 1; j >= 0; j--) {
+      const k = keys[j]!;
+      const v = node[k];
+      let next = Role.Outside;
+      if (role === Role.Schema) {
+        if (SINGLE_SCHEMA_KEYWORDS.has(k) && isJsonObject(v)) next = Role.Schema;
+        else if (SCHEMA_LIST_KEYWORDS.has(k) && Array.isArray(v)) next = Role.SchemaList;
+        else if (SCHEMA_MAP_KEYWORDS.has(k) && isJsonObject(v)) next = Role.SchemaMap;
+      } else if (role === Role.SchemaMap && isJsonObject(v)) next = Role.Schema;
+      path.push(k);
+      visit(v, next, depth + 1);
+      path.pop();
+    }
+  };
+  visit(schema, Role.Schema, 0);
   return found;
 }
 
@@ -151,6 +189,8 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
   }
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
   const { $schema: _ignored, ...body } = schema;
+  // Nearly every schema is valid: say so without Ajv when the quick check is sure (quick-validate.ts).
+  if (quickMetaValid(dialect, body)) return [];
   if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];
   const ajv = metaSchemaAjv(dialect, true);
   ajv.validateSchema(body);
@@ -162,20 +202,18 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
   });
 }
 
-function checkRequired(node: SchemaObject, at: string): Finding[] {
-  if (!Array.isArray(node.required) || OPEN_KEYWORDS.some((k) => k in node)) return [];
+function checkRequired(node: SchemaObject, path: SchemaPath, at: (path: SchemaPath, ...more: (string | number)[]) => string, out: Finding[]): void {
+  if (!Array.isArray(node.required) || OPEN_KEYWORDS.some((k) => k in node)) return;
   const props = isJsonObject(node.properties) ? node.properties : undefined;
-  if (!props && node.type !== 'object') return [];
-  const out: Finding[] = [];
+  if (!props && node.type !== 'object') return;
   node.required.forEach((name, j) => {
     if (typeof name !== 'string' || (props && Object.hasOwn(props, name))) return;
     out.push({
       code: 'tool-schema/required-unknown',
       message: `"${name}" is required but not declared under properties.`,
-      pointer: joinPointer(at, 'required', j),
+      pointer: at(path, 'required', j),
     });
   });
-  return out;
 }
 
 function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {

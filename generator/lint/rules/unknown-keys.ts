@@ -16,7 +16,7 @@ import { definitionFields } from '../../ir/revision-adapter.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import { TOOL_MCPGEN_KEYS } from '../../load/manifest-types.js';
 import { listRevisions } from '../../spec/revisions.js';
-import { isJsonObject, walkSchema } from '../checks/schema-walk.js';
+import { isJsonObject, walkSchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintContext, LintRule } from '../rule.js';
 
 /** Keys mcpgen accepts on an object beyond its spec definition, by definition name. */
@@ -125,7 +125,7 @@ export function schemaKeywordTypos(schema: unknown, pointer: string, defaultDial
   const dialect = /draft-07/.test(declared) ? 'draft-07' : /2020-12/.test(declared) ? '2020-12' : defaultDialect;
   const keywords = SCHEMA_KEYWORDS[dialect];
   const out: Finding[] = [];
-  walkSchema(schema, pointer, (node, at) => {
+  walkSchemaPath(schema, (node, path) => {
     for (const key of Object.keys(node)) {
       if (keywords.has(key) || key.length < 4 || key.startsWith('x-')) continue;
       const suggestion = closestMatch(key, keywords);
@@ -134,7 +134,7 @@ export function schemaKeywordTypos(schema: unknown, pointer: string, defaultDial
         code: 'tool-schema/unknown-keyword',
         message: `"${key}" is not a JSON Schema keyword (${dialect}). Did you mean "${suggestion}"?`,
         hint: `Validators ignore unknown keywords, so this "${suggestion}" constraint does nothing as written.`,
-        pointer: joinPointer(at, key),
+        pointer: joinPointer(pointer, ...path, key),
         atKey: true,
       });
     }

@@ -88,17 +88,31 @@ interface Use {
   path: string[];
 }
 
-/** Every schema object carrying the annotation, wherever it is. */
+/**
+ * Every schema object carrying the annotation, wherever it is, in document
+ * order. One shared path stack; a pointer is built only for a use found.
+ */
 function findAnnotations(value: unknown, pointer: string, path: string[]): Use[] {
   const out: Use[] = [];
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push(...findAnnotations(v, joinPointer(pointer, i), [...path, String(i)])));
-  } else if (isJsonObject(value)) {
-    if (KEY in value) out.push({ node: value, pointer, path });
-    for (const [k, v] of Object.entries(value)) {
-      if (k !== KEY && typeof v === 'object' && v !== null) out.push(...findAnnotations(v, joinPointer(pointer, k), [...path, k]));
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (isJsonObject(v)) {
+      if (KEY in v) out.push({ node: v, pointer: joinPointer(pointer, ...path), path: [...path] });
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (k === KEY || typeof x !== 'object' || x === null) continue;
+        path.push(k);
+        walk(x);
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value);
   return out;
 }
 

@@ -1,0 +1,95 @@
+/**
+ * `mcpgen lint` without yargs, for the command lines people and build steps
+ * type most: files and a few options with plain values.
+ *
+ * Why: loading yargs (and its string-width/cliui dependencies) costs more
+ * than starting Node, and lint is meant to cost a few Node start-ups. yargs
+ * stays the single source of truth: anything this parser does not recognise
+ * exactly (another command, an unknown or repeated option, `--no-x`, `--`, a
+ * value that yargs might read differently, help) returns undefined and goes
+ * to yargs, and a test checks that every line accepted here yields the
+ * arguments yargs gives the lint handler.
+ */
+import type { CliIo } from './io.js';
+import type { LintArgs } from './commands/lint-command.js';
+
+type Kind = 'string' | 'boolean' | 'number' | readonly string[];
+
+/** lint's options (lint-command.ts and common-options.ts) that take the fast path, by spelling. */
+const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
+  '--revision': { key: 'revision', kind: 'string' },
+  '-r': { key: 'revision', kind: 'string' },
+  '--format': { key: 'format', kind: ['text', 'json', 'sarif', 'md'] },
+  '--profile': { key: 'profile', kind: ['spec', 'strict'] },
+  '--offline': { key: 'offline', kind: 'boolean' },
+  '--max-warnings': { key: 'max-warnings', kind: 'number' },
+  '--explain': { key: 'explain', kind: 'string' },
+  '--spec-dir': { key: 'spec-dir', kind: 'string' },
+  '--allow-unpinned': { key: 'allow-unpinned', kind: 'boolean' },
+  '--config': { key: 'config', kind: 'string' },
+  '--max-input-size': { key: 'max-input-size', kind: 'number' },
+};
+
+/** A positional yargs keeps as the same string: not an option, nothing number- or boolean-like, no `=`. */
+function plainPositional(token: string): boolean {
+  return token !== '' && !/^[\d+\s]|^\.\d|=/.test(token) && token !== 'true' && token !== 'false';
+}
+/** A value of a string option: yargs keeps it verbatim unless it looks like an option. */
+function plainValue(value: string): boolean {
+  return value !== '' && !value.startsWith('-');
+}
+/** Numbers yargs converts with Number() unchanged. */
+const NUMBER = /^(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
+
+/** lint's arguments as yargs would give them to the handler, or undefined when yargs must parse. */
+export function fastLintArgs(argv: readonly string[]): LintArgs | undefined {
+  if (argv[0] !== 'lint') return undefined;
+  const args: Record<string, unknown> = { format: 'text', profile: 'spec' };
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (!token.startsWith('-')) {
+      if (!plainPositional(token)) return undefined;
+      files.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = eq < 0 ? token : token.slice(0, eq);
+    const option = LINT_OPTIONS[name];
+    if (!option || seen.has(option.key)) return undefined;
+    seen.add(option.key);
+    if (option.kind === 'boolean') {
+      if (eq >= 0) return undefined;
+      const next = argv[i + 1];
+      if (next === 'true' || next === 'false') return undefined; // yargs would take it as the value
+      args[option.key] = true;
+      continue;
+    }
+    const value = eq >= 0 ? token.slice(eq + 1) : argv[++i];
+    if (value === undefined) return undefined;
+    if (option.kind === 'number') {
+      if (!NUMBER.test(value)) return undefined;
+      args[option.key] = Number(value);
+    } else {
+      if (!plainValue(value)) return undefined;
+      if (option.kind !== 'string' && !option.kind.includes(value)) return undefined;
+      args[option.key] = value;
+    }
+  }
+  args.files = files;
+  return args as unknown as LintArgs;
+}
+
+/** Runs lint when fastLintArgs accepts argv (the exit code, as runCli would return it); otherwise undefined. */
+export async function runWithoutYargs(argv: readonly string[], io: CliIo): Promise<number | undefined> {
+  const args = fastLintArgs(argv);
+  if (!args) return undefined;
+  try {
+    const { runLint } = await import('./commands/lint-run.js');
+    return await runLint(args, io);
+  } catch (err) {
+    const { reportFailure } = await import('./report.js');
+    return reportFailure(io, err, 'text');
+  }
+}

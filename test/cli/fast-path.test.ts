@@ -1,0 +1,96 @@
+/**
+ * `mcpgen lint` command lines parsed without yargs must give the lint
+ * handler exactly what yargs gives it; every other line must be left to
+ * yargs. The lint implementation is replaced by a recorder here, so only the
+ * parsing is compared (the real runs are in cli-lint.test.ts).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LintArgs } from '../../generator/cli/commands/lint-command.js';
+
+const seen: { args?: LintArgs } = {};
+vi.mock('../../generator/cli/commands/lint-run.js', () => ({
+  runLint: async (args: LintArgs) => {
+    seen.args = args;
+    return 0;
+  },
+}));
+
+const { runCli } = await import('../../generator/cli/run-cli.js');
+const { fastLintArgs, runWithoutYargs } = await import('../../generator/cli/fast-path.js');
+
+const KEYS = ['files', 'revision', 'format', 'profile', 'max-warnings', 'explain', 'offline', 'spec-dir', 'allow-unpinned', 'config', 'max-input-size'] as const;
+const silent = { out: () => {}, err: () => {}, interactive: false };
+
+/** What yargs hands the lint handler for argv (the keys runLint reads). */
+async function viaYargs(argv: string[]): Promise<Record<string, unknown>> {
+  seen.args = undefined;
+  expect(await runCli(argv, silent)).toBe(0);
+  const a = seen.args as unknown as Record<string, unknown>;
+  return Object.fromEntries(KEYS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
+}
+
+beforeEach(() => {
+  seen.args = undefined;
+});
+
+describe('lint without yargs', () => {
+  const accepted: string[][] = [
+    ['lint'],
+    ['lint', 'mcp.yaml'],
+    ['lint', './mcp.json', 'more/tools.yaml', '../x.yml'],
+    ['lint', 'mcp.yaml', '-r', '2025-06-18'],
+    ['lint', 'mcp.yaml', '--revision', 'latest', '--format', 'json'],
+    ['lint', 'mcp.yaml', '--revision=2025-11-25', '--format=sarif', '--profile', 'strict'],
+    ['lint', '--offline', 'mcp.yaml', '--allow-unpinned', '--spec-dir', '/tmp/spec'],
+    ['lint', 'mcp.yaml', '--max-warnings', '0', '--max-input-size', '1.5'],
+    ['lint', '--config', 'mcpgen.config.json', '--max-warnings=12'],
+    ['lint', '--explain', 'tool-schema/invalid', '--format', 'md'],
+    ['lint', '--explain', 'all'],
+    ['lint', 'a file with spaces.yaml', 'mcp.yaml'],
+  ];
+  for (const argv of accepted) {
+    it(`parses ${JSON.stringify(argv)} as yargs does`, async () => {
+      const fast = fastLintArgs(argv);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(await viaYargs(argv));
+    });
+  }
+
+  it('runs the lint handler for accepted lines', async () => {
+    expect(await runWithoutYargs(['lint', 'mcp.yaml'], silent)).toBe(0);
+    expect(seen.args?.files).toEqual(['mcp.yaml']);
+  });
+
+  it('leaves every other line to yargs', async () => {
+    const rejected: string[][] = [
+      ['generate', '-m', 'mcp.yaml'],
+      ['lint', 'mcp.yaml', '--help'],
+      ['lint', '-h'],
+      ['lint', 'mcp.yaml', '--format', 'xml'],
+      ['lint', 'mcp.yaml', '--bogus'],
+      ['lint', 'mcp.yaml', '--no-offline'],
+      ['lint', 'mcp.yaml', '--offline=false'],
+      ['lint', 'mcp.yaml', '--offline', 'true'],
+      ['lint', 'mcp.yaml', '-r', '2025-06-18', '-r', '2025-11-25'],
+      ['lint', 'mcp.yaml', '--revision'],
+      ['lint', 'mcp.yaml', '--config', ''],
+      ['lint', 'mcp.yaml', '--spec-dir', '--offline'],
+      ['lint', 'mcp.yaml', '--max-warnings', 'many'],
+      ['lint', 'mcp.yaml', '--max-warnings', '-1'],
+      ['lint', 'mcp.yaml', '--max-warnings', '1e3'],
+      ['lint', 'mcp.yaml', '--maxWarnings', '1'],
+      ['lint', '--', 'mcp.yaml'],
+      ['lint', '0123'],
+      ['lint', '.5'],
+      ['lint', 'true'],
+      ['lint', 'a=b'],
+      ['lint', ''],
+      ['lint', '-rX'],
+    ];
+    for (const argv of rejected) {
+      expect(fastLintArgs(argv), JSON.stringify(argv)).toBeUndefined();
+      expect(await runWithoutYargs(argv, silent), JSON.stringify(argv)).toBeUndefined();
+    }
+    expect(seen.args).toBeUndefined();
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The tool-schema rule finds local `$ref`s outside subschema positions
+ * without building a pointer per node. This checks it against the plain
+ * definition (every object position that walkSchema does not visit, found by
+ * a depth-first stack) on seeded random schemas, order included.
+ */
+import { describe, expect, it } from 'vitest';
+import { joinPointer } from '../../generator/load/json-pointer.js';
+import { walkSchema, walkSchemaPath, type SchemaObject } from '../../generator/lint/checks/schema-walk.js';
+import { localRefsOutside } from '../../generator/lint/rules/tool-schemas.js';
+
+function reference(schema: SchemaObject): string[] {
+  const visited = new Set<string>();
+  walkSchema(schema, '', (_node, at) => visited.add(at));
+  const found: string[] = [];
+  const stack: [unknown, string, number][] = [[schema, '', 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop()!;
+    if (depth > 256 || value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, joinPointer(at, i), depth + 1]));
+    else {
+      const ref = (value as SchemaObject).$ref;
+      if (!visited.has(at) && typeof ref === 'string' && ref.startsWith('#')) found.push(at);
+      for (const [k, v] of Object.entries(value)) stack.push([v, joinPointer(at, k), depth + 1]);
+    }
+  }
+  return found;
+}
+
+function randomSchema(seed: number): SchemaObject {
+  let s = seed;
+  const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
+  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples'];
+  const gen = (depth: number): unknown => {
+    const k = depth > 5 ? 3 + rand(2) : rand(5);
+    if (k === 0) return Array.from({ length: rand(4) }, () => gen(depth + 1));
+    if (k <= 2) {
+      const o: Record<string, unknown> = {};
+      for (let i = 1 + rand(5); i > 0; i--) o[keys[rand(keys.length)]!] = gen(depth + 1);
+      if (rand(2) === 0) o.$ref = rand(4) ? '#/$defs/A' : 'other.json';
+      return o;
+    }
+    return rand(2) ? '#/x' : rand(10);
+  };
+  const root = gen(0);
+  return typeof root === 'object' && root !== null && !Array.isArray(root) ? (root as SchemaObject) : { items: root };
+}
+
+describe('local $refs outside subschema positions', () => {
+  it('are exactly those of the pointer-based definition, in the same order', () => {
+    let total = 0;
+    for (let seed = 1; seed <= 500; seed++) {
+      const schema = randomSchema(seed);
+      const fast = localRefsOutside(schema).map(([, path]) => joinPointer('', ...path));
+      expect(fast, JSON.stringify(schema)).toEqual(reference(schema));
+      total += fast.length;
+    }
+    expect(total).toBeGreaterThan(100);
+  });
+
+  it('walkSchemaPath visits the nodes and pointers walkSchema does', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const schema = randomSchema(seed);
+      const a: string[] = [];
+      const b: string[] = [];
+      walkSchema(schema, '/base', (_n, at) => a.push(at));
+      walkSchemaPath(schema, (_n, path) => b.push(joinPointer('/base', ...path)));
+      expect(b).toEqual(a);
+    }
+  });
+});

@@ -34,6 +34,7 @@ const shared = resolve(packageRoot(), '..', 'shared', 'mcp-spec');
 if (!process.env.MCPGEN_SPEC_DIR && existsSync(shared)) process.env.MCPGEN_SPEC_DIR = shared;
 
 const only = process.env.BENCH_ONLY?.split(',');
+const failed: string[] = [];
 const writeDocs = process.argv.includes('--write-docs');
 const machine = `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`;
 console.log(`mcpgen benchmarks on ${machine}`);
@@ -41,7 +42,13 @@ for (const bench of BENCHES) {
   if (only && !only.includes(bench.name)) continue;
   console.log(`\n== ${bench.name}`);
   const started = performance.now();
-  await (await bench.load()).run();
+  try {
+    await (await bench.load()).run();
+  } catch (err) {
+    // One broken bench must not hide the others' figures; the run still fails at the end.
+    failed.push(bench.name);
+    console.log(`bench ${bench.name} FAILED: ${(err as Error).stack ?? String(err)}`);
+  }
   console.log(`(${bench.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
@@ -61,4 +68,9 @@ ${figuresTable(figures)}
   writeFileSync(`${target}.tmp`, doc);
   renameSync(`${target}.tmp`, target);
   console.log(`\nwrote ${target}`);
+}
+
+if (failed.length) {
+  console.log(`\nfailed benches: ${failed.join(', ')}`);
+  process.exitCode = 1;
 }

@@ -20,7 +20,7 @@ import { sha256Hex } from '../spec/load-spec.js';
 import { orphanedUserFileWarning } from './orphaned-user-files.js';
 import { INDEX_PATH, type OutputIndex } from './output-index.js';
 import type { PlannedFile } from './plan-output.js';
-import { resolveInside } from './safe-path.js';
+import { newPathChecks, resolveInside } from './safe-path.js';
 
 /**
  * A hash of mcpgen's own code and templates (the folder this module runs
@@ -87,15 +87,16 @@ export function cacheKey(inputs: CacheInputs): string {
 export function cachedPlan(out: string, index: OutputIndex | undefined, key: string): { plan: PlannedFile[]; diagnostics: Diagnostic[] } | undefined {
   if (!index || readCacheKey(out) !== key) return undefined;
   const plan: PlannedFile[] = [];
+  const checks = newPathChecks();
   try {
     for (const [path, hash] of Object.entries(index.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const absolutePath = resolveInside(out, path);
+      const absolutePath = resolveInside(out, path, checks);
       if (!existsSync(absolutePath) || sha256Hex(readFileSync(absolutePath)) !== hash) return undefined;
       plan.push({ path, absolutePath, owner: 'generated', action: 'unchanged' });
     }
     const orphans = new Set(index.orphanedUserFiles ?? []);
     for (const path of index.userFiles ?? []) {
-      const absolutePath = resolveInside(out, path);
+      const absolutePath = resolveInside(out, path, checks);
       if (!existsSync(absolutePath)) return undefined;
       if (!orphans.has(path)) plan.push({ path, absolutePath, owner: 'user', action: 'keep-user' });
     }

@@ -81,8 +81,10 @@ describe('durable writes', () => {
       // Every trial starts from A's output, is killed while writing B's, and ends with a complete run of A.
       const [from, to, fromSnap, toSnap] = ['a.yaml', 'b.yaml', snapA, snapB];
       expect(sameAs(snapshot(join(dir, 'out')), fromSnap)).toBe(true);
-      // The pause widens the rename window so that kills land inside it.
-      const run = startGenerate(dir, to, { MCPGEN_FAULT_RENAME_PAUSE_MS: '40' });
+      // The pause widens the rename window so that kills land inside it: about
+      // five files change between the manifests, so 120 ms each keeps the window
+      // (~600 ms) longer than the latest kill below (291 ms after the journal).
+      const run = startGenerate(dir, to, { MCPGEN_FAULT_RENAME_PAUSE_MS: '120' });
       await new Promise<void>((resolve) => {
         // Kill once the run has started renaming (its journal exists), at a varying point inside the loop.
         const started = Date.now();

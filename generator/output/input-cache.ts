@@ -21,6 +21,7 @@ import { orphanedUserFileWarning } from './orphaned-user-files.js';
 import { INDEX_PATH, type OutputIndex } from './output-index.js';
 import type { PlannedFile } from './plan-output.js';
 import { newPathChecks, resolveInside } from './safe-path.js';
+import { findStaleTemps, pendingJournal } from './write-output.js';
 
 /**
  * A hash of mcpgen's own code and templates (the folder this module runs
@@ -86,6 +87,10 @@ export function cacheKey(inputs: CacheInputs): string {
  */
 export function cachedPlan(out: string, index: OutputIndex | undefined, key: string): { plan: PlannedFile[]; diagnostics: Diagnostic[] } | undefined {
   if (!index || readCacheKey(out) !== key) return undefined;
+  // An interrupted write (journal) or leftovers must be recovered by a full
+  // run: after a kill between the last rename and the journal's removal, the
+  // files match the new index while the key is still the old one's.
+  if (pendingJournal(out) || findStaleTemps(out).length) return undefined;
   const plan: PlannedFile[] = [];
   const checks = newPathChecks();
   try {

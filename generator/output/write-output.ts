@@ -109,6 +109,8 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
     // Fault injection for the kill -9 trials: widen the window between renames.
     if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
   }
+  // Fault injection for the trials: die like kill -9 after the last rename, before the journal goes.
+  if (process.env.MCPGEN_FAULT_KILL_AFTER_RENAMES === '1') process.kill(process.pid, 'SIGKILL');
   if (journalFile) rmSync(journalFile, { force: true });
   for (const e of entries) if (e.backup) rmSync(e.backup, { force: true });
 }

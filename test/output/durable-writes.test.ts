@@ -122,6 +122,21 @@ describe('durable writes', () => {
     expect(interrupted).toBeGreaterThanOrEqual(KILL_TRIALS - 1);
   }, 900_000);
 
+  it('a kill after the last rename but before the journal is removed: the next run rolls back instead of trusting its cache', async () => {
+    const dir = tempDir('mcpgen-kill-late-');
+    writeFileSync(join(dir, 'a.yaml'), manifest('alpha'));
+    writeFileSync(join(dir, 'b.yaml'), manifest('beta'));
+    await generateOk(dir, 'a.yaml');
+    const snapA = snapshot(join(dir, 'out'));
+    const killed = await startGenerate(dir, 'b.yaml', { MCPGEN_FAULT_KILL_AFTER_RENAMES: '1' }).done;
+    expect(killed.signal).toBe('SIGKILL');
+    // Every file (and the index) is B's now, but the cache key is still A's: a
+    // cache hit here would keep B's files under A's manifest for good.
+    expect(existsSync(join(dir, 'out', '.mcpgen', 'journal.json'))).toBe(true);
+    await generateOk(dir, 'a.yaml');
+    expect(sameAs(snapshot(join(dir, 'out')), snapA)).toBe(true);
+  }, 120_000);
+
   it(`two runs on one folder at once never interleave: the result is one complete set (${RACE_TRIALS} trials)`, async () => {
     const dir = tempDir('mcpgen-race-');
     writeFileSync(join(dir, 'a.yaml'), manifest('alpha'));

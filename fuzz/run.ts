@@ -8,7 +8,7 @@
  * lints clean generates (dry-run: emit, format, plan) without error.
  * Prints figures and exits 1 when an invariant broke.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -102,6 +102,8 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
             checkDiagnostics(result.diagnostics, i);
             if (result.exitCode !== 0) {
               figures.generateFailures++;
+              // MCPGEN_FUZZ_KEEP=DIR keeps each failing case for a look.
+              if (process.env.MCPGEN_FUZZ_KEEP) copyFileSync(file, join(process.env.MCPGEN_FUZZ_KEEP, `case-${i}.${json ? 'json' : 'yaml'}`));
               fail('lint-clean manifest failed generate', i, result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code + ' ' + d.message).join('; '));
             } else figures.generated++;
           } catch (err) {

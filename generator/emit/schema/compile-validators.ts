@@ -70,8 +70,9 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
     const group = groups.get(d);
-    if (group) group.push(s);
-    else groups.set(d, [s]);
+    const entry = withKnownDialect(s);
+    if (group) group.push(entry);
+    else groups.set(d, [entry]);
   }
   const modules: CompiledModule[] = [];
   for (const [dialect, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -79,6 +80,20 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   }
   previousChunks = memo.next;
   return modules;
+}
+
+/**
+ * A `$schema` naming a dialect mcpgen does not know (lint warns:
+ * `tool-schema/unknown-dialect`) is compiled as the revision's default
+ * dialect, like the type emitter and the lint checks read it, instead of
+ * making Ajv look for a meta-schema it cannot have (the fuzzer found lint-clean
+ * manifests failing generate that way). The published schema keeps it.
+ */
+function withKnownDialect(s: SchemaToCompile): SchemaToCompile {
+  const declared = s.schema.$schema;
+  if (declared === undefined || (typeof declared === 'string' && (/json-schema\.org\/draft-07\/schema/.test(declared) || DRAFT_2020.test(declared)))) return s;
+  const { $schema: _unknown, ...schema } = s.schema;
+  return { ...s, schema };
 }
 
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo): Promise<CompiledModule> {

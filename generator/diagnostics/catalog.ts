@@ -136,6 +136,11 @@ export const coreCatalog = {
     cause: 'A file could not be written (permissions, disk full, or a folder in the way).',
     fix: 'Check the output folder; nothing was left half-written.',
   },
+  'load/complex-key': {
+    title: 'Mapping key is not plain text',
+    cause: 'A YAML key is a list, a mapping or an alias (`? [a, b]: 1`); JSON has no such keys, and turning it into text would hide the mistake.',
+    fix: 'Write the key as plain text at the location shown.',
+  },
   'emit/schema-unsupported': {
     title: 'A tool schema cannot be turned into code',
     cause: 'The schema passed lint, but generating its TypeScript types or its validator failed (a construct mcpgen cannot express).',

@@ -91,6 +91,20 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
     visit(root, '');
   });
 
+  // A key that is a sequence, a mapping or an alias cannot be a JSON key:
+  // the yaml package would stringify it and print a warning to the console.
+  const complexKey = complexKeyOffset(root, 0);
+  if (complexKey !== undefined) {
+    diagnostics.push({
+      code: 'load/complex-key',
+      severity: 'error',
+      message: 'A mapping key must be plain text (or a number), not a list, a mapping or an alias.',
+      hint: 'Write the key as text, e.g. `name:`; YAML "? [a, b]" keys have no JSON form.',
+      location: { file, ...at(complexKey) },
+    });
+    return { value: undefined, sourceMap: lazyMap, diagnostics };
+  }
+
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -111,6 +125,24 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
 }
 
 const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the first mapping key (document order) that is not a scalar; depth is already bounded. */
+function complexKeyOffset(node: Node | null | undefined, depth: number): number | undefined {
+  if (!node || depth > 10_000) return undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (pair.key !== null && pair.key !== undefined && !isScalar(pair.key)) return (pair.key as Node).range?.[0] ?? node.range?.[0] ?? 0;
+      const inner = complexKeyOffset(pair.value as Node | null, depth + 1);
+      if (inner !== undefined) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = complexKeyOffset(item as Node, depth + 1);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
 
 /** The offset of the first node (document order) nested deeper than MAX_DEPTH, as the position visit met it. */
 function deepOffset(node: Node | null | undefined, depth: number): number | undefined {

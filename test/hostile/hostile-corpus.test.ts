@@ -102,6 +102,15 @@ const cases: HostileCase[] = [
     at: 'mcp.yaml:6:',
   },
   {
+    // Found by the fuzzer: the yaml package stringified the key and printed a Node warning.
+    name: 'a YAML mapping key that is a list',
+    files: { 'mcp.yaml': `${server}tools:\n  - name: t\n    inputSchema:\n      type: object\n      ? [a, b]\n      : 1\n` },
+    code: 2,
+    diagnostic: 'load/complex-key',
+    at: 'mcp.yaml:',
+    notInOutput: 'Warning:',
+  },
+  {
     name: 'an empty revision',
     files: { 'mcp.yaml': `revision: ""\n${server}` },
     code: 2,

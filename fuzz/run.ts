@@ -26,6 +26,8 @@ export interface FuzzFigures {
   lintClean: number;
   generated: number;
   generateFailures: number;
+  /** Process warnings (a dependency printing to the console) while the cases ran. */
+  warnings: number;
   failures: string[];
 }
 
@@ -52,7 +54,14 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
   const dir = join(tmpdir(), `mcpgen-fuzz-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'self.json'), '{"a": {"type": "string"}}');
-  const figures: FuzzFigures = { cases: 0, crashes: 0, hangs: 0, unlocated: 0, lintClean: 0, generated: 0, generateFailures: 0, failures: [] };
+  const figures: FuzzFigures = { cases: 0, crashes: 0, hangs: 0, unlocated: 0, lintClean: 0, generated: 0, generateFailures: 0, warnings: 0, failures: [] };
+  // Nothing third-party may print to the user's console (Node prints process warnings to stderr).
+  let current = -1;
+  const onWarning = (w: Error): void => {
+    figures.warnings++;
+    figures.failures.push(`case ${current}: console warning: ${w.message.slice(0, 200)}`);
+  };
+  process.on('warning', onWarning);
   const fail = (kind: string, i: number, detail: string) => {
     if (figures.failures.length < 50) figures.failures.push(`case ${i} (seed ${options.seed}): ${kind}: ${detail.slice(0, 300)}`);
   };
@@ -67,6 +76,7 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
   };
   try {
     for (let i = 0; i < options.count; i++) {
+      current = i;
       figures.cases++;
       const value = mutate(all[Math.floor(rng() * all.length)], rng, 1 + Math.floor(rng() * 4));
       const json = rng() < 0.5;
@@ -120,6 +130,7 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
       if (options.log && (i + 1) % 100 === 0) options.log(`${i + 1} cases, ${figures.crashes} crashes, ${figures.hangs} hangs, ${figures.unlocated} unlocated, ${figures.generateFailures} generate failures\n`);
     }
   } finally {
+    process.off('warning', onWarning);
     rmSync(dir, { recursive: true, force: true });
   }
   return figures;
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
   const { failures, ...counts } = figures;
   process.stdout.write(JSON.stringify(counts, null, 2) + '\n');
   for (const f of failures) process.stdout.write(f + '\n');
-  process.exitCode = figures.crashes || figures.hangs || figures.unlocated || figures.generateFailures ? 1 : 0;
+  process.exitCode = figures.crashes || figures.hangs || figures.unlocated || figures.generateFailures || figures.warnings ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

@@ -98,7 +98,7 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
     diagnostics.push({
       code: 'load/complex-key',
       severity: 'error',
-      message: 'A mapping key must be plain text (or a number), not a list, a mapping or an alias.',
+      message: 'A mapping key must be plain text (or a number), not a list, a mapping, an alias or a tagged value such as !!binary.',
       hint: 'Write the key as text, e.g. `name:`; YAML "? [a, b]" keys have no JSON form.',
       location: { file, ...at(complexKey) },
     });
@@ -126,12 +126,15 @@ export function parseYamlOrJson(text: string, file: string): ParsedDocument {
 
 const MAX_ALIAS_COUNT = 100;
 
-/** The offset of the first mapping key (document order) that is not a scalar; depth is already bounded. */
+/** The offset of the first mapping key (document order) that is not a plain scalar; depth is already bounded. */
 function complexKeyOffset(node: Node | null | undefined, depth: number): number | undefined {
   if (!node || depth > 10_000) return undefined;
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (pair.key !== null && pair.key !== undefined && !isScalar(pair.key)) return (pair.key as Node).range?.[0] ?? node.range?.[0] ?? 0;
+      const key = pair.key as Node | null | undefined;
+      // A tagged scalar can hold an object too (`? !!binary aGk= : 1` is a byte array).
+      const plain = key === null || key === undefined || (isScalar(key) && (typeof key.value !== 'object' || key.value === null));
+      if (!plain) return key.range?.[0] ?? node.range?.[0] ?? 0;
       const inner = complexKeyOffset(pair.value as Node | null, depth + 1);
       if (inner !== undefined) return inner;
     }

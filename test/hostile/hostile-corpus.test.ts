@@ -111,6 +111,15 @@ const cases: HostileCase[] = [
     notInOutput: 'Warning:',
   },
   {
+    // Found by the fuzzer: a tagged scalar key decodes to bytes, which the yaml package stringified with a warning.
+    name: 'a YAML mapping key that is a !!binary scalar',
+    files: { 'mcp.yaml': `${server}tools:\n  - name: t\n    inputSchema:\n      type: object\n      ? !!binary aGVsbG8=\n      : 1\n` },
+    code: 2,
+    diagnostic: 'load/complex-key',
+    at: 'mcp.yaml:',
+    notInOutput: 'Warning:',
+  },
+  {
     name: 'an empty revision',
     files: { 'mcp.yaml': `revision: ""\n${server}` },
     code: 2,

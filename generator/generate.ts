@@ -146,7 +146,8 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
 
 /** An emit error that names a manifest item (its pointer) gets that item's file:line:col. */
 function located(err: unknown, sourceMap: { locate(pointer: string): SourceLocation | undefined }): unknown {
-  if (!(err instanceof McpgenError) || err.pointer === undefined) return err;
+  // By name, like run-emitters: a plug-in's McpgenError may come from another copy of mcpgen.
+  if (!isMcpgenError(err) || typeof err.pointer !== 'string') return err;
   const location = sourceMap.locate(err.pointer);
   if (!location) return err;
   return new McpgenError(
@@ -154,4 +155,8 @@ function located(err: unknown, sourceMap: { locate(pointer: string): SourceLocat
     err.exitCode,
     err.pointer,
   );
+}
+
+function isMcpgenError(err: unknown): err is McpgenError {
+  return (err as Error)?.name === 'McpgenError' && Array.isArray((err as McpgenError).diagnostics);
 }

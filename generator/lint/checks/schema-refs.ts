@@ -35,3 +35,28 @@ function decode(fragment: string): string {
     return fragment;
   }
 }
+
+/**
+ * True when following `$ref` from `node` through schemas that are nothing but
+ * a `$ref` (annotations aside) comes back to a schema already on the way: a
+ * chain like `a -> b -> a` that never reaches a real schema describes no
+ * value, and no validator can be compiled for it. JSON-pointer refs only
+ * (anchors and `#` are left alone).
+ */
+export function isRefLoop(root: unknown, node: Record<string, unknown>): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = node;
+  for (let steps = 0; steps < 1000; steps++) {
+    if (!isJsonObject(current) || typeof current.$ref !== 'string') return false;
+    const onlyRef = Object.keys(current).every((k) => k === '$ref' || REF_ANNOTATIONS.has(k));
+    if (!onlyRef) return false;
+    if (seen.has(current)) return true;
+    seen.add(current);
+    const ref = current.$ref;
+    if (!ref.startsWith('#/')) return false;
+    current = getAtPointer(root, decode(ref.slice(1)));
+  }
+  return true;
+}
+
+const REF_ANNOTATIONS = new Set(['$comment', 'title', 'description', 'examples', 'deprecated', 'readOnly', 'writeOnly']);

@@ -11,7 +11,7 @@ import type { Dialect } from '../../spec/revisions.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-validate.js';
-import { collectAnchors, resolveLocalRef } from '../checks/schema-refs.js';
+import { collectAnchors, isRefLoop, resolveLocalRef } from '../checks/schema-refs.js';
 import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../../json-schema/subschemas.js';
 import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
@@ -46,6 +46,12 @@ export const toolSchemasRule: LintRule = {
       title: '`$ref` does not resolve',
       cause: 'A `$ref` inside the schema points to a location (or anchor) the schema does not have.',
       fix: 'Fix the pointer, or add the definition under `$defs`.',
+    },
+    'tool-schema/ref-loop': {
+      severity: 'error',
+      title: '`$ref` chain that loops without a schema',
+      cause: 'Following the `$ref` leads through schemas that are only `$ref`s back to where it started (`a -> b -> a`): no value is described, and no validator or type can be generated.',
+      fix: 'Give one schema on the chain real content (for example `type: object`), or point the `$ref` at the definition you mean.',
     },
     'tool-schema/external-ref': {
       severity: 'warning',
@@ -102,7 +108,9 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   walkSchemaPath(schema, (node, path) => {
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
-      if (status === 'missing') {
+      if (status === 'ok' && isRefLoop(schema, node)) {
+        out.push({ code: 'tool-schema/ref-loop', message: `$ref "${node.$ref}" leads into a loop of $refs without a schema in ${key}; it describes no value.`, pointer: at(path, '$ref') });
+      } else if (status === 'missing') {
         out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
       } else if (status === 'external') {
         out.push({ code: 'tool-schema/external-ref', message: `$ref "${node.$ref}" points outside ${key}; clients cannot resolve it.`, pointer: at(path, '$ref') });

@@ -31,20 +31,17 @@ export function configAjv(): AjvClass {
 const CONFIG_URI = 'mcpgen:/config.schema.json';
 let quickCheck: { schema: Record<string, unknown>; quick: QuickValidator } | undefined;
 
-function configSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
-}
-
+/** The config schema, read once, and the quick check over it. */
 function quickConfigCheck(): { schema: Record<string, unknown>; quick: QuickValidator } {
   if (!quickCheck) {
-    const schema = configSchema();
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
     quickCheck = { schema, quick: new QuickValidator({ [CONFIG_URI]: schema }) };
   }
   return quickCheck;
 }
 
 function validator(): ValidateFunction {
-  configValidator ??= configAjv().compile(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as object);
+  configValidator ??= configAjv().compile(quickConfigCheck().schema);
   return configValidator;
 }
 

@@ -63,7 +63,7 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
     let code = typeMemo.get(key);
     if (code === undefined) {
       countWork('types-converted');
-      code = await forSchema(pointer, () => schemaToTypes(schema, typeName, pointer));
+      code = await forSchema(pointer, () => schemaToTypes(schema, typeName));
     }
     memo.set(key, code);
     return code;
@@ -83,7 +83,7 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
   for (const t of ir.tools) {
     countWork('types-converted');
     const pointer = `${t.pointer}/inputSchema`;
-    result.set(t.identifier, await forSchema(pointer, () => schemaToTypes(t.inputSchema, `${t.typeName}Input`, pointer)));
+    result.set(t.identifier, await forSchema(pointer, () => schemaToTypes(t.inputSchema, `${t.typeName}Input`)));
   }
   return result;
 }

@@ -6,7 +6,9 @@
  * built-in emitters): a guard against quadratic work or repeated compilation
  * that does not depend on timing. Counting costs an integer increment.
  */
-export type WorkKind = 'types-converted' | 'validators-compiled' | 'validators-via-ajv' | 'formatter-passes' | 'files-written' | 'specs-loaded';
+const KINDS = ['types-converted', 'validators-compiled', 'validators-via-ajv', 'formatter-passes', 'files-written', 'specs-loaded'] as const;
+
+export type WorkKind = (typeof KINDS)[number];
 
 const counts = new Map<WorkKind, number>();
 
@@ -16,8 +18,7 @@ export function countWork(kind: WorkKind, amount = 1): void {
 
 /** The counts since the last reset (kinds never counted are 0). */
 export function workCounts(): Record<WorkKind, number> {
-  const kinds: WorkKind[] = ['types-converted', 'validators-compiled', 'validators-via-ajv', 'formatter-passes', 'files-written', 'specs-loaded'];
-  return Object.fromEntries(kinds.map((k) => [k, counts.get(k) ?? 0])) as Record<WorkKind, number>;
+  return Object.fromEntries(KINDS.map((k) => [k, counts.get(k) ?? 0])) as Record<WorkKind, number>;
 }
 
 export function resetWorkCounts(): void {

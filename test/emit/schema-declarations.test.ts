@@ -29,7 +29,7 @@ const tree = {
 
 describe('schemaToTypes', () => {
   it('declares a recursive $defs entry as a named type that references itself', async () => {
-    const code = await schemaToTypes(tree, 'TreeInput', '/tools/0/inputSchema');
+    const code = await schemaToTypes(tree, 'TreeInput');
     expect(code).toBe(
       [
         'export interface TreeInput {',
@@ -51,7 +51,7 @@ describe('schemaToTypes', () => {
   it('formats a module with non-ASCII literals with prettier instead', async () => {
     const schema = { type: 'object', properties: { 'café-au-lait': { enum: ['crème', 'brûlée'] } } };
     expect(schemaToDeclarations(schema, 'CafeInput').laidOut).toBe(false);
-    expect(await schemaToTypes(schema, 'CafeInput', '/x')).toBe("export interface CafeInput {\n  'café-au-lait'?: 'crème' | 'brûlée';\n}\n");
+    expect(await schemaToTypes(schema, 'CafeInput')).toBe("export interface CafeInput {\n  'café-au-lait'?: 'crème' | 'brûlée';\n}\n");
   });
 });
 

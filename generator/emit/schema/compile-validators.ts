@@ -37,6 +37,8 @@ export interface CompiledModule {
 
 const DRAFT_07 = /json-schema\.org\/draft-0[4-7]\/schema/;
 const DRAFT_2020 = /json-schema\.org\/draft\/2020-12\/schema/;
+/** The dialects Ajv has meta-schemas for here (DRAFT_07 also groups draft-04 to -06 with draft-07). */
+const AJV_DIALECTS = [/json-schema\.org\/draft-07\/schema/, DRAFT_2020];
 
 /** The dialect a schema is written in: its `$schema`, else the revision's default. */
 export function schemaDialect(schema: JsonObject, fallback: Dialect): Dialect {
@@ -91,7 +93,7 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
  */
 function withKnownDialect(s: SchemaToCompile): SchemaToCompile {
   const declared = s.schema.$schema;
-  if (declared === undefined || (typeof declared === 'string' && (/json-schema\.org\/draft-07\/schema/.test(declared) || DRAFT_2020.test(declared)))) return s;
+  if (declared === undefined || (typeof declared === 'string' && AJV_DIALECTS.some((d) => d.test(declared)))) return s;
   const { $schema: _unknown, ...schema } = s.schema;
   return { ...s, schema };
 }

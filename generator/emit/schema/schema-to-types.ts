@@ -15,9 +15,9 @@ import { schemaToDeclarations } from './typescript/declarations.js';
 
 /**
  * The module source declaring `typeName` (plus a named type per `$defs` entry).
- * `typeName` must be a valid identifier chosen by the IR. `_pointer` names the
- * schema for errors (the caller attaches it).
+ * `typeName` must be a valid identifier chosen by the IR. Errors are located
+ * by the caller (pipeline/tool-artifacts.ts), which knows the schema's pointer.
  */
-export async function schemaToTypes(schema: JsonObject, typeName: string, _pointer: string): Promise<string> {
+export async function schemaToTypes(schema: JsonObject, typeName: string): Promise<string> {
   return schemaToDeclarations(schema, typeName).code;
 }

@@ -24,18 +24,46 @@ export function jsLiteral(value: unknown, indent?: number): string {
   );
 }
 
+function escapeChar(ch: string): string {
+  switch (ch) {
+    case '\\':
+      return '\\\\';
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    case '\b':
+      return '\\b';
+    case '\f':
+      return '\\f';
+    case '\v':
+      return '\\v';
+    default:
+      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  }
+}
+
 /**
- * A string literal quoted the way the formatter quotes it (single quotes,
- * unless the text holds more single than double quotes), with the escapes
- * of {@link jsLiteral}.
+ * A string literal. Prettier keeps single quotes unless the text holds more
+ * single than double quotes; it keeps every escape but the needless ones of
+ * the other quote, so only the enclosing quote is escaped here. Control
+ * characters, U+2028/U+2029, lone surrogates and `</` are escaped.
  */
-export function stringLiteral(text: string): string {
-  const double = jsLiteral(text);
-  const singles = text.split("'").length - 1;
-  const doubles = text.split('"').length - 1;
-  if (singles > doubles) return double;
-  // Inside the JSON form a double quote is `\"` and a single quote bare.
-  return `'${double.slice(1, -1).replace(/\\(.)|'/g, (m, escaped: string | undefined) => (escaped === undefined ? "\\'" : escaped === '"' ? '"' : m))}'`;
+export function stringLiteral(value: string): string {
+  let singles = 0;
+  let doubles = 0;
+  for (const ch of value) {
+    if (ch === "'") singles++;
+    else if (ch === '"') doubles++;
+  }
+  const quote = singles > doubles ? '"' : "'";
+  const body = value
+    .replace(/[\\\x00-\x1f\x7f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, escapeChar)
+    .replace(quote === "'" ? /'/g : /"/g, `\\${quote}`)
+    .replace(/<\//g, '<\\/');
+  return `${quote}${body}${quote}`;
 }
 
 /**

@@ -4,7 +4,9 @@
  * a hostile string can neither end a literal or comment early nor smuggle raw
  * line separators or `</script>` into the generated code.
  */
-import { commentText } from '../../shared/safe-code.js';
+import { commentText, stringLiteral } from '../../shared/safe-code.js';
+
+export { stringLiteral };
 
 /** Plain ASCII identifier names: printed bare as property keys. */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -12,48 +14,6 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Whether text is only printable ASCII (the only text the layout engine measures). */
 export function isPrintableAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
-}
-
-function escapeChar(ch: string): string {
-  switch (ch) {
-    case '\\':
-      return '\\\\';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    case '\b':
-      return '\\b';
-    case '\f':
-      return '\\f';
-    case '\v':
-      return '\\v';
-    default:
-      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  }
-}
-
-/**
- * A string literal. Prettier keeps single quotes unless the text holds more
- * single than double quotes; it keeps every escape but the needless ones of
- * the other quote, so only the enclosing quote is escaped here. Control
- * characters, U+2028/U+2029, lone surrogates and `</` are escaped.
- */
-export function stringLiteral(value: string): string {
-  let singles = 0;
-  let doubles = 0;
-  for (const ch of value) {
-    if (ch === "'") singles++;
-    else if (ch === '"') doubles++;
-  }
-  const quote = singles > doubles ? '"' : "'";
-  const body = value
-    .replace(/[\\\x00-\x1f\x7f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, escapeChar)
-    .replace(quote === "'" ? /'/g : /"/g, `\\${quote}`)
-    .replace(/<\//g, '<\\/');
-  return `${quote}${body}${quote}`;
 }
 
 /** A number literal as prettier prints it (`1e21`, not `1e+21`). */

@@ -1,11 +1,12 @@
 /**
- * `npm run fuzz -- --count N [--seed S] [--generate-every K]`: seeded
- * structural fuzzing of manifests through lint and generate, in process.
+ * `npm run fuzz -- --count N [--seed S] [--generate-every K] [--no-typecheck]`:
+ * seeded structural fuzzing of manifests through lint and generate, in process.
  *
  * Invariants per case: no internal error (anything thrown that is not a
  * McpgenError), no stack trace, every error diagnostic located
  * (file:line:col), no case slower than 60 s (a hang), and a manifest that
- * lints clean generates (dry-run: emit, format, plan) without error.
+ * lints clean generates a server and a client package that typecheck under
+ * their own strict tsconfig (with `--no-typecheck`: generates in dry-run).
  * Prints figures and exits 1 when an invariant broke.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { generate } from '../generator/generate.js';
 import { lint } from '../generator/lint/lint.js';
 import { packageRoot } from '../generator/package-root.js';
 import { corruptText, mutate, seeded } from './mutate.js';
+import { typecheckPackages, type PackageToCheck } from './typecheck-packages.js';
 
 export interface FuzzFigures {
   cases: number;
@@ -26,6 +28,9 @@ export interface FuzzFigures {
   lintClean: number;
   generated: number;
   generateFailures: number;
+  /** Generated packages typechecked, and those tsc rejected. */
+  typechecked: number;
+  typecheckFailures: number;
   /** Process warnings (a dependency printing to the console) while the cases ran. */
   warnings: number;
   failures: string[];
@@ -48,13 +53,27 @@ function seeds(): unknown[] {
   return list;
 }
 
-export async function fuzz(options: { count: number; seed: number; generateEvery?: number; log?: (s: string) => void }): Promise<FuzzFigures> {
+/** Generated packages typechecked together in one tsc program (bounds its memory). */
+const TYPECHECK_BATCH = 40;
+
+export interface FuzzOptions {
+  count: number;
+  seed: number;
+  /** Generate every K-th lint-clean case (default 1). */
+  generateEvery?: number;
+  /** Write the generated packages and typecheck them (default true). */
+  typecheck?: boolean;
+  log?: (s: string) => void;
+}
+
+export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
+  const typecheck = options.typecheck ?? true;
   const rng = seeded(options.seed);
   const all = seeds();
   const dir = join(tmpdir(), `mcpgen-fuzz-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'self.json'), '{"a": {"type": "string"}}');
-  const figures: FuzzFigures = { cases: 0, crashes: 0, hangs: 0, unlocated: 0, lintClean: 0, generated: 0, generateFailures: 0, warnings: 0, failures: [] };
+  const figures: FuzzFigures = { cases: 0, crashes: 0, hangs: 0, unlocated: 0, lintClean: 0, generated: 0, generateFailures: 0, typechecked: 0, typecheckFailures: 0, warnings: 0, failures: [] };
   // Nothing third-party may print to the user's console (Node prints process warnings to stderr).
   let current = -1;
   const onWarning = (w: Error): void => {
@@ -73,6 +92,23 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
       }
       if (/\n\s+at /.test(d.message)) fail('stack trace', i, d.message);
     }
+  };
+  const keep = (source: string, i: number, ext: string) => {
+    // MCPGEN_FUZZ_KEEP=DIR keeps each failing case for a look.
+    if (process.env.MCPGEN_FUZZ_KEEP) copyFileSync(source, join(process.env.MCPGEN_FUZZ_KEEP, `case-${i}.${ext}`));
+  };
+  let pending: (PackageToCheck & { manifest: string; ext: string })[] = [];
+  const checkPending = () => {
+    const failed = typecheckPackages(dir, pending);
+    figures.typechecked += pending.length;
+    figures.typecheckFailures += failed.length;
+    for (const f of failed) {
+      const p = pending.find((c) => c.caseIndex === f.caseIndex)!;
+      keep(p.manifest, f.caseIndex, p.ext);
+      fail('generated package does not typecheck', f.caseIndex, f.errors);
+    }
+    for (const p of pending) rmSync(p.dir, { recursive: true, force: true });
+    pending = [];
   };
   try {
     for (let i = 0; i < options.count; i++) {
@@ -106,16 +142,27 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
         figures.lintClean++;
         if (figures.lintClean % (options.generateEvery ?? 1) === 0) {
           try {
-            const out = join(dir, 'out');
+            const out = typecheck ? join(dir, 'pkgs', `case-${i}`) : join(dir, 'out');
             rmSync(out, { recursive: true, force: true });
-            const result = await generate({ manifests: [file], cwd: dir, out, emit: ['manifest', 'server'], mode: 'dry-run' });
+            const result = typecheck
+              ? await generate({ manifests: [file], cwd: dir, out, emit: ['manifest', 'server', 'client'] })
+              : await generate({ manifests: [file], cwd: dir, out, emit: ['manifest', 'server'], mode: 'dry-run' });
             checkDiagnostics(result.diagnostics, i);
+            const ext = json ? 'json' : 'yaml';
             if (result.exitCode !== 0) {
               figures.generateFailures++;
-              // MCPGEN_FUZZ_KEEP=DIR keeps each failing case for a look.
-              if (process.env.MCPGEN_FUZZ_KEEP) copyFileSync(file, join(process.env.MCPGEN_FUZZ_KEEP, `case-${i}.${json ? 'json' : 'yaml'}`));
+              keep(file, i, ext);
               fail('lint-clean manifest failed generate', i, result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code + ' ' + d.message).join('; '));
-            } else figures.generated++;
+            } else {
+              figures.generated++;
+              if (typecheck) {
+                // The manifest is rewritten by the next case: keep a copy beside its package.
+                const manifest = join(out, `fuzz-case.${ext}`);
+                copyFileSync(file, manifest);
+                pending.push({ caseIndex: i, dir: out, manifest, ext });
+                if (pending.length >= TYPECHECK_BATCH) checkPending();
+              }
+            }
           } catch (err) {
             figures.generateFailures++;
             if (!(err instanceof McpgenError)) figures.crashes++;
@@ -127,8 +174,9 @@ export async function fuzz(options: { count: number; seed: number; generateEvery
         figures.hangs++;
         fail('hang', i, `${Date.now() - started} ms`);
       }
-      if (options.log && (i + 1) % 100 === 0) options.log(`${i + 1} cases, ${figures.crashes} crashes, ${figures.hangs} hangs, ${figures.unlocated} unlocated, ${figures.generateFailures} generate failures\n`);
+      if (options.log && (i + 1) % 100 === 0) options.log(`${i + 1} cases, ${figures.crashes} crashes, ${figures.hangs} hangs, ${figures.unlocated} unlocated, ${figures.generateFailures} generate failures, ${figures.typecheckFailures} typecheck failures\n`);
     }
+    checkPending();
   } finally {
     process.off('warning', onWarning);
     rmSync(dir, { recursive: true, force: true });
@@ -143,11 +191,11 @@ async function main(): Promise<void> {
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
   process.env.MCPGEN_SPEC_DIR ??= resolve(packageRoot(), '..', 'shared', 'mcp-spec');
-  const figures = await fuzz({ count: arg('count', 300), seed: arg('seed', 1), generateEvery: arg('generate-every', 1), log: (s) => process.stderr.write(s) });
+  const figures = await fuzz({ count: arg('count', 300), seed: arg('seed', 1), generateEvery: arg('generate-every', 1), typecheck: !args.includes('--no-typecheck'), log: (s) => process.stderr.write(s) });
   const { failures, ...counts } = figures;
   process.stdout.write(JSON.stringify(counts, null, 2) + '\n');
   for (const f of failures) process.stdout.write(f + '\n');
-  process.exitCode = figures.crashes || figures.hangs || figures.unlocated || figures.generateFailures || figures.warnings ? 1 : 0;
+  process.exitCode = figures.crashes || figures.hangs || figures.unlocated || figures.generateFailures || figures.typecheckFailures || figures.warnings ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'mcpgen-docs-bench-'));
     try {
       writeFileSync(join(dir, 'mcp.json'), benchManifest(count));
-      const ir = buildIr(loadManifest(join(dir, 'mcp.json')), spec, { generatorVersion: 'bench' });
+      const ir = buildIr(loadManifest(join(dir, 'mcp.json')), spec);
       const rounds = count >= 1000 ? 5 : 10;
       const docs = median(await timeIt(() => renderServerDocs(ir), rounds));
       const baseline = median(await timeIt(() => renderDocsFiles(model), rounds));

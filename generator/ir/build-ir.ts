@@ -4,7 +4,6 @@
  * manifest's (plain, freshly loaded) data instead of copying it, so it and
  * the manifest are read-only from here on.
  */
-import { createHash } from 'node:crypto';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { TOOL_MCPGEN_KEYS, type JsonObject, type ManifestTool } from '../load/manifest-types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
@@ -16,8 +15,6 @@ import { uriTemplateVariableShapes } from './uri-template.js';
 import type { DroppedField, IR, RevisionShape, IrNamed, IrPrompt, IrResource, IrResourceTemplate, IrTool } from './model.js';
 
 export interface BuildIrOptions {
-  /** Recorded in inputHash, so a new mcpgen version marks output stale. */
-  generatorVersion: string;
   /**
    * The spec of another revision, for the older revisions a session-keeping
    * server also accepts (`compatibleRevisions`); undefined when unknown or
@@ -26,7 +23,7 @@ export interface BuildIrOptions {
   otherSpec?: (revision: string) => LoadedSpec | undefined;
 }
 
-export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: BuildIrOptions): IR {
+export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: BuildIrOptions = {}): IR {
   const m = loaded.manifest;
   const dropped: DroppedField[] = [];
   // One scope for value identifiers and one for type names across all kinds,
@@ -113,7 +110,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       if (other) olderRevisions[r] = revisionShape(other);
     }
   }
-  const ir: Omit<IR, 'inputHash'> = {
+  return {
     revision: spec.revision,
     features: {
       statelessHttp,
@@ -147,10 +144,6 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     ...(m.publish ? { publish: m.publish } : {}),
     dropped,
   };
-  const inputHash = createHash('sha256')
-    .update(JSON.stringify({ generator: options.generatorVersion, spec: spec.sha256, revision: spec.revision.id, older: olderRevisions, manifest: m }))
-    .digest('hex');
-  return { ...ir, inputHash };
 }
 
 /** The tool without mcpgen's own keys (`renamedFrom`), which never go on the wire. */

@@ -113,8 +113,6 @@ export interface IR {
   /** The manifest's `publish` section as declared (lint checks it). */
   publish?: ManifestPublish;
   dropped: DroppedField[];
-  /** sha256 over everything the output depends on (spec, manifest, revision, mcpgen version). */
-  inputHash: string;
 }
 
 /** The objects a server sends whose fields differ between revisions. */

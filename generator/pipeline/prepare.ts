@@ -8,7 +8,6 @@ import type { IR } from '../ir/model.js';
 import { loadManifest, type LoadedManifest } from '../load/load-manifest.js';
 import { runLintRules } from '../lint/run-lint.js';
 import type { LintProfile } from '../lint/rule.js';
-import { packageVersion } from '../package-root.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { defaultRevision, findRevision } from '../spec/revisions.js';
 import type { SpecSourceOptions } from '../spec/spec-dirs.js';
@@ -59,7 +58,6 @@ export function prepare(options: PrepareOptions): Prepared {
   const spec = loadSpec(revision, options);
   diagnostics.push(...spec.warnings);
   const ir = buildIr(loaded, spec, {
-    generatorVersion: packageVersion(),
     // An unknown revision is lint's to report; a known one must load.
     otherSpec: (r) => (findRevision(r) ? loadSpec(r, options) : undefined),
   });

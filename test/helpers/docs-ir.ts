@@ -11,5 +11,5 @@ export function irOf(manifest: object | string, revision = '2025-11-25'): IR {
   const loaded = loadManifest(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(errors.map((d) => d.message).join('\n'));
-  return buildIr(loaded, loadSpec(revision), { generatorVersion: '0.0.0-test' });
+  return buildIr(loaded, loadSpec(revision));
 }

@@ -27,7 +27,7 @@ describe('IR is read-only downstream', () => {
       const loaded = loadManifestOrThrow(join(samplesDir, 'weather', 'mcp.yaml'));
       deepFreeze(loaded.manifest);
       const spec = loadSpec(revision);
-      const ir = deepFreeze(buildIr(loaded, spec, { generatorVersion: 'test' }));
+      const ir = deepFreeze(buildIr(loaded, spec));
       expect(() => runLintRules(loaded, spec, ir)).not.toThrow();
       for (const emitter of await Promise.all(emitterNames().map(loadBuiltinEmitter))) {
         await expect(Promise.resolve().then(() => emitter.emit(emitContext({ ir, spec, generatorVersion: 'test' }))), emitter.name).resolves.toBeDefined();

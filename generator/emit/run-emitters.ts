@@ -41,7 +41,15 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-const matchesAny = (path: string, globs: string[] | undefined): boolean => (globs ?? []).some((g) => globToRegExp(g).test(path));
+/** Compiled once per glob: every emitted file is matched against its emitter's globs (4,000 files for 1,000 tools). */
+const globCache = new Map<string, RegExp>();
+function matchesAny(path: string, globs: string[] | undefined): boolean {
+  return (globs ?? []).some((g) => {
+    let re = globCache.get(g);
+    if (!re) globCache.set(g, (re = globToRegExp(g)));
+    return re.test(path);
+  });
+}
 
 export async function runEmitters(
   emitters: LoadedEmitter[],

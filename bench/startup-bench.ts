@@ -12,7 +12,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { record } from './figures.js';
-import { formatTable, interleave, median, ms, ratio } from './measure.js';
+import { formatTable, interleave, median, ms, ratio, startupEnv } from './measure.js';
 
 const cliDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'generator', 'cli');
 const bin = join(cliDir, 'bin.js');
@@ -27,23 +27,34 @@ export async function run(): Promise<void> {
   const rebuildMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (rebuilt.status !== 0 || !existsSync(cache)) throw new Error(`rebuilding the help cache failed: ${rebuilt.stderr}`);
 
+  const { env, removed } = startupEnv();
   const results = interleave(
     [
-      { label: 'node -e 0', command: node, args: ['-e', '0'] },
-      { label: 'mcpgen --help', command: node, args: [bin, '--help'] },
-      { label: 'mcpgen generate --help', command: node, args: [bin, 'generate', '--help'] },
-      { label: 'mcpgen spec list', command: node, args: [bin, 'spec', 'list'] },
+      { label: 'node -e 0', command: node, args: ['-e', '0'], env },
+      { label: 'mcpgen --help', command: node, args: [bin, '--help'], env },
+      { label: 'mcpgen generate --help', command: node, args: [bin, 'generate', '--help'], env },
+      { label: 'mcpgen spec list', command: node, args: [bin, 'spec', 'list'], env },
     ],
     rounds,
   );
+  // The same with this machine's environment as it is (reference).
+  const asIs = removed.length
+    ? interleave(
+        [
+          { label: `node -e 0, with ${removed.join(', ')}`, command: node, args: ['-e', '0'] },
+          { label: `mcpgen --help, with ${removed.join(', ')}`, command: node, args: [bin, '--help'] },
+        ],
+        Math.ceil(rounds / 2),
+      )
+    : [];
   // No cache at all: yargs renders the screen.
   renameSync(cache, `${cache}.away`);
   let live;
   try {
     live = interleave(
       [
-        { label: 'node -e 0', command: node, args: ['-e', '0'] },
-        { label: 'mcpgen --help, no help cache (yargs)', command: node, args: [bin, '--help'] },
+        { label: 'node -e 0', command: node, args: ['-e', '0'], env },
+        { label: 'mcpgen --help, no help cache (yargs)', command: node, args: [bin, '--help'], env },
       ],
       Math.ceil(rounds / 2),
     );
@@ -52,13 +63,15 @@ export async function run(): Promise<void> {
   }
   const base = median(results[0]!.samples);
   const liveBase = median(live[0]!.samples);
-  console.log(`\n## Cold start (median of ${rounds} interleaved runs; help cache rebuilt in this run in ${ms(rebuildMs)})\n`);
+  const without = removed.length ? `; without ${removed.join(', ')} (measure.ts startupEnv)` : '';
+  console.log(`\n## Cold start (median of ${rounds} interleaved runs; help cache rebuilt in this run in ${ms(rebuildMs)}${without})\n`);
   console.log(
     formatTable(
       ['command', 'median', 'min', 'ratio to node -e 0'],
       [
         ...results.map((r) => [r.label, ms(median(r.samples)), ms(Math.min(...r.samples)), ratio(median(r.samples) / base)]),
         [live[1]!.label, ms(median(live[1]!.samples)), ms(Math.min(...live[1]!.samples)), ratio(median(live[1]!.samples) / liveBase)],
+        ...asIs.map((r) => [r.label, ms(median(r.samples)), ms(Math.min(...r.samples)), ratio(median(r.samples) / median(asIs[0]!.samples))]),
       ],
     ),
   );
@@ -75,5 +88,9 @@ export async function run(): Promise<void> {
     command,
   });
   const liveRatio = median(live[1]!.samples) / liveBase;
+  if (asIs.length) {
+    const asIsRatio = median(asIs[1]!.samples) / median(asIs[0]!.samples);
+    record({ figure: `mcpgen --help, with this machine's ${removed.join(', ')}`, value: ms(median(asIs[1]!.samples)), baseline: `node -e 0: ${ms(median(asIs[0]!.samples))}`, ratio: asIsRatio, target: '(reference)', command });
+  }
   record({ figure: 'mcpgen --help without any help cache', value: ms(median(live[1]!.samples)), baseline: `node -e 0: ${ms(liveBase)}`, ratio: liveRatio, target: '(reference)', command });
 }

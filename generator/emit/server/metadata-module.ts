@@ -26,9 +26,65 @@ function tableType(items: { identifier: string }[], entry: string): string {
   return `{\n${items.map((i) => `  ${i.identifier}: ${entry};\n`).join('')}}`;
 }
 
+/**
+ * Nesting (objects and arrays) beyond which a literal is not compared with
+ * its declared type: TypeScript gives up near 50 levels (TS2321, "excessive
+ * stack depth comparing types") against the recursive Json type, and lint
+ * lets a schema nest up to 128.
+ */
+const UNCHECKED_DEPTH = 32;
+
+/** Nesting depth of a JSON value; iterative, so no input can overflow the stack. */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) max = depth + 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 export function metadataModule(ir: IR): string {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
+  let unchecked = false;
+  /** The literal of `value`, wrapped in `unchecked()` when it nests too deep for TypeScript to compare. */
+  const literal = (value: unknown): string => {
+    if (jsonDepth(value) <= UNCHECKED_DEPTH) return jsLiteral(value, 2);
+    unchecked = true;
+    return `unchecked(${jsLiteral(value, 2)})`;
+  };
+  const body = `export const SERVER_INFO: WireObject & { name: string; version: string } = ${literal(ir.server)};
+
+export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions, 2) : 'undefined'};
+
+/** The manifest's capabilities (the revision's ServerCapabilities), or undefined. */
+export const CAPABILITIES: WireObject | undefined = ${ir.capabilities !== undefined ? literal(ir.capabilities) : 'undefined'};
+
+export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
+
+export const TOOLS: ${tableType(ir.tools, 'ToolEntry')} = ${literal(byIdentifier(ir.tools))};
+
+export const RESOURCES: ${tableType(ir.resources, 'ResourceEntry')} = ${literal(byIdentifier(ir.resources))};
+
+export const RESOURCE_TEMPLATES: ${tableType(ir.resourceTemplates, 'ResourceTemplateEntry')} = ${literal(byIdentifier(ir.resourceTemplates))};
+
+export const PROMPTS: ${tableType(ir.prompts, 'PromptEntry')} = ${literal(byIdentifier(ir.prompts))};
+`;
+  const helper = unchecked
+    ? `
+/**
+ * Types a literal without comparing it with its declared type: TypeScript
+ * gives up (TS2321) on literals nested about 50 deep, as this manifest's are.
+ */
+function unchecked<T>(value: unknown): T {
+  return value as T;
+}
+`
+    : '';
   return `/**
  * Wire metadata for MCP revision ${ir.revision.id}, keyed by handler name.
  */
@@ -38,24 +94,8 @@ export type ToolEntry = WireObject & { name: string };
 export type ResourceEntry = WireObject & { name: string; uri: string };
 export type ResourceTemplateEntry = WireObject & { name: string; uriTemplate: string };
 export type PromptEntry = WireObject & { name: string };
-
-export const SERVER_INFO: WireObject & { name: string; version: string } = ${jsLiteral(ir.server, 2)};
-
-export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions, 2) : 'undefined'};
-
-/** The manifest's capabilities (the revision's ServerCapabilities), or undefined. */
-export const CAPABILITIES: WireObject | undefined = ${ir.capabilities !== undefined ? jsLiteral(ir.capabilities, 2) : 'undefined'};
-
-export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
-
-export const TOOLS: ${tableType(ir.tools, 'ToolEntry')} = ${jsLiteral(byIdentifier(ir.tools), 2)};
-
-export const RESOURCES: ${tableType(ir.resources, 'ResourceEntry')} = ${jsLiteral(byIdentifier(ir.resources), 2)};
-
-export const RESOURCE_TEMPLATES: ${tableType(ir.resourceTemplates, 'ResourceTemplateEntry')} = ${jsLiteral(byIdentifier(ir.resourceTemplates), 2)};
-
-export const PROMPTS: ${tableType(ir.prompts, 'PromptEntry')} = ${jsLiteral(byIdentifier(ir.prompts), 2)};
-
+${helper}
+${body}
 export const AUTH:
   | {
       resource: string;

@@ -78,6 +78,22 @@ describe('tool schemas', () => {
     expect(at(found, 'tool-schema/external-ref')).toEqual([]);
   });
 
+  it('reports a $ref that loops back to the same value (validation would never end), and accepts recursion into a part of the value', () => {
+    // 2020-12: allOf inside the definition it points to.
+    const d = lintManifest(tool('type: object\nproperties: { a: { $ref: "#/$defs/A" } }\n$defs:\n  A: { type: object, allOf: [{ $ref: "#/$defs/A" }] }'));
+    expect(at(d, 'tool-schema/ref-loop')).toEqual([['error', 9, 44]]);
+    expect(messages(d, 'tool-schema/ref-loop')[0]).toMatch(/leads back to a schema that applies to the same value/);
+    // Draft-07 ignores the keywords beside $ref: the root's `$ref: "#"` is the whole schema.
+    const draft07 = lintManifest(tool('$schema: http://json-schema.org/draft-07/schema#\ntype: object\nproperties: { path: { type: string } }\n$ref: "#"'));
+    expect(at(draft07, 'tool-schema/ref-loop')).toEqual([['error', 9, 13]]);
+    // Through a part of the value (properties, items): a tree, fine in both dialects.
+    const tree = 'type: object\nproperties:\n  children: { type: array, items: { $ref: "#" } }\n  next: { $ref: "#/$defs/Node" }\n$defs:\n  Node: { type: object, properties: { next: { $ref: "#/$defs/Node" } } }';
+    expect(at(lintManifest(tool(tree)), 'tool-schema/ref-loop')).toEqual([]);
+    expect(at(lintManifest(tool(tree.replace('$defs', 'definitions').replace('#/$defs/Node', '#/definitions/Node').replace('#/$defs/Node', '#/definitions/Node'), '2025-06-18')), 'tool-schema/ref-loop')).toEqual([]);
+    // anyOf with a way out still recurses on the values that take the other branch.
+    expect(at(lintManifest(tool('type: object\nanyOf: [{ required: [a] }, { $ref: "#" }]')), 'tool-schema/ref-loop')).toEqual([['error', 7, 42]]);
+  });
+
   it('reports required names that are not declared, also in nested schemas', () => {
     const d = lintManifest(tool('type: object\nproperties:\n  a: { type: object, properties: { x: { type: string } }, required: [x, y] }\nrequired: [a, b]'));
     expect(at(d, 'tool-schema/required-unknown')).toEqual([['error', 9, 21], ['error', 8, 79]]);

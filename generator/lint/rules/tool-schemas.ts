@@ -8,6 +8,7 @@
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
+import { sameValueCycles } from '../checks/same-value-cycles.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-validate.js';
@@ -49,9 +50,10 @@ export const toolSchemasRule: LintRule = {
     },
     'tool-schema/ref-loop': {
       severity: 'error',
-      title: '`$ref` chain that loops without a schema',
-      cause: 'Following the `$ref` leads through schemas that are only `$ref`s back to where it started (`a -> b -> a`): no value is described, and no validator or type can be generated.',
-      fix: 'Give one schema on the chain real content (for example `type: object`), or point the `$ref` at the definition you mean.',
+      title: '`$ref` that loops back to the same value',
+      cause:
+        'Following the `$ref` comes back to where it started without moving into a part of the value: through schemas that are only `$ref`s (`a -> b -> a`), which describe no value, or through keywords that apply to the same value (`allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`), so validating recurses without end. Draft-07 ignores the keywords beside a `$ref`, so there `{ type: object, $ref: "#" }` loops too. No validator or type can be generated.',
+      fix: 'Point the `$ref` at the definition you mean, give one schema on a `$ref`-only chain real content, or put the recursion under `properties` or `items` (a part of the value).',
     },
     'tool-schema/external-ref': {
       severity: 'warning',
@@ -104,12 +106,19 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   }
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
   const anchors = collectAnchors(schema);
+  const cycles = new Set(sameValueCycles(schema, schemaDialect(schema, defaultDialect)).map((c) => c.node));
   const at = (path: SchemaPath, ...more: (string | number)[]) => joinPointer(pointer, ...path, ...more);
   walkSchemaPath(schema, (node, path) => {
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
       if (status === 'ok' && isRefLoop(schema, node)) {
         out.push({ code: 'tool-schema/ref-loop', message: `$ref "${node.$ref}" leads into a loop of $refs without a schema in ${key}; it describes no value.`, pointer: at(path, '$ref') });
+      } else if (status === 'ok' && cycles.has(node)) {
+        out.push({
+          code: 'tool-schema/ref-loop',
+          message: `$ref "${node.$ref}" leads back to a schema that applies to the same value, without moving into a part of it; validating ${key} would never end.`,
+          pointer: at(path, '$ref'),
+        });
       } else if (status === 'missing') {
         out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
       } else if (status === 'external') {
@@ -183,6 +192,13 @@ export function localRefsOutside(schema: SchemaObject): [SchemaObject, (string |
   };
   visit(schema, Role.Schema, 0);
   return found;
+}
+
+/** The dialect a tool schema is read in: its own `$schema` when it names one mcpgen knows, else the revision's. */
+function schemaDialect(schema: SchemaObject, defaultDialect: Dialect): Dialect {
+  const declared = schema.$schema;
+  if (typeof declared !== 'string') return defaultDialect;
+  return /draft-07/.test(declared) ? 'draft-07' : /draft\/2020-12/.test(declared) ? '2020-12' : defaultDialect;
 }
 
 function checkDialect(schema: SchemaObject, pointer: string, key: string, defaultDialect: Dialect): Finding[] {

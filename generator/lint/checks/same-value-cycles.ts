@@ -1,0 +1,118 @@
+/**
+ * `$ref`s that close a cycle of schemas applying to the same value: `$ref:
+ * "#"` at the root, or `allOf: [{ $ref: "#/$defs/A" }]` inside A. Validating
+ * such a schema recurses without end (Ajv's validators and mcpgen's overflow
+ * the stack at run time, for every value or for the values that reach the
+ * cycle), and no TypeScript type describes it. A keyword that moves to a part
+ * of the value (`properties`, `items`...) breaks a cycle: that recursion ends
+ * with the value, so `{ properties: { next: { $ref: "#" } } }` is fine.
+ *
+ * Draft-07 ignores the keywords beside a `$ref`, so there a schema with a
+ * `$ref` leads only to its target: `{ type: object, $ref: "#" }` at the root
+ * is a cycle in draft-07 and in 2020-12 alike.
+ */
+import { getAtPointer } from '../../load/json-pointer.js';
+import type { Dialect } from '../../spec/revisions.js';
+import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from './schema-walk.js';
+
+/** Keywords whose subschemas apply to the value itself (not to a part of it). */
+const SAME_VALUE_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
+const SAME_VALUE_SINGLES = ['not', 'if', 'then', 'else'] as const;
+const SAME_VALUE_MAPS = ['dependentSchemas', 'dependencies'] as const;
+
+function decode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * The `$ref` nodes of `root` (with their paths from it) whose target applies,
+ * directly or through more same-value keywords, back to the `$ref`'s own schema.
+ */
+export function sameValueCycles(root: unknown, dialect: Dialect): { node: SchemaObject; path: SchemaPath }[] {
+  if (!isJsonObject(root)) return [];
+  const refs: { node: SchemaObject; path: SchemaPath }[] = [];
+  const anchors = new Map<string, SchemaObject>();
+  walkSchemaPath(root, (node, path) => {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) refs.push({ node, path: [...path] });
+    if (typeof node.$anchor === 'string') anchors.set(node.$anchor, node);
+    if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.set(node.$id.slice(1), node);
+  });
+  if (!refs.length) return [];
+
+  const target = (ref: string): SchemaObject | undefined => {
+    const fragment = ref.slice(1);
+    const found = fragment === '' ? root : fragment.startsWith('/') ? getAtPointer(root, decode(fragment)) : anchors.get(decode(fragment));
+    return isJsonObject(found) ? found : undefined;
+  };
+  const edges = (node: SchemaObject): SchemaObject[] => {
+    const out: SchemaObject[] = [];
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) {
+      const t = target(node.$ref);
+      if (t) out.push(t);
+      if (dialect === 'draft-07') return out;
+    }
+    for (const k of SAME_VALUE_LISTS) {
+      const list = node[k];
+      if (Array.isArray(list)) for (const item of list) if (isJsonObject(item)) out.push(item);
+    }
+    for (const k of SAME_VALUE_SINGLES) if (isJsonObject(node[k])) out.push(node[k] as SchemaObject);
+    for (const k of SAME_VALUE_MAPS) {
+      const map = node[k];
+      if (isJsonObject(map)) for (const v of Object.values(map)) if (isJsonObject(v)) out.push(v);
+    }
+    return out;
+  };
+
+  // Strongly connected components (Tarjan's algorithm, iterative: no schema can overflow the stack).
+  const index = new Map<SchemaObject, number>();
+  const low = new Map<SchemaObject, number>();
+  const component = new Map<SchemaObject, number>();
+  const onStack = new Set<SchemaObject>();
+  const stack: SchemaObject[] = [];
+  let counter = 0;
+  let components = 0;
+  const selfLoop = new Set<SchemaObject>();
+  for (const start of refs.map((r) => r.node)) {
+    if (index.has(start)) continue;
+    const work: { node: SchemaObject; next: SchemaObject[]; i: number }[] = [];
+    const enter = (node: SchemaObject): void => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      const next = edges(node);
+      if (next.includes(node)) selfLoop.add(node);
+      work.push({ node, next, i: 0 });
+    };
+    enter(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      if (frame.i < frame.next.length) {
+        const child = frame.next[frame.i++]!;
+        if (!index.has(child)) enter(child);
+        else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        let member: SchemaObject;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== frame.node);
+        components++;
+      }
+    }
+  }
+  return refs.filter(({ node }) => {
+    const t = target(node.$ref as string);
+    return t !== undefined && (t === node ? selfLoop.has(node) : component.get(t) === component.get(node));
+  });
+}

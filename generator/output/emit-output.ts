@@ -17,7 +17,7 @@ import { buildOutputIndex, type OutputIndex } from './output-index.js';
 import { planOutput, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
-import { findStaleTemps, pendingJournal, recoverOutput, writePlan } from './write-output.js';
+import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
 
@@ -40,6 +40,8 @@ export interface EmitOutputResult {
   plan: PlannedFile[];
   /** In check mode: one error per stale, missing or orphaned file. */
   diagnostics: Diagnostic[];
+  /** Write mode: each file written, with its stat right after writing (see write-output.ts). */
+  written?: ReadonlyMap<string, WrittenStat>;
 }
 
 export async function emitOutput(files: OutputFile[], options: EmitOutputOptions): Promise<EmitOutputResult> {
@@ -68,8 +70,8 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     const index = readOutputIndexAfterRecovery(options);
     const plan = planOutput(options.out, all, index);
     const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
-    writePlan(plan, options.out);
-    return { plan, diagnostics };
+    const written = writePlan(plan, options.out);
+    return { plan, diagnostics, written };
   } finally {
     lock.release();
   }

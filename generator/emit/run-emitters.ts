@@ -41,7 +41,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-const matchesAny = (path: string, globs: string[] | undefined): boolean => (globs ?? []).some((g) => globToRegExp(g).test(path));
+/** Compiled globs: emitters declare a few, matched against thousands of paths per run. */
+const compiledGlobs = new Map<string, RegExp>();
+const compiled = (glob: string): RegExp => {
+  let re = compiledGlobs.get(glob);
+  if (!re) compiledGlobs.set(glob, (re = globToRegExp(glob)));
+  return re;
+};
+const matchesAny = (path: string, globs: string[] | undefined): boolean => (globs ?? []).some((g) => compiled(g).test(path));
 
 export async function runEmitters(
   emitters: LoadedEmitter[],

@@ -14,7 +14,7 @@ import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, type OutputIndex } from './output-index.js';
-import { planOutput, type PlannedFile } from './plan-output.js';
+import { planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
@@ -71,6 +71,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     const plan = planOutput(options.out, all, index);
     const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
     const written = writePlan(plan, options.out);
+    rememberWritten(plan, written);
     return { plan, diagnostics, written };
   } finally {
     lock.release();

@@ -4,6 +4,7 @@
  * and `--check` / `--dry-run` only report it.
  */
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { countWork } from '../pipeline/work-counts.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
@@ -84,7 +85,8 @@ export function planOutput(
       plan.push({ ...base, action: 'unchanged' });
       continue;
     }
-    const current = readFileSync(absolutePath, 'utf8');
+    // Unchanged since this process wrote or read it: its contents are known without reading it again.
+    const current = known && known.mtimeMs === stat.mtimeMs && known.size === stat.size ? known.contents : readOutput(absolutePath);
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
     if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
       if (current === file.contents) memo.set(absolutePath, { contents: current, mtimeMs: stat.mtimeMs, size: stat.size });
@@ -110,6 +112,25 @@ export function planOutput(
   }
   diskMemo = memo;
   return plan;
+}
+
+/**
+ * Files this process just wrote, with the stat taken right after writing
+ * each: the next plan (`generate --watch`) skips reading them back, like the
+ * files it found unchanged.
+ */
+export function rememberWritten(plan: readonly PlannedFile[], written: ReadonlyMap<string, { size: number; mtimeMs: number }>): void {
+  for (const p of plan) {
+    const stat = written.get(p.absolutePath);
+    if (stat && p.owner === 'generated' && p.contents !== undefined && (p.action === 'create' || p.action === 'update')) {
+      diskMemo.set(p.absolutePath, { contents: p.contents, mtimeMs: stat.mtimeMs, size: stat.size });
+    }
+  }
+}
+
+function readOutput(path: string): string {
+  countWork('outputs-read');
+  return readFileSync(path, 'utf8');
 }
 
 function sameIgnoringCrlf(a: string, b: string): boolean {

@@ -30,6 +30,8 @@ export interface BuildOptions extends SpecSourceOptions {
   followOutLink?: boolean;
   /** Largest manifest or $ref file read, in bytes (`--max-input-size`). */
   maxInputBytes?: number;
+  /** Use and record the no-op stamp (default true; see GenerateOptions). */
+  noopStamp?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...specSource,
       ...(options.followOutLink !== undefined ? { followOutLink: options.followOutLink } : {}),
       ...(options.maxInputBytes !== undefined ? { maxInputBytes: options.maxInputBytes } : {}),
+      ...(options.noopStamp !== undefined ? { noopStamp: options.noopStamp } : {}),
       ...(loaded.refRoots ? { refRoots: loaded.refRoots } : {}),
       onProgress: options.onProgress ? (m) => options.onProgress!(`${target.name}: ${m}`) : undefined,
     });

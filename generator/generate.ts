@@ -39,6 +39,12 @@ export interface GenerateOptions extends PrepareOptions {
   force?: boolean;
   /** Never download a missing spec revision (default: fetch a pinned one on first use). */
   offline?: boolean;
+  /**
+   * Answer an unchanged run from the no-op stamp and record one after each
+   * run (default true; output/run-stamp.ts). `--watch` turns it off: it keeps
+   * its state in memory, and stat-ing every output after each save costs.
+   */
+  noopStamp?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -117,7 +123,7 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
   const progress = options.onProgress ?? (() => undefined);
   const runStart = Date.now();
   const mode = options.mode ?? 'write';
-  const context = mode === 'write' ? runContext(options) : undefined;
+  const context = mode === 'write' && options.noopStamp !== false ? runContext(options) : undefined;
   if (context !== undefined && !options.force) {
     // Nothing changed since the last write, by file metadata: no loading, linting, emitting or hashing.
     const replayed = replayRunStamp(resolve(options.cwd ?? process.cwd(), options.out), context, specSourceOf(options));

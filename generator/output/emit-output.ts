@@ -13,8 +13,8 @@ import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex, type OutputIndex } from './output-index.js';
-import { planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
+import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
+import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
@@ -125,13 +125,19 @@ function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefine
   for (const p of plan) {
     const before = previous?.files?.[p.path];
     if (p.action !== 'update' || typeof before !== 'string' || p.path === '.mcpgen/files.json') continue;
-    let current: Buffer;
-    try {
-      current = readFileSync(p.absolutePath);
-    } catch {
-      continue;
+    // Contents this process wrote or read and whose size and mtime have not moved: hashed without reading (watch).
+    const known = knownDiskContents(p.absolutePath);
+    if (known !== undefined) {
+      if ((knownHash(p.path, known) ?? sha256Hex(known)) === before) continue;
+    } else {
+      let current: Buffer;
+      try {
+        current = readFileSync(p.absolutePath);
+      } catch {
+        continue;
+      }
+      if (sha256Hex(current) === before) continue;
     }
-    if (sha256Hex(current) === before) continue;
     out.push({
       code: 'output/edited-overwritten',
       severity: 'warning',

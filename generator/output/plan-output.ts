@@ -49,6 +49,21 @@ interface DiskState {
  */
 let diskMemo = new Map<string, DiskState>();
 
+/** Files of the last plan whose disk contents were known without reading them (by the memo above), by absolute path. */
+let knownCurrent = new Map<string, DiskState>();
+
+/**
+ * The disk contents of a file of the last plan, when the plan knew them from
+ * this process's memo (same size and mtime as when it wrote or read them)
+ * and the file still has that size and mtime; else undefined (read it).
+ */
+export function knownDiskContents(absolutePath: string): string | undefined {
+  const known = knownCurrent.get(absolutePath);
+  if (!known) return undefined;
+  const stat = statOrNothing(absolutePath);
+  return stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size ? known.contents : undefined;
+}
+
 /** `previousIndex`: the output index already read by the caller (default: read it here). */
 export function planOutput(
   outDir: string,
@@ -61,6 +76,7 @@ export function planOutput(
   const checks = newPathChecks();
 
   const memo = new Map<string, DiskState>();
+  knownCurrent = new Map();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
@@ -86,7 +102,9 @@ export function planOutput(
       continue;
     }
     // Unchanged since this process wrote or read it: its contents are known without reading it again.
-    const current = known && known.mtimeMs === stat.mtimeMs && known.size === stat.size ? known.contents : readOutput(absolutePath);
+    const fromMemo = known !== undefined && known.mtimeMs === stat.mtimeMs && known.size === stat.size;
+    const current = fromMemo ? known.contents : readOutput(absolutePath);
+    if (fromMemo) knownCurrent.set(absolutePath, known);
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
     if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
       if (current === file.contents) memo.set(absolutePath, { contents: current, mtimeMs: stat.mtimeMs, size: stat.size });

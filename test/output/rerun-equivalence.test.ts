@@ -63,6 +63,16 @@ describe('re-runs in one process', () => {
       expect(workCounts()['outputs-read']).toBe(0);
     }
 
+    // A generated file edited by hand between two runs is still named before it is overwritten.
+    const metadata = join(dir, 'watched', 'src', 'generated', 'metadata.ts');
+    writeFileSync(metadata, readFileSync(metadata, 'utf8') + '// mine\n');
+    tools[1]!.description = 'Edited again.';
+    writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
+    const overwritten = await generate(options);
+    expect(overwritten.diagnostics.filter((d) => d.code === 'output/edited-overwritten').map((d) => d.location?.file)).toEqual([expect.stringMatching(/metadata\.ts$/)]);
+    last = await generate(options);
+    expect(last.diagnostics.map((d) => d.code)).not.toContain('output/edited-overwritten');
+
     const fresh = await runCliAsync(['generate', '-m', 'mcp.json', '-r', '2025-11-25', '-e', 'manifest,server', '-o', 'fresh', '--format', 'json'], { cwd: dir });
     expect(fresh.code).toBe(0);
     const watched = files(join(dir, 'watched'));

@@ -59,6 +59,8 @@ describe('re-runs in one process', () => {
       expect(workCounts()['types-converted']).toBeLessThanOrEqual(4);
       // Tool schemas linted again: at most the two of each tool touched (the new tools of the third edit).
       expect(workCounts()['tool-schemas-checked']).toBeLessThanOrEqual(4);
+      // Manifest items checked against the revision's definitions again: the server info and the touched tools.
+      expect(workCounts()['definitions-checked']).toBeLessThanOrEqual(3);
       // Output files read back from disk: none (this process wrote or read each one last run).
       expect(workCounts()['outputs-read']).toBe(0);
     }

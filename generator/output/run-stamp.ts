@@ -129,31 +129,34 @@ function matches(path: string, stamp: FileStamp, text: boolean): boolean {
 
 /**
  * mcpgen's code identity without reading its code: the path, size and mtime
- * of every file in the folder this module runs from, templates/ and schema/
- * (any rebuild or patched install changes it). Computed once per process.
+ * of every module in the folder this module runs from (`.js`, or `.ts` when
+ * run from source; declaration files cannot change output), and of every
+ * file in templates/ and schema/. Any rebuild or patched install changes it.
+ * Computed once per process.
  */
 let codeIdentity: string | undefined;
 export function generatorCodeIdentity(): string {
   if (codeIdentity) return codeIdentity;
   const hash = createHash('sha256');
-  const roots = [resolve(dirname(fileURLToPath(import.meta.url)), '..'), join(packageRoot(), 'templates'), join(packageRoot(), 'schema')];
-  const walk = (dir: string): void => {
-    let entries;
+  const walk = (dir: string, wanted: (name: string) => boolean): void => {
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else {
+      const path = dir + sep + e.name;
+      if (e.isDirectory()) walk(path, wanted);
+      else if (wanted(e.name)) {
         const s = statOf(path);
         hash.update(`${path}\0${s?.size}\0${s?.mtimeMs}\0`);
       }
     }
   };
-  for (const root of roots) walk(root);
+  walk(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
+  walk(join(packageRoot(), 'templates'), () => true);
+  walk(join(packageRoot(), 'schema'), () => true);
   return (codeIdentity = hash.digest('hex'));
 }
 

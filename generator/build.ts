@@ -3,7 +3,7 @@
  * `generate`, then the config's hooks. What `mcpgen generate` runs, and the
  * library's `generate(config)` for build scripts and bundler plug-ins.
  */
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { McpgenError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -30,6 +30,8 @@ export interface BuildOptions extends SpecSourceOptions {
   followOutLink?: boolean;
   /** Largest manifest or $ref file read, in bytes (`--max-input-size`). */
   maxInputBytes?: number;
+  /** Use and record the no-op stamp (default true; see GenerateOptions). */
+  noopStamp?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...specSource,
       ...(options.followOutLink !== undefined ? { followOutLink: options.followOutLink } : {}),
       ...(options.maxInputBytes !== undefined ? { maxInputBytes: options.maxInputBytes } : {}),
+      ...(options.noopStamp !== undefined ? { noopStamp: options.noopStamp } : {}),
       ...(loaded.refRoots ? { refRoots: loaded.refRoots } : {}),
       onProgress: options.onProgress ? (m) => options.onProgress!(`${target.name}: ${m}`) : undefined,
     });
@@ -143,6 +146,8 @@ const commands = (c: string | string[] | undefined): string[] => (c === undefine
  */
 export function runHooks(hooks: HooksConfig, written: string[], cwd: string): Diagnostic[] {
   if (written.length === 0) return [];
+  // Loaded only when a hook runs: a no-op build should cost little more than starting Node.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const runs: string[] = [
     ...commands(hooks.afterOneFileWrite).flatMap((c) => written.map((f) => `${c} ${quote(f)}`)),
     ...commands(hooks.afterAllFileWrite).map((c) => `${c} ${written.map(quote).join(' ')}`),

@@ -8,17 +8,15 @@ import { resolve } from 'node:path';
 import { McpgenError, hasErrors, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 import type { EmitEntry } from './config/config-types.js';
 import type { PackageDependencies } from './emit/emitter.js';
-import { loadEmitterEntries, type PlaceDiagnostic } from './emit/plugin-loader.js';
-import { runEmitters } from './emit/run-emitters.js';
-import { emitOutput, type OutputMode } from './output/emit-output.js';
-import { cacheKey, cachedPlan, writeCacheKey } from './output/input-cache.js';
-import { orphanedUserFiles } from './output/orphaned-user-files.js';
-import { readOutputIndex } from './output/output-index.js';
+import type { PlaceDiagnostic } from './emit/plugin-loader.js';
+import type { OutputMode } from './output/emit-output.js';
+import { INDEX_PATH, type OutputIndex } from './output/output-index.js';
 import type { PlannedFile } from './output/plan-output.js';
+import { buildRunStamp, replayRunStamp, sha256Of, stampContext, writeRunStamp, type StampRecord } from './output/run-stamp.js';
 import { packageVersion } from './package-root.js';
 import type { PrepareOptions } from './pipeline/prepare.js';
-import { prepareOnFirstUse } from './pipeline/prepare-on-first-use.js';
-import { toolArtifacts } from './pipeline/tool-artifacts.js';
+import { specReads } from './spec/load-spec.js';
+import type { SpecSourceOptions } from './spec/spec-dirs.js';
 
 export type { OutputMode } from './output/emit-output.js';
 
@@ -41,6 +39,12 @@ export interface GenerateOptions extends PrepareOptions {
   force?: boolean;
   /** Never download a missing spec revision (default: fetch a pinned one on first use). */
   offline?: boolean;
+  /**
+   * Answer an unchanged run from the no-op stamp and record one after each
+   * run (default true; output/run-stamp.ts). `--watch` turns it off: it keeps
+   * its state in memory, and stat-ing every output after each save costs.
+   */
+  noopStamp?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -75,12 +79,77 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 }
 
+/**
+ * The no-op stamp's context: every option that shapes the output. Undefined
+ * (no stamp) for runs whose inputs the stamp cannot see: plug-in emitters
+ * (their code may read anything) and a docs templates folder.
+ */
+function runContext(options: GenerateOptions): string | undefined {
+  if (options.emit.some((e) => typeof e !== 'string')) return undefined;
+  if (options.emitterOptions && Object.values(options.emitterOptions).some((o) => o && typeof o === 'object' && 'templatesDir' in o)) return undefined;
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return stampContext(
+    {
+      version: packageVersion(),
+      cwd,
+      out: resolve(cwd, options.out),
+      manifests: options.manifests,
+      revision: options.revision ?? null,
+      profile: options.profile ?? null,
+      emit: options.emit,
+      emitterOptions: options.emitterOptions ?? null,
+      baseDir: options.baseDir ?? null,
+      specDir: options.specDir ?? null,
+      configSpecDir: options.configSpecDir ?? null,
+      allowUnpinned: options.allowUnpinned ?? null,
+      offline: options.offline ?? null,
+      followOutLink: options.followOutLink ?? null,
+      maxInputBytes: options.maxInputBytes ?? null,
+      refRoots: options.refRoots ?? null,
+    },
+    options.env,
+  );
+}
+
+function specSourceOf(options: GenerateOptions): SpecSourceOptions {
+  return {
+    ...(options.specDir !== undefined ? { specDir: options.specDir } : {}),
+    ...(options.configSpecDir !== undefined ? { configSpecDir: options.configSpecDir } : {}),
+    ...(options.env !== undefined ? { env: options.env } : {}),
+  };
+}
+
 async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => undefined);
+  const runStart = Date.now();
+  const mode = options.mode ?? 'write';
+  const context = mode === 'write' && options.noopStamp !== false ? runContext(options) : undefined;
+  if (context !== undefined && !options.force) {
+    // Nothing changed since the last write, by file metadata: no loading, linting, emitting or hashing.
+    const replayed = replayRunStamp(resolve(options.cwd ?? process.cwd(), options.out), context, specSourceOf(options));
+    if (replayed) {
+      progress('inputs unchanged: nothing to emit');
+      const { plan, diagnostics, sources, revision, inputFiles } = replayed;
+      return { plan, diagnostics, sources, exitCode: hasErrors(diagnostics) ? 1 : 0, revision, changed: [], cached: true, dependencies: [], inputFiles };
+    }
+  }
+  // The pipeline loads only when the stamp cannot answer.
+  const [{ prepareOnFirstUse }, { loadEmitterEntries }, { runEmitters }, { emitOutput }, { cacheKey, cachedPlan, writeCacheKey }, { orphanedUserFiles }, { readOutputIndex }, { toolArtifacts }] =
+    await Promise.all([
+      import('./pipeline/prepare-on-first-use.js'),
+      import('./emit/plugin-loader.js'),
+      import('./emit/run-emitters.js'),
+      import('./output/emit-output.js'),
+      import('./output/input-cache.js'),
+      import('./output/orphaned-user-files.js'),
+      import('./output/output-index.js'),
+      import('./pipeline/tool-artifacts.js'),
+    ]);
   const { prepared, notes } = await prepareOnFirstUse(options);
   const { loaded } = prepared;
   const diagnostics = [...notes, ...prepared.diagnostics];
-  const inputFiles = [...new Set([...loaded.files, ...loaded.sources.keys()])].map((p) => resolve(options.cwd ?? process.cwd(), p));
+  const sourceKeys = [...new Set([...loaded.files, ...loaded.sources.keys()])];
+  const inputFiles = sourceKeys.map((p) => resolve(options.cwd ?? process.cwd(), p));
   const base = { sources: loaded.sources, inputFiles, dependencies: [] };
   if (hasErrors(diagnostics) || !prepared.ir || !prepared.spec) {
     const exitCode = prepared.inputError ? 2 : 1;
@@ -104,9 +173,36 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     emitters: loadedEmitters.emitters.map((e) => ({ fingerprint: e.fingerprint, options: e.options })),
   });
   const previousIndex = readOutputIndex(options.out);
+  /**
+   * Records the no-op stamp of this run (output/run-stamp.ts). When none can
+   * be made, an older stamp stays: it names every output's stat, so it cannot
+   * match files a later run rewrote.
+   */
+  const stamp = (outputs: StampRecord['outputs'] | undefined): void => {
+    if (context === undefined) return;
+    const record =
+      outputs && sourceKeys.every((k) => loaded.sources.has(k))
+        ? buildRunStamp({
+            context,
+            revision: ir.revision.id,
+            runStart,
+            inputs: inputFiles.map((path, i) => ({ path, text: loaded.sources.get(sourceKeys[i]!)! })),
+            specs: specReads(),
+            specSource: specSourceOf(options),
+            outputs,
+            // What a cached run reports: lint and spec findings (orphan warnings are re-derived from the index).
+            diagnostics: prepared.diagnostics,
+            sources: Object.fromEntries(sourceKeys.map((k, i) => [k, inputFiles[i]!])),
+            inputFiles,
+          })
+        : undefined;
+    if (record) writeRunStamp(resolve(options.cwd ?? process.cwd(), options.out), record, options.env);
+  };
   const hit = options.force ? undefined : cachedPlan(options.out, previousIndex, key);
   if (hit) {
     progress('inputs unchanged: nothing to emit');
+    // Every output was just compared by content: renew the stamp (the index's contents are not at hand: trusted by stat only).
+    stamp(hit.plan.filter((p) => p.owner === 'generated').map((p) => ({ path: p.path, absolutePath: p.absolutePath, sha256: () => previousIndex?.files[p.path] })));
     diagnostics.push(...hit.diagnostics);
     return { ...base, plan: hit.plan, diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0, revision: ir.revision.id, changed: [], cached: true };
   }
@@ -131,7 +227,21 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     onProgress: progress,
   });
   diagnostics.push(...output.diagnostics, ...orphans.map((o) => o.diagnostic));
-  if ((options.mode ?? 'write') === 'write') writeCacheKey(options.out, key);
+  if (mode === 'write') {
+    writeCacheKey(options.out, key);
+    const index = output.plan.find((p) => p.path === INDEX_PATH)?.contents;
+    const written = output.written ?? new Map();
+    const planned = new Map(output.plan.map((p) => [p.path, p]));
+    if (index !== undefined && !hasErrors(diagnostics)) {
+      const files = (JSON.parse(index) as OutputIndex).files;
+      stamp(
+        [...Object.keys(files), INDEX_PATH].map((path) => {
+          const absolutePath = planned.get(path)?.absolutePath ?? resolve(options.out, path);
+          return { path, absolutePath, sha256: () => files[path] ?? sha256Of(index), written: written.get(absolutePath) };
+        }),
+      );
+    }
+  }
   return {
     ...base,
     dependencies: emitted.dependencies,

@@ -1,6 +1,8 @@
 /**
- * `mcpgen lint` without yargs, for the command lines people and build steps
- * type most: files and a few options with plain values.
+ * `mcpgen lint` and `mcpgen generate` without yargs, for the command lines
+ * people and build steps type most: lint's files and a few options with
+ * plain values; generate with the config and a few options (a no-op
+ * regeneration then costs little more than starting Node).
  *
  * Why: loading yargs (and its string-width/cliui dependencies) costs more
  * than starting Node, and lint is meant to cost a few Node start-ups. yargs
@@ -11,9 +13,11 @@
  * arguments yargs gives the lint handler.
  */
 import type { CliIo } from './io.js';
+import type { GenerateArgs } from './commands/generate-command.js';
 import type { LintArgs } from './commands/lint-command.js';
 
-type Kind = 'string' | 'boolean' | 'number' | readonly string[];
+/** `array`: a string option yargs collects into an array (accepted once here). */
+type Kind = 'string' | 'boolean' | 'number' | 'array' | readonly string[];
 
 /** lint's options (lint-command.ts and common-options.ts) that take the fast path, by spelling. */
 const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
@@ -27,6 +31,19 @@ const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
   '--spec-dir': { key: 'spec-dir', kind: 'string' },
   '--allow-unpinned': { key: 'allow-unpinned', kind: 'boolean' },
   '--config': { key: 'config', kind: 'string' },
+  '--max-input-size': { key: 'max-input-size', kind: 'number' },
+};
+
+/** generate's options (generate-command.ts and common-options.ts) that take the fast path. */
+const GENERATE_OPTIONS: Record<string, { key: keyof GenerateArgs; kind: Kind }> = {
+  '--config': { key: 'config', kind: 'string' },
+  '--spec-dir': { key: 'spec-dir', kind: 'string' },
+  '--allow-unpinned': { key: 'allow-unpinned', kind: 'boolean' },
+  '--offline': { key: 'offline', kind: 'boolean' },
+  '--force': { key: 'force', kind: 'boolean' },
+  '--format': { key: 'format', kind: ['text', 'json'] },
+  '--target': { key: 'target', kind: 'array' },
+  '-t': { key: 'target', kind: 'array' },
   '--max-input-size': { key: 'max-input-size', kind: 'number' },
 };
 
@@ -44,19 +61,35 @@ const NUMBER = /^(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
 /** lint's arguments as yargs would give them to the handler, or undefined when yargs must parse. */
 export function fastLintArgs(argv: readonly string[]): LintArgs | undefined {
   if (argv[0] !== 'lint') return undefined;
-  const args: Record<string, unknown> = { format: 'text', profile: 'spec' };
+  return parseFast(argv, LINT_OPTIONS, { format: 'text', profile: 'spec' }, 'files') as LintArgs | undefined;
+}
+
+/** generate's arguments as yargs would give them to the handler, or undefined when yargs must parse. */
+export function fastGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {
+  if (argv[0] !== 'generate') return undefined;
+  return parseFast(argv, GENERATE_OPTIONS, { format: 'text' }) as GenerateArgs | undefined;
+}
+
+/** The options after the command word; `positionals`: the key that collects them (none: refused). */
+function parseFast(
+  argv: readonly string[],
+  table: Record<string, { key: string; kind: Kind }>,
+  defaults: Record<string, unknown>,
+  positionals?: string,
+): Record<string, unknown> | undefined {
+  const args: Record<string, unknown> = { ...defaults };
   const seen = new Set<string>();
   const files: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const token = argv[i]!;
     if (!token.startsWith('-')) {
-      if (!plainPositional(token)) return undefined;
+      if (positionals === undefined || !plainPositional(token)) return undefined;
       files.push(token);
       continue;
     }
     const eq = token.indexOf('=');
     const name = eq < 0 ? token : token.slice(0, eq);
-    const option = LINT_OPTIONS[name];
+    const option = table[name];
     if (!option || seen.has(option.key)) return undefined;
     seen.add(option.key);
     if (option.kind === 'boolean') {
@@ -73,21 +106,31 @@ export function fastLintArgs(argv: readonly string[]): LintArgs | undefined {
       args[option.key] = Number(value);
     } else {
       if (!plainValue(value)) return undefined;
+      if (option.kind === 'array') {
+        if (!plainPositional(value)) return undefined; // yargs may turn array items into numbers
+        args[option.key] = [value];
+        continue;
+      }
       if (option.kind !== 'string' && !option.kind.includes(value)) return undefined;
       args[option.key] = value;
     }
   }
-  args.files = files;
-  return args as unknown as LintArgs;
+  if (positionals !== undefined) args[positionals] = files;
+  return args;
 }
 
-/** Runs lint when fastLintArgs accepts argv (the exit code, as runCli would return it); otherwise undefined. */
+/** Runs lint or generate when the fast parsers accept argv (the exit code, as runCli would return it); otherwise undefined. */
 export async function runWithoutYargs(argv: readonly string[], io: CliIo): Promise<number | undefined> {
-  const args = fastLintArgs(argv);
-  if (!args) return undefined;
+  const generateArgs = fastGenerateArgs(argv);
+  const args = generateArgs ? undefined : fastLintArgs(argv);
+  if (!generateArgs && !args) return undefined;
   try {
+    if (generateArgs) {
+      const { runGenerate } = await import('./commands/generate-run.js');
+      return await runGenerate(generateArgs, io);
+    }
     const { runLint } = await import('./commands/lint-run.js');
-    return await runLint(args, io);
+    return await runLint(args!, io);
   } catch (err) {
     const { reportFailure } = await import('./report.js');
     return reportFailure(io, err, 'text');

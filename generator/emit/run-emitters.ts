@@ -41,15 +41,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Compiled once per glob: every emitted file is matched against its emitter's globs (4,000 files for 1,000 tools). */
-const globCache = new Map<string, RegExp>();
-function matchesAny(path: string, globs: string[] | undefined): boolean {
-  return (globs ?? []).some((g) => {
-    let re = globCache.get(g);
-    if (!re) globCache.set(g, (re = globToRegExp(g)));
-    return re.test(path);
-  });
-}
+/** Compiled globs: emitters declare a few, matched against thousands of paths per run. */
+const compiledGlobs = new Map<string, RegExp>();
+const compiled = (glob: string): RegExp => {
+  let re = compiledGlobs.get(glob);
+  if (!re) compiledGlobs.set(glob, (re = globToRegExp(glob)));
+  return re;
+};
+const matchesAny = (path: string, globs: string[] | undefined): boolean => (globs ?? []).some((g) => compiled(g).test(path));
 
 export async function runEmitters(
   emitters: LoadedEmitter[],

@@ -13,11 +13,11 @@ import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex, type OutputIndex } from './output-index.js';
-import { planOutput, type PlannedFile } from './plan-output.js';
+import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
+import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
-import { findStaleTemps, pendingJournal, recoverOutput, writePlan } from './write-output.js';
+import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
 
@@ -40,6 +40,8 @@ export interface EmitOutputResult {
   plan: PlannedFile[];
   /** In check mode: one error per stale, missing or orphaned file. */
   diagnostics: Diagnostic[];
+  /** Write mode: each file written, with its stat right after writing (see write-output.ts). */
+  written?: ReadonlyMap<string, WrittenStat>;
 }
 
 export async function emitOutput(files: OutputFile[], options: EmitOutputOptions): Promise<EmitOutputResult> {
@@ -68,8 +70,9 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     const index = readOutputIndexAfterRecovery(options);
     const plan = planOutput(options.out, all, index);
     const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
-    writePlan(plan, options.out);
-    return { plan, diagnostics };
+    const written = writePlan(plan, options.out);
+    rememberWritten(plan, written);
+    return { plan, diagnostics, written };
   } finally {
     lock.release();
   }
@@ -122,13 +125,19 @@ function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefine
   for (const p of plan) {
     const before = previous?.files?.[p.path];
     if (p.action !== 'update' || typeof before !== 'string' || p.path === '.mcpgen/files.json') continue;
-    let current: Buffer;
-    try {
-      current = readFileSync(p.absolutePath);
-    } catch {
-      continue;
+    // Contents this process wrote or read and whose size and mtime have not moved: hashed without reading (watch).
+    const known = knownDiskContents(p.absolutePath);
+    if (known !== undefined) {
+      if ((knownHash(p.path, known) ?? sha256Hex(known)) === before) continue;
+    } else {
+      let current: Buffer;
+      try {
+        current = readFileSync(p.absolutePath);
+      } catch {
+        continue;
+      }
+      if (sha256Hex(current) === before) continue;
     }
-    if (sha256Hex(current) === before) continue;
     out.push({
       code: 'output/edited-overwritten',
       severity: 'warning',

@@ -40,6 +40,16 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
  * Replaced on each run, so it holds at most one run's files.
  */
 let hashMemo = new Map<string, { contents: string; hash: string }>();
+let previousHashMemo = new Map<string, { contents: string; hash: string }>();
+
+/** The sha256 of `contents` when this process hashed exactly that for `path` in one of its last two indexes; else undefined. */
+export function knownHash(path: string, contents: string): string | undefined {
+  for (const m of [hashMemo, previousHashMemo]) {
+    const known = m.get(path);
+    if (known && known.contents === contents) return known.hash;
+  }
+  return undefined;
+}
 
 /**
  * `keptUserFiles`: user files from earlier runs that nothing generates any
@@ -56,6 +66,7 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
     memo.set(f.path, { contents: f.contents, hash });
     entries[f.path] = hash;
   }
+  previousHashMemo = hashMemo;
   hashMemo = memo;
   const current = files.filter((f) => f.owner === 'user').map((f) => f.path);
   const userFiles = [...new Set([...current, ...keptUserFiles])].sort();

@@ -4,6 +4,7 @@
  * and `--check` / `--dry-run` only report it.
  */
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { countWork } from '../pipeline/work-counts.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
@@ -48,6 +49,21 @@ interface DiskState {
  */
 let diskMemo = new Map<string, DiskState>();
 
+/** Files of the last plan whose disk contents were known without reading them (by the memo above), by absolute path. */
+let knownCurrent = new Map<string, DiskState>();
+
+/**
+ * The disk contents of a file of the last plan, when the plan knew them from
+ * this process's memo (same size and mtime as when it wrote or read them)
+ * and the file still has that size and mtime; else undefined (read it).
+ */
+export function knownDiskContents(absolutePath: string): string | undefined {
+  const known = knownCurrent.get(absolutePath);
+  if (!known) return undefined;
+  const stat = statOrNothing(absolutePath);
+  return stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size ? known.contents : undefined;
+}
+
 /** `previousIndex`: the output index already read by the caller (default: read it here). */
 export function planOutput(
   outDir: string,
@@ -60,6 +76,7 @@ export function planOutput(
   const checks = newPathChecks();
 
   const memo = new Map<string, DiskState>();
+  knownCurrent = new Map();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
@@ -84,7 +101,10 @@ export function planOutput(
       plan.push({ ...base, action: 'unchanged' });
       continue;
     }
-    const current = readFileSync(absolutePath, 'utf8');
+    // Unchanged since this process wrote or read it: its contents are known without reading it again.
+    const fromMemo = known !== undefined && known.mtimeMs === stat.mtimeMs && known.size === stat.size;
+    const current = fromMemo ? known.contents : readOutput(absolutePath);
+    if (fromMemo) knownCurrent.set(absolutePath, known);
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
     if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
       if (current === file.contents) memo.set(absolutePath, { contents: current, mtimeMs: stat.mtimeMs, size: stat.size });
@@ -110,6 +130,25 @@ export function planOutput(
   }
   diskMemo = memo;
   return plan;
+}
+
+/**
+ * Files this process just wrote, with the stat taken right after writing
+ * each: the next plan (`generate --watch`) skips reading them back, like the
+ * files it found unchanged.
+ */
+export function rememberWritten(plan: readonly PlannedFile[], written: ReadonlyMap<string, { size: number; mtimeMs: number }>): void {
+  for (const p of plan) {
+    const stat = written.get(p.absolutePath);
+    if (stat && p.owner === 'generated' && p.contents !== undefined && (p.action === 'create' || p.action === 'update')) {
+      diskMemo.set(p.absolutePath, { contents: p.contents, mtimeMs: stat.mtimeMs, size: stat.size });
+    }
+  }
+}
+
+function readOutput(path: string): string {
+  countWork('outputs-read');
+  return readFileSync(path, 'utf8');
 }
 
 function sameIgnoringCrlf(a: string, b: string): boolean {

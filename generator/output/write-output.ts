@@ -14,7 +14,7 @@
  * anything else, and removes stale temporary files.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
@@ -37,7 +37,15 @@ interface Journal {
   entries: JournalEntry[];
 }
 
-export function writePlan(plan: PlannedFile[], outDir?: string): void {
+/** A written file's size, mtime and inode, taken right after writing it (a rename keeps them). */
+export interface WrittenStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Returns the stat of each file written, by target path (for the no-op stamp, run-stamp.ts). */
+export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, WrittenStat> {
   const conflicts = plan.filter((p) => p.action === 'conflict');
   if (conflicts.length) {
     throw new McpgenError(
@@ -54,6 +62,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
   // The output index goes last: until it is renamed, it still describes the files on disk before the run.
   plan = [...plan.filter((p) => !isIndex(p)), ...plan.filter(isIndex)];
   const entries: JournalEntry[] = [];
+  const written = new Map<string, WrittenStat>();
   // One random token per run and a counter: unique names without a random draw per file.
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
   let serial = 0;
@@ -72,7 +81,14 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
       }
       const temp = join(dirname(p.absolutePath), `${TEMP_PREFIX}${basename(p.absolutePath)}-${suffix()}`);
       entries.push({ target: p.absolutePath, temp });
-      writeFileSync(temp, p.contents ?? '');
+      const fd = openSync(temp, 'w');
+      try {
+        writeFileSync(fd, p.contents ?? '');
+        const s = fstatSync(fd);
+        written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+      } finally {
+        closeSync(fd);
+      }
       countWork('files-written');
       if (p.action === 'update') entries[entries.length - 1]!.backup = backupPath(p.absolutePath, suffix());
     }
@@ -83,7 +99,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
     for (const e of entries) if (e.temp) rmSync(e.temp, { force: true });
     throw writeFailed(current, err, 'Nothing was changed.');
   }
-  if (entries.length === 0) return;
+  if (entries.length === 0) return written;
 
   const journalFile = outDir ? join(outDir, JOURNAL_PATH) : undefined;
   if (journalFile) {
@@ -113,6 +129,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): void {
   if (process.env.MCPGEN_FAULT_KILL_AFTER_RENAMES === '1') process.kill(process.pid, 'SIGKILL');
   if (journalFile) rmSync(journalFile, { force: true });
   for (const e of entries) if (e.backup) rmSync(e.backup, { force: true });
+  return written;
 }
 
 /**

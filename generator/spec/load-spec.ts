@@ -40,6 +40,26 @@ export function pinStatus(revision: RevisionInfo, sha256: string): PinStatus {
 
 const memo = new Map<string, LoadedSpec>();
 
+/** A spec lookup of this process: the file found (null: none) and its hash when read. */
+export interface SpecRead {
+  revision: string;
+  path: string | null;
+  sha256?: string;
+  /** Date.now() just before the file was read. */
+  readAt: number;
+}
+
+const reads = new Map<string, SpecRead>();
+
+/**
+ * Every spec lookup of this process (latest per revision and file), so that
+ * the no-op stamp (output/run-stamp.ts) can check later that each still finds
+ * the same file, unchanged, or still finds none.
+ */
+export function specReads(): SpecRead[] {
+  return [...reads.values()];
+}
+
 /**
  * Loads `revision` from the first spec directory that has it.
  * @throws McpgenError `spec/unknown-revision`, `spec/missing`, `spec/hash-mismatch`, `spec/invalid-json`
@@ -47,8 +67,10 @@ const memo = new Map<string, LoadedSpec>();
 export function loadSpec(revision: string, options: SpecSourceOptions = {}): LoadedSpec {
   countWork('specs-loaded');
   const info = requireRevision(revision);
+  const readAt = Date.now();
   const found = locateSchema(revision, options);
   if (!found) {
+    reads.set(`${revision}\0`, { revision, path: null, readAt });
     const searched = specDirCandidates(options)
       .map((c) => `${c.dir} (${c.origin})`)
       .join(', ');
@@ -62,6 +84,7 @@ export function loadSpec(revision: string, options: SpecSourceOptions = {}): Loa
 
   const bytes = readFileSync(found.path);
   const sha256 = sha256Hex(bytes);
+  reads.set(`${revision}\0${found.path}`, { revision, path: found.path, sha256, readAt });
   const key = `${found.path}\0${sha256}\0${options.allowUnpinned ? 1 : 0}`;
   const cached = memo.get(key);
   if (cached) return cached;

@@ -5,6 +5,7 @@
  * parsing is compared (the real runs are in cli-lint.test.ts).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GenerateArgs } from '../../generator/cli/commands/generate-command.js';
 import type { LintArgs } from '../../generator/cli/commands/lint-command.js';
 
 const seen: { args?: LintArgs } = {};
@@ -15,8 +16,16 @@ vi.mock('../../generator/cli/commands/lint-run.js', () => ({
   },
 }));
 
+const seenGenerate: { args?: GenerateArgs } = {};
+vi.mock('../../generator/cli/commands/generate-run.js', () => ({
+  runGenerate: async (args: GenerateArgs) => {
+    seenGenerate.args = args;
+    return 0;
+  },
+}));
+
 const { runCli } = await import('../../generator/cli/run-cli.js');
-const { fastLintArgs, runWithoutYargs } = await import('../../generator/cli/fast-path.js');
+const { fastGenerateArgs, fastLintArgs, runWithoutYargs } = await import('../../generator/cli/fast-path.js');
 
 const KEYS = ['files', 'revision', 'format', 'profile', 'max-warnings', 'explain', 'offline', 'spec-dir', 'allow-unpinned', 'config', 'max-input-size'] as const;
 const silent = { out: () => {}, err: () => {}, interactive: false };
@@ -92,5 +101,61 @@ describe('lint without yargs', () => {
       expect(await runWithoutYargs(argv, silent), JSON.stringify(argv)).toBeUndefined();
     }
     expect(seen.args).toBeUndefined();
+  });
+});
+
+describe('generate without yargs', () => {
+  const GENERATE_KEYS = [
+    'config', 'spec-dir', 'allow-unpinned', 'offline', 'force', 'format', 'target', 'max-input-size', 'watch', 'check', 'dry-run', 'diff',
+    'manifest', 'emit', 'out', 'revision', 'typecheck', 'follow-out-link',
+  ] as const;
+  const viaYargsGenerate = async (argv: string[]): Promise<Record<string, unknown>> => {
+    seenGenerate.args = undefined;
+    expect(await runCli(argv, silent)).toBe(0);
+    const a = seenGenerate.args as unknown as Record<string, unknown>;
+    return Object.fromEntries(GENERATE_KEYS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
+  };
+  const accepted: string[][] = [
+    ['generate'],
+    ['generate', '--config', 'mcpgen.config.json'],
+    ['generate', '--format', 'json'],
+    ['generate', '--offline', '--force'],
+    ['generate', '-t', 'server'],
+    ['generate', '--target=web/server', '--spec-dir', '/tmp/spec', '--allow-unpinned'],
+    ['generate', '--max-input-size', '2', '--format=text'],
+  ];
+  for (const argv of accepted) {
+    it(`parses ${JSON.stringify(argv)} as yargs does`, async () => {
+      const fast = fastGenerateArgs(argv);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(await viaYargsGenerate(argv));
+    });
+  }
+
+  it('runs the generate handler for accepted lines, and leaves every other line to yargs', async () => {
+    seenGenerate.args = undefined;
+    expect(await runWithoutYargs(['generate', '--force'], silent)).toBe(0);
+    expect((seenGenerate as { args?: GenerateArgs }).args?.force).toBe(true);
+    seenGenerate.args = undefined;
+    const rejected: string[][] = [
+      ['generate', '--watch'],
+      ['generate', '--check'],
+      ['generate', '--dry-run'],
+      ['generate', '-m', 'mcp.yaml'],
+      ['generate', '--out', 'gen'],
+      ['generate', 'extra'],
+      ['generate', '-t', 'a', '-t', 'b'],
+      ['generate', '--target', '1'],
+      ['generate', '--format', 'sarif'],
+      ['generate', '--force', 'true'],
+      ['generate', '--no-force'],
+      ['generate', '--help'],
+      ['generate', '--config'],
+    ];
+    for (const argv of rejected) {
+      expect(fastGenerateArgs(argv), JSON.stringify(argv)).toBeUndefined();
+      expect(await runWithoutYargs(argv, silent), JSON.stringify(argv)).toBeUndefined();
+    }
+    expect(seenGenerate.args).toBeUndefined();
   });
 });

@@ -51,6 +51,8 @@ export async function buildOnce(args: GenerateArgs, io: CliIo): Promise<BuildRes
     ...(args.offline !== undefined ? { offline: args.offline } : {}),
     ...(args['follow-out-link'] !== undefined ? { followOutLink: args['follow-out-link'] } : {}),
     ...(inputLimit !== undefined ? { maxInputBytes: inputLimit } : {}),
+    // Watch keeps what it needs in memory between runs.
+    ...(args.watch ? { noopStamp: false } : {}),
     specDir: args['spec-dir'],
     ...(args['allow-unpinned'] !== undefined ? { allowUnpinned: args['allow-unpinned'] } : {}),
     onProgress: io.interactive && args.format === 'text' && !args.watch ? (m) => io.err(`mcpgen: ${m}\n`) : undefined,

@@ -21,6 +21,6 @@ export const manifestEmitter: Emitter = {
       prompts: ir.prompts.map((p) => p.wire),
     };
     // Laid out as the formatter lays out JSON, so no formatter pass (a large manifest took a second).
-    return [{ path: 'manifest.json', contents: jsonLayout(normalized), owner: 'generated', formatted: true }];
+    return [{ path: 'manifest.json', contents: jsonLayout(normalized, { memo: 'manifest.json' }), owner: 'generated', formatted: true }];
   },
 };

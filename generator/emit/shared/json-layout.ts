@@ -6,8 +6,36 @@
  */
 const WIDTH = 100;
 
-export function jsonLayout(value: unknown): string {
-  return `${layout(value, 0, 0)}\n`;
+/**
+ * Laid-out items of top-level lists (the tools of a manifest) by their JSON,
+ * per named document, from the previous call for that name in this process:
+ * `generate --watch` lays out again only the items an edit changed. Each
+ * call replaces its name's items, so the memo holds one document per name.
+ */
+const memos = new Map<string, Map<string, string>>();
+let previousItems: Map<string, string> | undefined;
+let currentItems: Map<string, string> | undefined;
+
+/** `memo`: a name for the document, to reuse the layout of its unchanged list items from the last call with that name. */
+export function jsonLayout(value: unknown, options: { memo?: string } = {}): string {
+  if (options.memo === undefined) return `${layout(value, 0, 0)}\n`;
+  previousItems = memos.get(options.memo);
+  currentItems = new Map();
+  try {
+    const text = `${layout(value, 0, 0)}\n`;
+    memos.set(options.memo, currentItems);
+    return text;
+  } finally {
+    previousItems = currentItems = undefined;
+  }
+}
+
+/** An object in a list near the top of the document, laid out once per distinct JSON. */
+function item(value: object, indent: number, used: number): string {
+  const key = `${indent}\0${used}\0${JSON.stringify(value)}`;
+  const text = currentItems!.get(key) ?? previousItems?.get(key) ?? layout(value, indent, used);
+  currentItems!.set(key, text);
+  return text;
 }
 
 /** `indent`: the nesting depth; `used`: columns before the value on its first line. */
@@ -20,7 +48,8 @@ function layout(value: unknown, indent: number, used: number): string {
       if (used + flat.length + 1 <= WIDTH) return flat;
     }
     const pad = '  '.repeat(indent + 1);
-    return `[\n${value.map((v) => pad + layout(v, indent + 1, pad.length)).join(',\n')}\n${'  '.repeat(indent)}]`;
+    const each = (v: unknown): string => (currentItems && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v) ? item(v, indent + 1, pad.length) : layout(v, indent + 1, pad.length));
+    return `[\n${value.map((v) => pad + each(v)).join(',\n')}\n${'  '.repeat(indent)}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

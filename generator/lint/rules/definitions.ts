@@ -12,6 +12,7 @@ import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { definitionValidator } from '../checks/ajv-loader.js';
 import { quickDefinitionValid } from '../checks/quick-validate.js';
 import type { Finding, LintRule } from '../rule.js';
+import { countWork } from '../../pipeline/work-counts.js';
 
 /** Tool schemas: checked by the tool-schema rule. */
 const OWNED_BY_TOOL_SCHEMA = /^\/(inputSchema|outputSchema)(\/|$)/;
@@ -37,7 +38,27 @@ export const definitionsRule: LintRule = {
   check({ ir, loaded, spec }) {
     const revision = spec.revision.id;
     const out: Finding[] = [];
+    const memo = new Map<string, Finding[]>();
     const validate = (definition: string, value: JsonObject, base: string, label: string): void => {
+      // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
+      let key: string | undefined;
+      try {
+        key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label}\0${JSON.stringify(value)}`;
+      } catch {
+        key = undefined; // a value JSON cannot spell (a cycle): checked without the memo
+      }
+      const known = key === undefined ? undefined : (memo.get(key) ?? previousFindings.get(key));
+      if (known) {
+        memo.set(key!, known);
+        out.push(...known);
+        return;
+      }
+      const before = out.length;
+      check(definition, value, base, label);
+      if (key !== undefined) memo.set(key, out.slice(before));
+    };
+    const check = (definition: string, value: JsonObject, base: string, label: string): void => {
+      countWork('definitions-checked');
       // Valid objects are confirmed without Ajv when the quick check is sure; Ajv reports the rest.
       if (quickDefinitionValid(spec.schema, spec.revision.definitionsKey, definition, value)) return;
       const validator = definitionValidator(spec, definition);
@@ -64,9 +85,13 @@ export const definitionsRule: LintRule = {
       validate('ResourceTemplate', r.wire, r.pointer, nameLabel('resourceTemplates', i, r.name)),
     );
     ir.prompts.forEach((p, i) => validate('Prompt', p.wire, p.pointer, nameLabel('prompts', i, p.name)));
+    previousFindings = memo;
     return out;
   },
 };
+
+/** The findings of the previous check in this process, by spec, definition, place and value; replaced on each check. */
+let previousFindings = new Map<string, Finding[]>();
 
 function nameLabel(section: string, index: number, name: unknown): string {
   return typeof name === 'string' && name ? `${section}[${index}] "${name}"` : `${section}[${index}]`;

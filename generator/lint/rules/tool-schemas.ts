@@ -16,6 +16,7 @@ import { collectAnchors, isRefLoop, resolveLocalRef } from '../checks/schema-ref
 import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../../json-schema/subschemas.js';
 import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
+import { countWork } from '../../pipeline/work-counts.js';
 
 /** Siblings that can make a `required` name or an argument legal without `properties`. */
 const OPEN_KEYWORDS = ['allOf', 'anyOf', 'oneOf', '$ref', '$dynamicRef', 'patternProperties', 'dependentSchemas', 'dependencies', 'if', 'unevaluatedProperties'];
@@ -76,6 +77,7 @@ export const toolSchemasRule: LintRule = {
   },
   check({ loaded, ir, spec }) {
     const out: Finding[] = [];
+    const memo = new Map<string, Finding[]>();
     loaded.manifest.tools.forEach((tool, i) => {
       if (!isJsonObject(tool)) return;
       const keys: ('inputSchema' | 'outputSchema')[] = ['inputSchema'];
@@ -84,15 +86,33 @@ export const toolSchemasRule: LintRule = {
         const schema = tool[key];
         if (schema === undefined) continue; // missing inputSchema: definition/missing-field
         const pointer = joinPointer('/tools', i, key);
-        out.push(...checkToolSchema(schema, pointer, key, spec.revision.dialect));
+        // The findings depend only on these: `generate --watch` checks again only the schemas an edit changed.
+        const id = memoKey(pointer, key, spec.revision.dialect, schema);
+        const findings = (id !== undefined ? (memo.get(id) ?? previousChecks.get(id)) : undefined) ?? checkToolSchema(schema, pointer, key, spec.revision.dialect);
+        if (id !== undefined) memo.set(id, findings);
+        out.push(...findings);
         if (key === 'inputSchema' && isJsonObject(schema)) out.push(...checkNoParameters(schema, pointer));
       }
     });
+    previousChecks = memo;
     return out;
   },
 };
 
+/** The findings of the previous check in this process, by pointer, key, dialect and schema; replaced on each check. */
+let previousChecks = new Map<string, Finding[]>();
+
+/** undefined for a schema JSON cannot spell (a cycle): checked without the memo. */
+function memoKey(pointer: string, key: string, dialect: Dialect, schema: unknown): string | undefined {
+  try {
+    return `${pointer}\0${key}\0${dialect}\0${JSON.stringify(schema)}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function checkToolSchema(schema: unknown, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
+  countWork('tool-schemas-checked');
   if (!isJsonObject(schema)) {
     return [{ code: 'tool-schema/root-not-object', message: `${key} must be a JSON Schema object with type "object".`, pointer }];
   }

@@ -1,0 +1,372 @@
+/**
+ * The no-op fast path: a stamp of everything a successful write depended on,
+ * so that the next run with the same options can tell "nothing changed" from
+ * file metadata alone, before loading the spec, parsing the manifest, linting,
+ * emitting or hashing any output (the content-based cache in input-cache.ts
+ * needs all of that first).
+ *
+ * The stamp lives in the user cache (`<cache>/stamps/<hash of the output
+ * folder's path>.json`), not in the output folder: a no-op run touches
+ * nothing there, the folder's bookkeeping stays deterministic, and a run
+ * answered by the content cache can renew the stamp. It holds:
+ * - a context: every option that shapes the output (manifest paths, revision,
+ *   emitters and their options, spec search settings and environment, the
+ *   folders), mcpgen's version and a stat-based identity of its own code;
+ * - each input (manifests, $ref targets, spec files) and each generated file
+ *   by size, mtime, ctime and inode; user files by existence;
+ * - the lint and spec diagnostics of the run, replayed verbatim.
+ *
+ * Racy timestamps: a file changed within the timestamp granularity of the
+ * moment we looked at it could keep its mtime. An entry is trusted by stat
+ * only when its mtime is clearly older than the moment its contents were
+ * known (the run's start for inputs and unchanged outputs; the write itself
+ * for written outputs, checked against the stat taken right after writing).
+ * Otherwise it carries its sha256 and is compared by content at replay. A
+ * stamp is only ever a shortcut: anything unusual (a journal, stale
+ * temporary files, a lock, a missing or mismatching entry) returns undefined
+ * and the full run decides.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { packageRoot } from '../package-root.js';
+import type { SpecRead } from '../spec/load-spec.js';
+import { cacheDir, locateSchema, type SpecSourceOptions } from '../spec/spec-dirs.js';
+import { LOCK_PATH } from './output-lock.js';
+import { orphanedUserFileWarning } from './orphaned-user-files.js';
+import { INDEX_PATH, type OutputIndex } from './output-index.js';
+import type { PlannedFile } from './plan-output.js';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { BACKUP_PREFIX, pendingJournal, type WrittenStat } from './write-output.js';
+
+/** size, mtimeMs, ctimeMs, ino; then the sha256 of the contents when the entry is racy. */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256?: string];
+
+export interface RunStamp {
+  v: 1;
+  /** sha256 of the run's context (see stampContext). */
+  context: string;
+  revision: string;
+  /** Manifests and $ref targets, by absolute path. */
+  inputs: Record<string, FileStamp>;
+  /** Spec lookups, by revision: the file the search found (null: none) and its stamp. */
+  specs: Record<string, { path: string | null; stamp?: FileStamp }>;
+  /** The output index and every generated file it lists, by path relative to the folder. */
+  outputs: Record<string, FileStamp>;
+  /** Lint and spec diagnostics of the run (what a cached run prints besides orphan warnings). */
+  diagnostics: Diagnostic[];
+  /** The run's sources (display path -> absolute path), for code frames of replayed diagnostics. */
+  sources: Record<string, string>;
+  /** Every input file, absolute (what `--watch` watches). */
+  inputFiles: string[];
+}
+
+/** What a replayed run reports: the same as a content-cached run. */
+export interface ReplayedRun {
+  plan: PlannedFile[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  revision: string;
+  inputFiles: string[];
+}
+
+/** Timestamps at whole seconds suggest a file system with coarse (1-2 s) timestamps. */
+function marginFor(mtimeMs: number): number {
+  return mtimeMs % 1000 === 0 ? 2500 : 100;
+}
+
+export function sha256Of(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The stamp of a file whose contents (hash `sha256`) were known at `knownAt`:
+ * trusted by stat when it was last changed clearly before then.
+ */
+export function stampFile(path: string, knownAt: number, sha256: () => string): FileStamp | undefined {
+  const s = statOf(path);
+  if (!s?.isFile()) return undefined;
+  const changed = Math.max(s.mtimeMs, s.ctimeMs);
+  const racy = changed >= knownAt - marginFor(s.mtimeMs);
+  return racy ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, sha256()] : [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+}
+
+/**
+ * The stamp of a file this run wrote, given the stat taken right after
+ * writing it (before its rename into place): trusted when it still has that
+ * size, mtime and inode and was not written within the margin before `now`.
+ */
+export function stampWritten(path: string, written: { size: number; mtimeMs: number; ino: number }, now: number, sha256: () => string): FileStamp | undefined {
+  const s = statOf(path);
+  if (!s?.isFile()) return undefined;
+  const same = s.size === written.size && s.mtimeMs === written.mtimeMs && s.ino === written.ino;
+  const racy = !same || s.mtimeMs >= now - marginFor(s.mtimeMs);
+  return racy ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, sha256()] : [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+}
+
+/** Does the file still match its stamp? `text` decodes it the way the run read it (inputs). */
+function matches(path: string, stamp: FileStamp, text: boolean): boolean {
+  const s = statOf(path);
+  if (!s?.isFile() || s.size !== stamp[0] || s.mtimeMs !== stamp[1] || s.ctimeMs !== stamp[2] || s.ino !== stamp[3]) return false;
+  if (stamp[4] === undefined) return true;
+  try {
+    const bytes = readFileSync(path);
+    return sha256Of(text ? bytes.toString('utf8').replace(/^\uFEFF/, '') : bytes) === stamp[4];
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * mcpgen's code identity without reading its code: the path, size and mtime
+ * of every module in the folder this module runs from (`.js`, or `.ts` when
+ * run from source; declaration files cannot change output), and of every
+ * file in templates/ and schema/. Any rebuild or patched install changes it.
+ * Computed once per process.
+ */
+let codeIdentity: string | undefined;
+export function generatorCodeIdentity(): string {
+  if (codeIdentity) return codeIdentity;
+  const hash = createHash('sha256');
+  const walk = (dir: string, wanted: (name: string) => boolean): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = dir + sep + e.name;
+      if (e.isDirectory()) walk(path, wanted);
+      else if (wanted(e.name)) {
+        const s = statOf(path);
+        hash.update(`${path}\0${s?.size}\0${s?.mtimeMs}\0`);
+      }
+    }
+  };
+  walk(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
+  walk(join(packageRoot(), 'templates'), () => true);
+  walk(join(packageRoot(), 'schema'), () => true);
+  return (codeIdentity = hash.digest('hex'));
+}
+
+/** Everything besides files that shapes a run's output, as one hash. */
+export function stampContext(parts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): string {
+  const picked = { MCPGEN_SPEC_DIR: env.MCPGEN_SPEC_DIR, XDG_CACHE_HOME: env.XDG_CACHE_HOME, HOME: env.HOME };
+  return sha256Of(JSON.stringify({ v: 1, parts, env: picked, code: generatorCodeIdentity(), node: process.version }));
+}
+
+/** Where the stamp of output folder `out` (absolute) is kept. */
+export function stampPath(out: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(cacheDir(env), 'stamps', `${sha256Of(out).slice(0, 32)}.json`);
+}
+
+export function readRunStamp(out: string, env?: NodeJS.ProcessEnv): RunStamp | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(stampPath(out, env), 'utf8')) as { out?: string; stamp?: RunStamp };
+    return parsed.out === out && parsed.stamp?.v === 1 ? parsed.stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stamps kept at most; beyond that the oldest go (folders deleted long ago leave theirs behind). */
+const MAX_STAMPS = 500;
+
+/** Records the stamp of `out`. Best effort: a cache that cannot be written only costs speed. */
+export function writeRunStamp(out: string, stamp: RunStamp, env?: NodeJS.ProcessEnv): void {
+  const path = stampPath(out, env);
+  try {
+    writeFileAtomic(path, JSON.stringify({ generator: 'mcpgen', out, stamp }));
+    const dir = dirname(path);
+    const names = readdirSync(dir);
+    if (names.length > MAX_STAMPS) {
+      const aged = names.map((n) => ({ n, t: statOf(join(dir, n))?.mtimeMs ?? 0 })).sort((a, b) => a.t - b.t);
+      for (const { n } of aged.slice(0, names.length - MAX_STAMPS / 2)) rmSync(join(dir, n), { force: true });
+    }
+  } catch {
+    // Read-only or missing cache folder: no stamp, the next run takes the full path.
+  }
+}
+
+function readIndex(out: string): OutputIndex | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(out, INDEX_PATH), 'utf8')) as OutputIndex;
+    return parsed?.generator === 'mcpgen' && parsed.files && typeof parsed.files === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every entry under `out` (absolute paths), walked like findStaleTemps in
+ * write-output.ts (not into node_modules or .git, at most 10,000 folders);
+ * undefined when it finds a staging or backup file of an interrupted run.
+ */
+function listTree(out: string): Set<string> | undefined {
+  const found = new Set<string>();
+  const stack = [out];
+  let visited = 0;
+  while (stack.length && visited < 10_000) {
+    const dir = stack.pop()!;
+    visited++;
+    let names: Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of names) {
+      const path = dir + sep + d.name;
+      if (d.isDirectory()) {
+        if (d.name !== 'node_modules' && d.name !== '.git') stack.push(path);
+      } else if (d.name.startsWith(TEMP_PREFIX) || d.name.startsWith(BACKUP_PREFIX)) {
+        return undefined;
+      }
+      found.add(path);
+    }
+  }
+  return found;
+}
+
+/** A path from the index that stays inside the folder by its spelling alone (no empty, `.` or `..` segment, no backslash). */
+const PLAIN_RELATIVE = /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:]+$/;
+function plainRelative(path: unknown): path is string {
+  return typeof path === 'string' && PLAIN_RELATIVE.test(path) && !isAbsolute(path);
+}
+
+/**
+ * The result of a run that would change nothing, when the stamp in `out`
+ * was recorded under `context` and every file it names is as it was;
+ * otherwise undefined (the full run decides).
+ */
+export function replayRunStamp(out: string, context: string, specSource: SpecSourceOptions): ReplayedRun | undefined {
+  out = resolve(out);
+  // Index paths are plain relative paths (checked below): joined by hand, thousands of path.resolve calls cost.
+  const root = out.endsWith(sep) ? out : out + sep;
+  const stamp = readRunStamp(out, specSource.env);
+  if (!stamp || stamp.context !== context) return undefined;
+  try {
+    // The folder must be the same real folder (not a link put in its place).
+    if (!lstatSync(out).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  if (existsSync(join(out, LOCK_PATH)) || pendingJournal(out)) return undefined;
+  for (const [path, s] of Object.entries(stamp.inputs)) if (!matches(path, s, true)) return undefined;
+  for (const [revision, spec] of Object.entries(stamp.specs)) {
+    // The search must still find the same file (MCPGEN_SPEC_DIR or a folder may have changed).
+    const now = locateSchema(revision, specSource)?.path ?? null;
+    if (now !== spec.path) return undefined;
+    if (spec.path !== null && (!spec.stamp || !matches(spec.path, spec.stamp, false))) return undefined;
+  }
+  const indexStamp = stamp.outputs[INDEX_PATH];
+  if (!indexStamp || !matches(join(out, INDEX_PATH), indexStamp, false)) return undefined;
+  const index = readIndex(out);
+  if (!index) return undefined;
+  const plan: PlannedFile[] = [];
+  for (const path of Object.keys(index.files)) {
+    const s = stamp.outputs[path];
+    if (!plainRelative(path) || !s) return undefined;
+    const absolutePath = root + (sep === '/' ? path : path.split('/').join(sep));
+    if (!matches(absolutePath, s, false)) return undefined;
+    plan.push({ path, absolutePath, owner: 'generated', action: 'unchanged' });
+  }
+  // One walk lists the folder: user files are checked by existence (as the content cache does) and
+  // leftovers of an interrupted run (for the full run to clean up) are found on the way.
+  const tree = listTree(out);
+  if (!tree) return undefined;
+  const orphans = new Set(index.orphanedUserFiles ?? []);
+  for (const path of index.userFiles ?? []) {
+    if (!plainRelative(path)) return undefined;
+    const absolutePath = root + (sep === '/' ? path : path.split('/').join(sep));
+    if (!tree.has(absolutePath) && !existsSync(absolutePath)) return undefined;
+    if (!orphans.has(path)) plan.push({ path, absolutePath, owner: 'user', action: 'keep-user' });
+  }
+  plan.push({ path: INDEX_PATH, absolutePath: join(out, INDEX_PATH), owner: 'generated', action: 'unchanged' });
+
+  const sources = new Map<string, string>();
+  for (const d of stamp.diagnostics) {
+    const file = d.location?.file;
+    const absolute = file === undefined ? undefined : stamp.sources[file];
+    if (file === undefined || absolute === undefined || sources.has(file)) continue;
+    try {
+      sources.set(file, readFileSync(absolute, 'utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return undefined;
+    }
+  }
+  const diagnostics = [...stamp.diagnostics, ...(index.orphanedUserFiles ?? []).map((path) => orphanedUserFileWarning(join(out, path)))];
+  return {
+    plan: plan.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    diagnostics,
+    sources,
+    revision: stamp.revision,
+    inputFiles: stamp.inputFiles,
+  };
+}
+
+export interface StampRecord {
+  context: string;
+  revision: string;
+  /** Date.now() before the run read anything. */
+  runStart: number;
+  /** Inputs read, with the text the run used. */
+  inputs: { path: string; text: string }[];
+  specs: SpecRead[];
+  specSource: SpecSourceOptions;
+  /**
+   * The output index and every generated file it lists: the sha256 of the
+   * contents the run knows they have (undefined: unknown, no stamp if racy),
+   * and the stat taken right after writing, for files this run wrote.
+   */
+  outputs: { path: string; absolutePath: string; sha256: () => string | undefined; written?: WrittenStat }[];
+  diagnostics: Diagnostic[];
+  sources: Record<string, string>;
+  inputFiles: string[];
+}
+
+/** The stamp of a run, or undefined when a file it needs is not where it should be. */
+export function buildRunStamp(r: StampRecord): RunStamp | undefined {
+  const now = Date.now();
+  let unknown = false;
+  const inputs: Record<string, FileStamp> = {};
+  for (const { path, text } of r.inputs) {
+    const s = stampFile(path, r.runStart, () => sha256Of(text));
+    if (!s) return undefined;
+    inputs[path] = s;
+  }
+  const specs: RunStamp['specs'] = {};
+  for (const read of r.specs) {
+    if (specs[read.revision] || (locateSchema(read.revision, r.specSource)?.path ?? null) !== read.path) continue;
+    if (read.path === null) {
+      specs[read.revision] = { path: null };
+      continue;
+    }
+    const s = stampFile(read.path, read.readAt, () => read.sha256 ?? '');
+    if (!s) return undefined;
+    specs[read.revision] = { path: read.path, stamp: s };
+  }
+  const outputs: Record<string, FileStamp> = {};
+  for (const o of r.outputs) {
+    const hash = (): string => {
+      const h = o.sha256();
+      if (h === undefined) unknown = true;
+      return h ?? '';
+    };
+    const s = o.written ? stampWritten(o.absolutePath, o.written, now, hash) : stampFile(o.absolutePath, r.runStart, hash);
+    if (!s || unknown) return undefined;
+    outputs[o.path] = s;
+  }
+  return { v: 1, context: r.context, revision: r.revision, inputs, specs, outputs, diagnostics: r.diagnostics, sources: r.sources, inputFiles: r.inputFiles };
+}

@@ -1,0 +1,90 @@
+/**
+ * What `generate --watch` keeps in memory between runs (validator chunks,
+ * type modules, tool-schema lint findings, laid-out manifest items, files
+ * this process wrote or read) must never change the output: after a series
+ * of edits in one process, the folder holds byte for byte what a fresh
+ * process generates from the final manifest, and both report the same
+ * diagnostics. The edits are made in this process (as the watch loop does),
+ * the reference run in a new one.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchTools, type BenchTool } from '../../bench/server/bench-manifest.js';
+import { generate } from '../../generator/generate.js';
+import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
+import { validatorCompileStats } from '../../generator/emit/schema/compile-validators.js';
+import { runCliAsync } from '../helpers/run-cli.js';
+import { writeFiles } from '../helpers/write-files.js';
+
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.set(relative(dir, join(d, e.name)), readFileSync(join(d, e.name), 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const manifestOf = (tools: BenchTool[]) => JSON.stringify({ server: { name: 'rerun', version: '1.0.0' }, tools }, null, 2);
+
+describe('re-runs in one process', () => {
+  it('give exactly the files and diagnostics of a fresh run, and redo only the edited tools', async () => {
+    const tools = benchTools(24);
+    // A tool without description: a lint warning that must survive the memos.
+    delete (tools[5] as { description?: string }).description;
+    const dir = writeFiles({ 'mcp.json': manifestOf(tools) });
+    const options = { manifests: [join(dir, 'mcp.json')], revision: '2025-11-25', emit: ['manifest', 'server'], out: join(dir, 'watched'), cwd: dir };
+    expect((await generate(options)).exitCode).toBe(0);
+
+    const edits: ((t: BenchTool[]) => void)[] = [
+      (t) => (t[3]!.description = 'Edited description.'),
+      (t) => ((t[7]!.inputSchema.properties as Record<string, unknown>).extra = { type: 'integer', minimum: 2, default: 4 }),
+      (t) => t.push(...benchTools(26).slice(24)),
+      (t) => (t[0]!.outputSchema = { type: 'object', properties: { total: { type: 'number' } }, required: ['total'] }),
+    ];
+    let last;
+    for (const edit of edits) {
+      edit(tools);
+      writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
+      resetWorkCounts();
+      last = await generate(options);
+      expect(last.exitCode).toBe(0);
+      expect(last.cached).toBe(false);
+      // Work is redone for the edited tools only (counted, not timed).
+      expect(validatorCompileStats.own).toBeLessThanOrEqual(4);
+      expect(workCounts()['types-converted']).toBeLessThanOrEqual(4);
+      // Tool schemas linted again: at most the two of each tool touched (the new tools of the third edit).
+      expect(workCounts()['tool-schemas-checked']).toBeLessThanOrEqual(4);
+      // Manifest items checked against the revision's definitions again: the server info and the touched tools.
+      expect(workCounts()['definitions-checked']).toBeLessThanOrEqual(3);
+      // Output files read back from disk: none (this process wrote or read each one last run).
+      expect(workCounts()['outputs-read']).toBe(0);
+    }
+
+    // A generated file edited by hand between two runs is still named before it is overwritten.
+    const metadata = join(dir, 'watched', 'src', 'generated', 'metadata.ts');
+    writeFileSync(metadata, readFileSync(metadata, 'utf8') + '// mine\n');
+    tools[1]!.description = 'Edited again.';
+    writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
+    const overwritten = await generate(options);
+    expect(overwritten.diagnostics.filter((d) => d.code === 'output/edited-overwritten').map((d) => d.location?.file)).toEqual([expect.stringMatching(/metadata\.ts$/)]);
+    last = await generate(options);
+    expect(last.diagnostics.map((d) => d.code)).not.toContain('output/edited-overwritten');
+
+    const fresh = await runCliAsync(['generate', '-m', 'mcp.json', '-r', '2025-11-25', '-e', 'manifest,server', '-o', 'fresh', '--format', 'json'], { cwd: dir });
+    expect(fresh.code).toBe(0);
+    const watched = files(join(dir, 'watched'));
+    const reference = files(join(dir, 'fresh'));
+    expect([...watched.keys()].sort()).toEqual([...reference.keys()].sort());
+    // The cache key hashes mcpgen's own code: the sources run here, the built CLI there. Everything else is equal.
+    for (const [path, text] of reference) if (path !== '.mcpgen/cache.json') expect(watched.get(path), path).toBe(text);
+    const codes = last!.diagnostics.map((x) => `${x.code}@${x.location?.line}:${x.location?.column}`).sort();
+    const report = JSON.parse(fresh.stdout) as { diagnostics: { code: string; line: number | null; column: number | null }[] };
+    expect(codes).toEqual(report.diagnostics.map((x) => `${x.code}@${x.line}:${x.column}`).sort());
+    expect(codes).toContainEqual(expect.stringMatching(/^text\/missing-description@\d+:\d+$/));
+  });
+});

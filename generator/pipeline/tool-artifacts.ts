@@ -9,6 +9,7 @@ import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
+import { runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -59,13 +60,13 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const result = new Map<string, ToolTypeModules>();
   const memo = new Map<string, string>();
   const types = async (schema: IR['tools'][number]['inputSchema'], typeName: string, pointer: string): Promise<string> => {
-    const key = `${typeName}\0${JSON.stringify(schema)}`;
-    let code = typeMemo.get(key);
+    const key = runMemosKept() ? `${typeName}\0${JSON.stringify(schema)}` : undefined;
+    let code = key === undefined ? undefined : typeMemo.get(key);
     if (code === undefined) {
       countWork('types-converted');
       code = await forSchema(pointer, () => schemaToTypes(schema, typeName));
     }
-    memo.set(key, code);
+    if (key !== undefined) memo.set(key, code);
     return code;
   };
   for (const t of ir.tools) {

@@ -9,9 +9,10 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchTools, type BenchTool } from '../../bench/server/bench-manifest.js';
 import { generate } from '../../generator/generate.js';
+import { keepRunMemos } from '../../generator/pipeline/run-memos.js';
 import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { validatorCompileStats } from '../../generator/emit/schema/compile-validators.js';
 import { runCliAsync } from '../helpers/run-cli.js';
@@ -32,6 +33,10 @@ function files(dir: string): Map<string, string> {
 const manifestOf = (tools: BenchTool[]) => JSON.stringify({ server: { name: 'rerun', version: '1.0.0' }, tools }, null, 2);
 
 describe('re-runs in one process', () => {
+  // As `generate --watch` does: keep per-item results between runs.
+  beforeAll(() => keepRunMemos());
+  afterAll(() => keepRunMemos(false));
+
   it('give exactly the files and diagnostics of a fresh run, and redo only the edited tools', async () => {
     const tools = benchTools(24);
     // A tool without description: a lint warning that must survive the memos.

@@ -13,10 +13,13 @@ import type { CliIo } from '../io.js';
 import { printDiagnostics, reportFailure } from '../report.js';
 import type { GenerateArgs } from './generate-command.js';
 import { buildOnce } from './generate-run.js';
+import { keepRunMemos } from '../../pipeline/run-memos.js';
 
 const DEBOUNCE_MS = Number(process.env.MCPGEN_WATCH_DEBOUNCE_MS ?? 80);
 
 export function runWatch(args: GenerateArgs, io: CliIo): Promise<number> {
+  // Re-runs redo only what an edit changed (pipeline/run-memos.ts).
+  keepRunMemos();
   const cwd = process.cwd();
   const watchers = new Map<string, FSWatcher>();
   let files = new Set<string>();

@@ -4,6 +4,8 @@
  * (loading prettier alone costs about a fifth of a second): objects one key
  * per line, and an array of primitives on one line when it fits.
  */
+import { runMemosKept } from '../../pipeline/run-memos.js';
+
 const WIDTH = 100;
 
 /**
@@ -18,7 +20,7 @@ let currentItems: Map<string, string> | undefined;
 
 /** `memo`: a name for the document, to reuse the layout of its unchanged list items from the last call with that name. */
 export function jsonLayout(value: unknown, options: { memo?: string } = {}): string {
-  if (options.memo === undefined) return `${layout(value, 0, 0)}\n`;
+  if (options.memo === undefined || !runMemosKept()) return `${layout(value, 0, 0)}\n`;
   previousItems = memos.get(options.memo);
   currentItems = new Map();
   try {

@@ -13,6 +13,7 @@ import { definitionValidator } from '../checks/ajv-loader.js';
 import { quickDefinitionValid } from '../checks/quick-validate.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
+import { runMemosKept } from '../../pipeline/run-memos.js';
 
 /** Tool schemas: checked by the tool-schema rule. */
 const OWNED_BY_TOOL_SCHEMA = /^\/(inputSchema|outputSchema)(\/|$)/;
@@ -42,6 +43,10 @@ export const definitionsRule: LintRule = {
     const validate = (definition: string, value: JsonObject, base: string, label: string): void => {
       // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
       let key: string | undefined;
+      if (!runMemosKept()) {
+        check(definition, value, base, label);
+        return;
+      }
       try {
         key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label}\0${JSON.stringify(value)}`;
       } catch {

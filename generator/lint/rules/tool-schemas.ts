@@ -9,6 +9,7 @@ import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { sameValueCycles } from '../checks/same-value-cycles.js';
+import { runMemosKept } from '../../pipeline/run-memos.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-validate.js';
@@ -87,7 +88,7 @@ export const toolSchemasRule: LintRule = {
         if (schema === undefined) continue; // missing inputSchema: definition/missing-field
         const pointer = joinPointer('/tools', i, key);
         // The findings depend only on these: `generate --watch` checks again only the schemas an edit changed.
-        const id = memoKey(pointer, key, spec.revision.dialect, schema);
+        const id = runMemosKept() ? memoKey(pointer, key, spec.revision.dialect, schema) : undefined;
         const findings = (id !== undefined ? (memo.get(id) ?? previousChecks.get(id)) : undefined) ?? checkToolSchema(schema, pointer, key, spec.revision.dialect);
         if (id !== undefined) memo.set(id, findings);
         out.push(...findings);

@@ -37,8 +37,8 @@ class HardenedStdioTransport implements Transport {
 
   private readonly maxLine = STDIO_DEFAULT_MAX_BUFFER_SIZE;
   private readonly graceMs: number;
-  /** Ids (as JSON) of requests received and not yet answered. */
-  private readonly pending = new Set<string>();
+  /** Ids of requests received and not yet answered (a Set tells 1 from "1", as JSON-RPC does). */
+  private readonly pending = new Set<string | number>();
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
   private skipping = false;
@@ -69,7 +69,9 @@ class HardenedStdioTransport implements Transport {
     const m = message as { id?: unknown; method?: unknown };
     // The answer to a call in flight: once written, stdin's end may close the transport.
     const answered =
-      m.id !== undefined && m.method === undefined ? JSON.stringify(m.id) : undefined;
+      (typeof m.id === 'string' || typeof m.id === 'number') && m.method === undefined
+        ? m.id
+        : undefined;
     const written = process.stdout.write(serializeMessage(message), () => {
       if (answered !== undefined && this.pending.delete(answered)) this.finishIfIdle();
     });
@@ -163,6 +165,8 @@ class HardenedStdioTransport implements Transport {
     } catch {
       return this.refuse(null, -32700, 'Parse error');
     }
+    // A key JSON.parse reads as `__proto__` is spelled so in the line, or with a \u escape.
+    const mayHoldProto = line.includes('__proto__') || line.includes('\\u');
     if (Array.isArray(value)) {
       if (value.length === 0) return this.refuse(null, -32600, 'Invalid Request: empty batch');
       if (!this.batches)
@@ -171,13 +175,13 @@ class HardenedStdioTransport implements Transport {
           -32600,
           'Invalid Request: JSON-RPC batches are not supported by this protocol revision',
         );
-      for (const m of value) this.forward(m);
+      for (const m of value) this.forward(m, mayHoldProto);
       return;
     }
-    this.forward(value);
+    this.forward(value, mayHoldProto);
   }
 
-  private forward(value: unknown): void {
+  private forward(value: unknown, mayHoldProto: boolean): void {
     if (
       !value ||
       typeof value !== 'object' ||
@@ -186,14 +190,15 @@ class HardenedStdioTransport implements Transport {
     ) {
       return this.refuse((value as { id?: unknown } | null)?.id, -32600, 'Invalid Request');
     }
-    const proto = protoKeyResult(value);
+    const proto = mayHoldProto ? protoKeyResult(value) : undefined;
     if (proto) return this.reply(proto);
     try {
       // The SDK's own check of a line (StdioServerTransport parses each one with it);
       // a message it refuses, or a handler that throws, is reported as that transport does.
       const message = parseJSONRPCMessage(value);
       const { id, method } = value as { id?: unknown; method?: unknown };
-      if (typeof method === 'string' && id !== undefined) this.pending.add(JSON.stringify(id));
+      if (typeof method === 'string' && (typeof id === 'string' || typeof id === 'number'))
+        this.pending.add(id);
       this.onmessage?.(message);
     } catch (err) {
       this.onerror?.(err instanceof Error ? err : new Error(String(err)));

@@ -56,14 +56,8 @@ describe('generated server over stdio: work per call', () => {
     for (const d of [dir, src]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  /** Serves `calls` tools/call lines (after initialize) and closes stdin; the answers and JSON.parse count. */
-  function serve(calls: number): Promise<{ answers: Record<string, unknown>[]; parses: number; code: number | null; stderr: string }> {
-    const countFile = join(src, `count-${calls}.txt`);
-    const lines: unknown[] = [
-      { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'test', version: '1.0.0' } } },
-      { jsonrpc: '2.0', method: 'notifications/initialized' },
-    ];
-    for (let id = 1; id <= calls; id++) lines.push({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'lookup', arguments: { key: `k${id}`, tags: ['a', 'b'] } } });
+  /** Runs the server over stdio on `lines` (raw JSON text, one message each) and closes stdin; the answers and JSON.parse count. */
+  function exchange(lines: string[], countFile: string): Promise<{ answers: Record<string, unknown>[]; parses: number; code: number | null; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', join(src, 'count-parse.mjs'), join(dir, 'dist', 'server.js'), '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -80,8 +74,20 @@ describe('generated server over stdio: work per call', () => {
         const answers = raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
         resolve({ answers, parses: Number(readFileSync(countFile, 'utf8')), code, stderr });
       });
-      child.stdin.end(lines.map((l) => JSON.stringify(l) + '\n').join(''));
+      child.stdin.end(lines.map((l) => l + '\n').join(''));
     });
+  }
+
+  const opening = [
+    JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'test', version: '1.0.0' } } }),
+    JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  ];
+
+  /** Serves `calls` tools/call lines after initialize. */
+  function serve(calls: number) {
+    const lines = [...opening];
+    for (let id = 1; id <= calls; id++) lines.push(JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'lookup', arguments: { key: `k${id}`, tags: ['a', 'b'] } } }));
+    return exchange(lines, join(src, `count-${calls}.txt`));
   }
 
   it('parses each request line once and never parses its own answers', async () => {
@@ -96,5 +102,27 @@ describe('generated server over stdio: work per call', () => {
     }
     // One JSON.parse per request line (the SDK's own stdio transport does as many); none for answers.
     expect((eleven.parses - one.parses) / 10).toBe(1);
+  }, 60_000);
+
+  // The transport skips the __proto__ scan for a line that cannot hold such a key; these can.
+  it('refuses a __proto__ key in arguments however the line spells it, nested or in an array', async () => {
+    const call = (id: number, args: string) => `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"lookup","arguments":${args}}}`;
+    const r = await exchange(
+      [
+        ...opening,
+        call(1, '{"key":"a","__proto__":{"admin":true}}'),
+        call(2, '{"key":"b","\\u005f_proto__":{"admin":true}}'),
+        call(3, '{"key":"c","tags":[{"__pr\\u006fto__":1}]}'),
+        call(4, '{"key":"d"}'),
+      ],
+      join(src, 'count-proto.txt'),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const byId = new Map(r.answers.map((a) => [a.id, a.result as { isError?: boolean; content?: { text: string }[]; structuredContent?: unknown }]));
+    for (const [id, path] of [[1, '__proto__'], [2, '__proto__'], [3, 'tags.0.__proto__']] as const) {
+      expect(byId.get(id)?.isError, JSON.stringify(r.answers)).toBe(true);
+      expect(byId.get(id)?.content?.[0]?.text).toContain(`${path}: is not allowed`);
+    }
+    expect(byId.get(4)?.structuredContent).toEqual({ value: 'D' });
   }, 60_000);
 });

@@ -1,132 +1,207 @@
 /**
- * stdio, hardened: a line filter between the process's stdin/stdout and the
- * SDK's StdioServerTransport. The SDK's transport drops a malformed line
- * without a reply, closes silently (exit 0) on a line above its buffer
- * limit, and abandons calls in flight when stdin ends. Here a malformed line
- * gets a -32700 reply, a non-JSON-RPC value or a refused batch -32600, an
- * over-long line a -32600 reply and a log line (the rest of it is skipped and
- * serving goes on), and when stdin ends the transport is told only after
- * every call in flight has been answered (at most MCP_SHUTDOWN_GRACE_MS,
- * default 10 s). console.log goes to stderr: stdout carries only JSON-RPC.
+ * stdio, hardened: a transport on the process's stdin/stdout that implements
+ * the SDK's public `Transport` and reads and writes messages exactly as the
+ * SDK's StdioServerTransport does (one JSON-RPC message per line, checked by
+ * the SDK's own `parseJSONRPCMessage`, written by its `serializeMessage`),
+ * with what that transport lacks: it drops a malformed line without a
+ * reply, closes silently (exit 0) on a line above its buffer limit, and
+ * abandons calls in flight when stdin ends. Here a malformed line gets a
+ * -32700 reply, a non-JSON-RPC value or a refused batch -32600, an over-long
+ * line a -32600 reply and a log line (the rest of it is skipped and serving
+ * goes on), and when stdin ends the transport closes only after every call
+ * in flight has been answered (at most MCP_SHUTDOWN_GRACE_MS, default 10 s).
+ * console.log goes to stderr: stdout carries only JSON-RPC.
+ *
+ * Each line is parsed once and handed to the server as a message: no second
+ * parse, no stream in between (a filter in front of the SDK's transport cost
+ * two extra JSON.parse calls and two stream hops on every call).
  */
-import { PassThrough, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/server';
-import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import {
+  parseJSONRPCMessage,
+  serializeMessage,
+  STDIO_DEFAULT_MAX_BUFFER_SIZE,
+  type JSONRPCMessage,
+  type Transport,
+} from '@modelcontextprotocol/server';
 import { protoKeyResult } from './bad-input.js';
 
-export function hardenedStdioTransport(options: { batches: boolean }): StdioServerTransport {
-  const maxLine = STDIO_DEFAULT_MAX_BUFFER_SIZE;
-  const grace = Number(process.env.MCP_SHUTDOWN_GRACE_MS);
-  const graceMs = Number.isFinite(grace) && grace >= 0 ? grace : 10_000;
-  // Anything a handler logs must not corrupt the protocol stream.
-  console.log = console.error;
-  console.info = console.error;
-  console.debug = console.error;
+export function hardenedStdioTransport(options: { batches: boolean }): Transport {
+  return new HardenedStdioTransport(options.batches);
+}
 
-  const toServer = new PassThrough();
-  const pending = new Set<string>();
-  let stdinEnded = false;
-  const finishIfIdle = () => {
-    if (stdinEnded && pending.size === 0 && !toServer.writableEnded) toServer.end();
+class HardenedStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  private readonly maxLine = STDIO_DEFAULT_MAX_BUFFER_SIZE;
+  private readonly graceMs: number;
+  /** Ids of requests received and not yet answered (a Set tells 1 from "1", as JSON-RPC does). */
+  private readonly pending = new Set<string | number>();
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  private skipping = false;
+  private stdinEnded = false;
+  private started = false;
+  private closed = false;
+
+  constructor(private readonly batches: boolean) {
+    const grace = Number(process.env.MCP_SHUTDOWN_GRACE_MS);
+    this.graceMs = Number.isFinite(grace) && grace >= 0 ? grace : 10_000;
+    // Anything a handler logs must not corrupt the protocol stream.
+    console.log = console.error;
+    console.info = console.error;
+    console.debug = console.error;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) throw new Error('the stdio transport is already started');
+    this.started = true;
+    process.stdin.on('data', this.onData);
+    process.stdin.on('end', this.onEnd);
+    process.stdin.on('error', this.onStreamError);
+    process.stdout.on('error', this.onStdoutError);
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the stdio transport is closed'));
+    const m = message as { id?: unknown; method?: unknown };
+    // The answer to a call in flight: once written, stdin's end may close the transport.
+    const answered =
+      (typeof m.id === 'string' || typeof m.id === 'number') && m.method === undefined
+        ? m.id
+        : undefined;
+    const written = process.stdout.write(serializeMessage(message), () => {
+      if (answered !== undefined && this.pending.delete(answered)) this.finishIfIdle();
+    });
+    if (written) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const settle = (err?: Error) => {
+        process.stdout.off('drain', settle);
+        process.stdout.off('error', settle);
+        if (err) reject(err);
+        else resolve();
+      };
+      process.stdout.once('drain', settle);
+      process.stdout.once('error', settle);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    process.stdin.off('data', this.onData);
+    process.stdin.off('end', this.onEnd);
+    process.stdin.off('error', this.onStreamError);
+    if (process.stdin.listenerCount('data') === 0) process.stdin.pause();
+    this.onclose?.();
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    let text = this.decoder.write(chunk);
+    let newline: number;
+    while ((newline = text.indexOf('\n')) >= 0) {
+      const piece = text.slice(0, newline);
+      text = text.slice(newline + 1);
+      if (this.skipping) this.skipping = false;
+      else this.handleLine(this.partial + piece);
+      this.partial = '';
+    }
+    if (this.skipping) return;
+    this.partial += text;
+    if (this.partial.length > this.maxLine) {
+      console.error(
+        `[mcp] stdin: a message longer than ${this.maxLine} characters was refused (its id is unknown); skipping to the next line`,
+      );
+      this.refuse(null, -32600, `Invalid Request: message longer than ${this.maxLine} characters`);
+      this.partial = '';
+      this.skipping = true;
+    }
   };
-  const reply = (message: unknown) => process.stdout.write(JSON.stringify(message) + '\n');
-  const refuse = (id: unknown, code: number, message: string) =>
-    reply({
+
+  private readonly onEnd = (): void => {
+    if (this.partial && !this.skipping) this.handleLine(this.partial);
+    this.partial = '';
+    this.stdinEnded = true;
+    this.finishIfIdle();
+    // Calls that never answer must not keep the process alive.
+    setTimeout(() => void this.close(), this.graceMs).unref();
+  };
+
+  private readonly onStreamError = (error: Error): void => {
+    this.onerror?.(error);
+  };
+
+  private readonly onStdoutError = (error: Error): void => {
+    if (this.closed) return;
+    this.onerror?.(error);
+    void this.close();
+  };
+
+  private finishIfIdle(): void {
+    if (this.stdinEnded && this.pending.size === 0) void this.close();
+  }
+
+  private reply(message: unknown): void {
+    process.stdout.write(JSON.stringify(message) + '\n');
+  }
+
+  private refuse(id: unknown, code: number, message: string): void {
+    this.reply({
       jsonrpc: '2.0',
       id: typeof id === 'string' || typeof id === 'number' ? id : null,
       error: { code, message },
     });
+  }
 
-  const forward = (value: unknown, line?: string) => {
-    if (
-      !value ||
-      typeof value !== 'object' ||
-      Array.isArray(value) ||
-      (value as { jsonrpc?: unknown }).jsonrpc !== '2.0'
-    ) {
-      return refuse((value as { id?: unknown } | null)?.id, -32600, 'Invalid Request');
-    }
-    const proto = protoKeyResult(value);
-    if (proto) return reply(proto);
-    const { id, method } = value as { id?: unknown; method?: unknown };
-    if (typeof method === 'string' && id !== undefined) pending.add(JSON.stringify(id));
-    toServer.write((line ?? JSON.stringify(value)) + '\n');
-  };
-
-  const handleLine = (raw: string) => {
+  private handleLine(raw: string): void {
+    if (this.closed) return;
     const line = raw.trim();
     if (!line) return;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      return refuse(null, -32700, 'Parse error');
+      return this.refuse(null, -32700, 'Parse error');
     }
+    // A key JSON.parse reads as `__proto__` is spelled so in the line, or with a \u escape.
+    const mayHoldProto = line.includes('__proto__') || line.includes('\\u');
     if (Array.isArray(value)) {
-      if (value.length === 0) return refuse(null, -32600, 'Invalid Request: empty batch');
-      if (!options.batches)
-        return refuse(
+      if (value.length === 0) return this.refuse(null, -32600, 'Invalid Request: empty batch');
+      if (!this.batches)
+        return this.refuse(
           null,
           -32600,
           'Invalid Request: JSON-RPC batches are not supported by this protocol revision',
         );
-      for (const m of value) forward(m);
+      for (const m of value) this.forward(m, mayHoldProto);
       return;
     }
-    forward(value, line);
-  };
+    this.forward(value, mayHoldProto);
+  }
 
-  const decoder = new StringDecoder('utf8');
-  let partial = '';
-  let skipping = false;
-  process.stdin.on('data', (chunk: Buffer) => {
-    let text = decoder.write(chunk);
-    let newline: number;
-    while ((newline = text.indexOf('\n')) >= 0) {
-      const piece = text.slice(0, newline);
-      text = text.slice(newline + 1);
-      if (skipping) skipping = false;
-      else handleLine(partial + piece);
-      partial = '';
+  private forward(value: unknown, mayHoldProto: boolean): void {
+    if (
+      !value ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      (value as { jsonrpc?: unknown }).jsonrpc !== '2.0'
+    ) {
+      return this.refuse((value as { id?: unknown } | null)?.id, -32600, 'Invalid Request');
     }
-    if (skipping) return;
-    partial += text;
-    if (partial.length > maxLine) {
-      console.error(
-        `[mcp] stdin: a message longer than ${maxLine} characters was refused (its id is unknown); skipping to the next line`,
-      );
-      refuse(null, -32600, `Invalid Request: message longer than ${maxLine} characters`);
-      partial = '';
-      skipping = true;
+    const proto = mayHoldProto ? protoKeyResult(value) : undefined;
+    if (proto) return this.reply(proto);
+    try {
+      // The SDK's own check of a line (StdioServerTransport parses each one with it);
+      // a message it refuses, or a handler that throws, is reported as that transport does.
+      const message = parseJSONRPCMessage(value);
+      const { id, method } = value as { id?: unknown; method?: unknown };
+      if (typeof method === 'string' && (typeof id === 'string' || typeof id === 'number'))
+        this.pending.add(id);
+      this.onmessage?.(message);
+    } catch (err) {
+      this.onerror?.(err instanceof Error ? err : new Error(String(err)));
     }
-  });
-  process.stdin.on('end', () => {
-    if (partial && !skipping) handleLine(partial);
-    partial = '';
-    stdinEnded = true;
-    finishIfIdle();
-    // Calls that never answer must not keep the process alive.
-    setTimeout(() => toServer.end(), graceMs).unref();
-  });
-
-  // Outgoing: watch for the answers to calls in flight, then pass through.
-  const fromServer = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      let answered: string | undefined;
-      if (pending.size) {
-        try {
-          const m = JSON.parse(chunk.toString('utf8')) as { id?: unknown; method?: unknown };
-          if (m.id !== undefined && m.method === undefined) answered = JSON.stringify(m.id);
-        } catch {
-          // not ours to judge: pass it on
-        }
-      }
-      process.stdout.write(chunk, (err) => {
-        if (answered !== undefined && pending.delete(answered)) finishIfIdle();
-        callback(err ?? undefined);
-      });
-    },
-  });
-  return new StdioServerTransport(toServer, fromServer);
+  }
 }

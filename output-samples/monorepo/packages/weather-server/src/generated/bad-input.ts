@@ -10,18 +10,33 @@ import type { ServerResponse } from 'node:http';
 
 /** The dotted path of the first own `__proto__` key inside `value` (as parsed by JSON.parse), or undefined. */
 export function protoKeyPath(value: unknown, path: string[] = []): string | undefined {
+  const trail = protoKeyTrail(value);
+  return trail ? [...path, ...trail].join('.') : undefined;
+}
+
+/**
+ * The keys down to the first own `__proto__` key, or undefined. It runs on
+ * every tools/call, so the trail is built only on the way back from a find.
+ */
+function protoKeyTrail(value: unknown): string[] | undefined {
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = protoKeyPath(item, [...path, String(i)]);
-      if (found) return found;
+    for (let i = 0; i < value.length; i++) {
+      const trail = protoKeyTrail(value[i]);
+      if (trail) {
+        trail.unshift(String(i));
+        return trail;
+      }
     }
     return undefined;
   }
   if (!value || typeof value !== 'object') return undefined;
   for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [...path, key].join('.');
-    const found = protoKeyPath((value as Record<string, unknown>)[key], [...path, key]);
-    if (found) return found;
+    if (key === '__proto__') return [key];
+    const trail = protoKeyTrail((value as Record<string, unknown>)[key]);
+    if (trail) {
+      trail.unshift(key);
+      return trail;
+    }
   }
   return undefined;
 }

@@ -10,6 +10,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { compileValidators } from '../generator/emit/schema/compile-validators.js';
 import { createAjv } from '../generator/emit/schema/ajv-standalone.js';
@@ -51,7 +53,39 @@ function ownLoop(): (check: Check, value: unknown, n: number) => void {
   return new Function('check', 'value', 'n', 'for (let i = 0; i < n; i++) check(value);') as (check: Check, value: unknown, n: number) => void;
 }
 
-/** ns per call: the median of interleaved rounds of `iterations` calls. */
+/**
+ * Leaves a clean heap and idle GC threads before each timed sample, so that
+ * no validator pays for the garbage of the one timed before it. Without this
+ * the figures depended on the order: zod's invalid path allocates so much
+ * that (1) its young generation is full of still-live objects when its
+ * sample ends, and the first scavenge of the next sample (the generated
+ * validator's, next round) copied them for 20-30 ms, adding 700-1000 ns to
+ * each of its 30,000 calls (seen with --trace-gc); and (2) after a full GC
+ * the V8 background threads keep freeing zod's memory for tens of
+ * milliseconds, on the 2 cores the timed sample runs on (seen as ~280 ns of
+ * system time per call in whichever validator ran next, and none when it
+ * ran before zod). So: a full GC, then wait (at most 300 ms) until the
+ * process's background threads have gone quiet.
+ */
+const settle = ((): (() => void) => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const cpuUs = (): number => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+  return () => {
+    gc();
+    for (let waited = 0; waited < 300; waited += 10) {
+      const before = cpuUs();
+      Atomics.wait(pause, 0, 0, 10); // this thread sleeps: CPU time used meanwhile is the GC threads'
+      if (cpuUs() - before < 500) return;
+    }
+  };
+})();
+
+/** ns per call: the median of interleaved rounds of `iterations` calls, each after a full GC. */
 function measure(checks: Check[], value: () => unknown, iterations: number, rounds: number): number[] {
   const samples = checks.map(() => [] as number[]);
   const v = value();
@@ -59,6 +93,7 @@ function measure(checks: Check[], value: () => unknown, iterations: number, roun
   checks.forEach((check, j) => loops[j]!(check, v, 2000)); // warm-up (JIT)
   for (let r = 0; r < rounds; r++) {
     checks.forEach((check, j) => {
+      settle();
       const start = process.hrtime.bigint();
       loops[j]!(check, v, iterations);
       samples[j]!.push(Number(process.hrtime.bigint() - start) / iterations);

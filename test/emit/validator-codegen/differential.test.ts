@@ -99,3 +99,30 @@ test('tool schemas of the sample and bench manifests: compiled by mcpgen, same r
     }
   }
 });
+
+test('a root reached again through $ref "#": run-time keys and indices below both roots name the same paths as Ajv', async () => {
+  // The exported validator holds the root's code with literal paths; the
+  // recursion goes through the root's own function, whose paths start at its
+  // instancePath parameter. Both must give Ajv's paths.
+  const tree: Obj = {
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 2 }, kids: { type: 'array', items: { $ref: '#' } } },
+    patternProperties: { '^x-': { type: 'integer' } },
+    propertyNames: { maxLength: 6 },
+    required: ['name'],
+  };
+  const flat: Obj = { type: 'array', items: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'boolean' } } };
+  const data = [
+    { name: 'a', kids: [{ name: 'bb', 'x-a/~b': 'no', kids: [{ 'x-1': 1.5, toolong: 1 }] }, 3], 'x-n': 'z' },
+    { name: 'root', kids: [] },
+    [{ 'x-a/~b': 'no', other: 1, ok: true }, { 'x-1': 2 }, 4],
+  ];
+  for (const dialect of ['draft-07', '2020-12'] as Dialect[]) {
+    const compile = await ajvCompiler(dialect);
+    const own = loadOwn({ treeInput: tree, flatInput: flat }, dialect);
+    for (const d of data) {
+      compare(own.treeInput!, compile(tree), d);
+      compare(own.flatInput!, compile(flat), d);
+    }
+  }
+});

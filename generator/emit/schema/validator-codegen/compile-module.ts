@@ -14,9 +14,9 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Dialect } from '../../../spec/revisions.js';
 import { CodeWriter } from './code-writer.js';
 import { emitSchema } from './compile-schema.js';
-import { type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
+import { EXPORT_ROOT_PATH, type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
 import { jsLiteral } from './literals.js';
-import { localRefTarget } from './refs.js';
+import { hasRootRef, localRefTarget } from './refs.js';
 import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
 
 export interface OwnSchema {
@@ -143,23 +143,38 @@ function compileFunction(scope: Scope, fn: PendingFunction): string {
   return w.toString();
 }
 
+/**
+ * The exported validator. Without a `$ref: "#"` the root schema's code is its
+ * body (no inner call, and instancePaths below the root are literals);
+ * otherwise it calls the root's function, which the recursion calls too.
+ */
+function exportedFunction(scope: Scope, exportName: string, schema: Obj): string {
+  const w = new CodeWriter();
+  w.block(`export function ${exportName}(data)`, () => {
+    if (hasRootRef(schema)) {
+      w.line(`const errors = ${scope.refFunction(schema, '#')}(data, "");`);
+      w.line(`${exportName}.errors = errors;`);
+      w.line('return errors === null;');
+      return;
+    }
+    w.line('let vErrors = null;');
+    emitSchema({ w, scope, root: schema, data: 'data', ...EXPORT_ROOT_PATH, schemaPath: '#', composite: false, emit: emitSchema }, schema);
+    w.line(`${exportName}.errors = vErrors;`);
+    w.line('return vErrors === null;');
+  });
+  return w.toString();
+}
+
 function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
   const scope = new Scope(dialect, useDefaults, exportName);
-  // The root is also what `$ref: "#"` calls.
-  const root = scope.refFunction(schema, '#');
+  const exported = exportedFunction(scope, exportName, schema);
+  // Functions for recursive definitions (and the root, when `$ref: "#"` calls it), compiled as found.
   const functions: string[] = [];
   for (let i = 0; i < scope.pending.length; i++) functions.push(compileFunction(scope, scope.pending[i]!));
   const constants = [
     ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
     ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
   ];
-  const exported = [
-    `export function ${exportName}(data) {`,
-    `  const errors = ${root}(data, "");`,
-    `  ${exportName}.errors = errors;`,
-    '  return errors === null;',
-    '}',
-  ].join('\n');
   return {
     code: [constants.join('\n'), ...functions, exported].filter(Boolean).join('\n\n'),
     helpers: [...scope.helpers],

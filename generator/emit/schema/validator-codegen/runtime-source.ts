@@ -37,19 +37,8 @@ export const HELPER_SOURCES = {
   },
 } as const;
 
-/** Always present: errors are allocated only when the first one occurs. */
+/** Always present: error-list bookkeeping for anyOf/oneOf/not/contains/propertyNames (errors are pushed at their sites, context.ts). */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
-
-// Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
-  const error =
-    propertyName === undefined
-      ? { instancePath, schemaPath, keyword, params, message }
-      : { instancePath, schemaPath, keyword, params, message, propertyName };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
 
 function mvCount(list) {
   return list === null ? 0 : list.length;

@@ -2,17 +2,6 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
-  const error =
-    propertyName === undefined
-      ? { instancePath, schemaPath, keyword, params, message }
-      : { instancePath, schemaPath, keyword, params, message, propertyName };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
-
 function mvCount(list) {
   return list === null ? 0 : list.length;
 }
@@ -23,71 +12,56 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-function addNumbersInput_mv0(data, instancePath) {
+export function addNumbersInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.a === undefined || !mvHasOwn.call(data, "a")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "a" }, "must have required property 'a'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" }, message: "must have required property 'a'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.b === undefined || !mvHasOwn.call(data, "b")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "b" }, "must have required property 'b'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "b" }, message: "must have required property 'b'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.a !== undefined && mvHasOwn.call(data, "a")) {
       const data0 = data.a;
       if (!(typeof data0 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/a", "#/properties/a/type", "type", { type: "number" }, "must be number");
+        { const err = { instancePath: "/a", schemaPath: "#/properties/a/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.b !== undefined && mvHasOwn.call(data, "b")) {
       const data1 = data.b;
       if (!(typeof data1 == "number")) {
-        vErrors = mvFail(vErrors, instancePath + "/b", "#/properties/b/type", "type", { type: "number" }, "must be number");
+        { const err = { instancePath: "/b", schemaPath: "#/properties/b/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
-}
-
-export function addNumbersInput(data) {
-  const errors = addNumbersInput_mv0(data, "");
-  addNumbersInput.errors = errors;
-  return errors === null;
-}
-
-function testToolInput_mv0(data, instancePath) {
-  let vErrors = null;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
-    }
-  } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
-  }
-  return vErrors;
+  addNumbersInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testToolInput(data) {
-  const errors = testToolInput_mv0(data, "");
-  testToolInput.errors = errors;
-  return errors === null;
-}
-
-function testReconnectionInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testToolInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testReconnectionInput(data) {
-  const errors = testReconnectionInput_mv0(data, "");
-  testReconnectionInput.errors = errors;
-  return errors === null;
+  let vErrors = null;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 of Object.keys(data)) {
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    }
+  } else {
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+  }
+  testReconnectionInput.errors = vErrors;
+  return vErrors === null;
 }

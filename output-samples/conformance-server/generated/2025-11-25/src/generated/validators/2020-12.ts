@@ -2,17 +2,6 @@
 // @ts-nocheck
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
-  const error =
-    propertyName === undefined
-      ? { instancePath, schemaPath, keyword, params, message }
-      : { instancePath, schemaPath, keyword, params, message, propertyName };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
-
 function mvCount(list) {
   return list === null ? 0 : list.length;
 }
@@ -23,264 +12,199 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-function testSimpleTextInput_mv0(data, instancePath) {
-  let vErrors = null;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
-    }
-  } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
-  }
-  return vErrors;
-}
-
 export function testSimpleTextInput(data) {
-  const errors = testSimpleTextInput_mv0(data, "");
-  testSimpleTextInput.errors = errors;
-  return errors === null;
-}
-
-function testImageContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testSimpleTextInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testImageContentInput(data) {
-  const errors = testImageContentInput_mv0(data, "");
-  testImageContentInput.errors = errors;
-  return errors === null;
-}
-
-function testAudioContentInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testImageContentInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testAudioContentInput(data) {
-  const errors = testAudioContentInput_mv0(data, "");
-  testAudioContentInput.errors = errors;
-  return errors === null;
-}
-
-function testEmbeddedResourceInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testAudioContentInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testEmbeddedResourceInput(data) {
-  const errors = testEmbeddedResourceInput_mv0(data, "");
-  testEmbeddedResourceInput.errors = errors;
-  return errors === null;
-}
-
-function testMultipleContentTypesInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testEmbeddedResourceInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testMultipleContentTypesInput(data) {
-  const errors = testMultipleContentTypesInput_mv0(data, "");
-  testMultipleContentTypesInput.errors = errors;
-  return errors === null;
-}
-
-function testToolWithLoggingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testMultipleContentTypesInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testToolWithLoggingInput(data) {
-  const errors = testToolWithLoggingInput_mv0(data, "");
-  testToolWithLoggingInput.errors = errors;
-  return errors === null;
-}
-
-function testToolWithProgressInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testToolWithLoggingInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testToolWithProgressInput(data) {
-  const errors = testToolWithProgressInput_mv0(data, "");
-  testToolWithProgressInput.errors = errors;
-  return errors === null;
-}
-
-function testErrorHandlingInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testToolWithProgressInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testErrorHandlingInput(data) {
-  const errors = testErrorHandlingInput_mv0(data, "");
-  testErrorHandlingInput.errors = errors;
-  return errors === null;
-}
-
-function testReconnectionInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testErrorHandlingInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testReconnectionInput(data) {
-  const errors = testReconnectionInput_mv0(data, "");
-  testReconnectionInput.errors = errors;
-  return errors === null;
+  let vErrors = null;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 of Object.keys(data)) {
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    }
+  } else {
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+  }
+  testReconnectionInput.errors = vErrors;
+  return vErrors === null;
 }
 
-function testSamplingInput_mv0(data, instancePath) {
+export function testSamplingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "prompt" }, "must have required property 'prompt'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.prompt !== undefined && mvHasOwn.call(data, "prompt")) {
       const data0 = data.prompt;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/prompt", "#/properties/prompt/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testSamplingInput.errors = vErrors;
+  return vErrors === null;
 }
 
-export function testSamplingInput(data) {
-  const errors = testSamplingInput_mv0(data, "");
-  testSamplingInput.errors = errors;
-  return errors === null;
-}
-
-function testElicitationInput_mv0(data, instancePath) {
+export function testElicitationInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message === undefined || !mvHasOwn.call(data, "message")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "message" }, "must have required property 'message'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.message !== undefined && mvHasOwn.call(data, "message")) {
       const data0 = data.message;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/message", "#/properties/message/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
-}
-
-export function testElicitationInput(data) {
-  const errors = testElicitationInput_mv0(data, "");
-  testElicitationInput.errors = errors;
-  return errors === null;
-}
-
-function testElicitationSep1034DefaultsInput_mv0(data, instancePath) {
-  let vErrors = null;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
-    }
-  } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
-  }
-  return vErrors;
+  testElicitationInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testElicitationSep1034DefaultsInput(data) {
-  const errors = testElicitationSep1034DefaultsInput_mv0(data, "");
-  testElicitationSep1034DefaultsInput.errors = errors;
-  return errors === null;
-}
-
-function testElicitationSep1330EnumsInput_mv0(data, instancePath) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
-      vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  testElicitationSep1034DefaultsInput.errors = vErrors;
+  return vErrors === null;
 }
 
 export function testElicitationSep1330EnumsInput(data) {
-  const errors = testElicitationSep1330EnumsInput_mv0(data, "");
-  testElicitationSep1330EnumsInput.errors = errors;
-  return errors === null;
+  let vErrors = null;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 of Object.keys(data)) {
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    }
+  } else {
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+  }
+  testElicitationSep1330EnumsInput.errors = vErrors;
+  return vErrors === null;
 }
 
-function jsonSchema202012ToolInput_mv0(data, instancePath) {
+export function jsonSchema202012ToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "name" || key0 === "address")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.name !== undefined && mvHasOwn.call(data, "name")) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/name", "#/properties/name/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.address !== undefined && mvHasOwn.call(data, "address")) {
@@ -289,27 +213,22 @@ function jsonSchema202012ToolInput_mv0(data, instancePath) {
         if (data2.street !== undefined && mvHasOwn.call(data2, "street")) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/street", "#/$defs/address/properties/street/type", "type", { type: "string" }, "must be string");
+            { const err = { instancePath: "/address/street", schemaPath: "#/$defs/address/properties/street/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
           }
         }
         if (data2.city !== undefined && mvHasOwn.call(data2, "city")) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            vErrors = mvFail(vErrors, instancePath + "/address/city", "#/$defs/address/properties/city/type", "type", { type: "string" }, "must be string");
+            { const err = { instancePath: "/address/city", schemaPath: "#/$defs/address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/address", "#/$defs/address/type", "type", { type: "object" }, "must be object");
+        { const err = { instancePath: "/address", schemaPath: "#/$defs/address/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
-}
-
-export function jsonSchema202012ToolInput(data) {
-  const errors = jsonSchema202012ToolInput_mv0(data, "");
-  jsonSchema202012ToolInput.errors = errors;
-  return errors === null;
+  jsonSchema202012ToolInput.errors = vErrors;
+  return vErrors === null;
 }

@@ -3,17 +3,6 @@
 import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";
 const mvHasOwn = Object.prototype.hasOwnProperty;
 
-// Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
-  const error =
-    propertyName === undefined
-      ? { instancePath, schemaPath, keyword, params, message }
-      : { instancePath, schemaPath, keyword, params, message, propertyName };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
-
 function mvCount(list) {
   return list === null ? 0 : list.length;
 }
@@ -24,90 +13,85 @@ function mvResetErrors(list, count) {
   return list;
 }
 
-function getForecastInput_mv0(data, instancePath) {
+export function getForecastInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.days === undefined) {
       data.days = 3;
     }
     if (data.latitude === undefined || !mvHasOwn.call(data, "latitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "latitude" }, "must have required property 'latitude'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "latitude" }, message: "must have required property 'latitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.longitude === undefined || !mvHasOwn.call(data, "longitude")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "longitude" }, "must have required property 'longitude'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.latitude !== undefined && mvHasOwn.call(data, "latitude")) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/maximum", "maximum", { comparison: "<=", limit: 90 }, "must be <= 90");
+          { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 90 }, message: "must be <= 90" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
         if (data1 < -90 || isNaN(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/minimum", "minimum", { comparison: ">=", limit: -90 }, "must be >= -90");
+          { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -90 }, message: "must be >= -90" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/latitude", "#/properties/latitude/type", "type", { type: "number" }, "must be number");
+        { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.longitude !== undefined && mvHasOwn.call(data, "longitude")) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/maximum", "maximum", { comparison: "<=", limit: 180 }, "must be <= 180");
+          { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 180 }, message: "must be <= 180" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
         if (data2 < -180 || isNaN(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/minimum", "minimum", { comparison: ">=", limit: -180 }, "must be >= -180");
+          { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -180 }, message: "must be >= -180" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/longitude", "#/properties/longitude/type", "type", { type: "number" }, "must be number");
+        { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "integer" }, "must be integer");
+        { const err = { instancePath: "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/maximum", "maximum", { comparison: "<=", limit: 7 }, "must be <= 7");
+          { const err = { instancePath: "/days", schemaPath: "#/properties/days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 7 }, message: "must be <= 7" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
         if (data3 < 1 || isNaN(data3)) {
-          vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/minimum", "minimum", { comparison: ">=", limit: 1 }, "must be >= 1");
+          { const err = { instancePath: "/days", schemaPath: "#/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  getForecastInput.errors = vErrors;
+  return vErrors === null;
 }
 
-export function getForecastInput(data) {
-  const errors = getForecastInput_mv0(data, "");
-  getForecastInput.errors = errors;
-  return errors === null;
-}
+const getForecastOutput_mv0 = mvFormats["date"];
 
-const getForecastOutput_mv1 = mvFormats["date"];
-
-function getForecastOutput_mv0(data, instancePath) {
+export function getForecastOutput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.location === undefined || !mvHasOwn.call(data, "location")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "location" }, "must have required property 'location'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property 'location'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.days === undefined || !mvHasOwn.call(data, "days")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "days" }, "must have required property 'days'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.location !== undefined && mvHasOwn.call(data, "location")) {
       const data0 = data.location;
       if (!(typeof data0 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/location", "#/properties/location/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.days !== undefined && mvHasOwn.call(data, "days")) {
@@ -117,155 +101,140 @@ function getForecastOutput_mv0(data, instancePath) {
           const data3 = data1[i2];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.date === undefined || !mvHasOwn.call(data3, "date")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "date" }, "must have required property 'date'");
+              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
             if (data3.highC === undefined || !mvHasOwn.call(data3, "highC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "highC" }, "must have required property 'highC'");
+              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
             if (data3.lowC === undefined || !mvHasOwn.call(data3, "lowC")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "lowC" }, "must have required property 'lowC'");
+              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
             if (data3.summary === undefined || !mvHasOwn.call(data3, "summary")) {
-              vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/required", "required", { missingProperty: "summary" }, "must have required property 'summary'");
+              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
             if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
               const data4 = data3.date;
               if (typeof data4 == "string") {
-                if (!getForecastOutput_mv1.validate(data4)) {
-                  vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/format", "format", { format: "date" }, "must match format \"date\"");
+                if (!getForecastOutput_mv0.validate(data4)) {
+                  { const err = { instancePath: "/days/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
                 }
               } else {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/date", "#/properties/days/items/properties/date/type", "type", { type: "string" }, "must be string");
+                { const err = { instancePath: "/days/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
             if (data3.highC !== undefined && mvHasOwn.call(data3, "highC")) {
               const data5 = data3.highC;
               if (!(typeof data5 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/highC", "#/properties/days/items/properties/highC/type", "type", { type: "number" }, "must be number");
+                { const err = { instancePath: "/days/" + i2 + "/highC", schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
             if (data3.lowC !== undefined && mvHasOwn.call(data3, "lowC")) {
               const data6 = data3.lowC;
               if (!(typeof data6 == "number")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/lowC", "#/properties/days/items/properties/lowC/type", "type", { type: "number" }, "must be number");
+                { const err = { instancePath: "/days/" + i2 + "/lowC", schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
             if (data3.summary !== undefined && mvHasOwn.call(data3, "summary")) {
               const data7 = data3.summary;
               if (!(typeof data7 == "string")) {
-                vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2 + "/summary", "#/properties/days/items/properties/summary/type", "type", { type: "string" }, "must be string");
+                { const err = { instancePath: "/days/" + i2 + "/summary", schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
           } else {
-            vErrors = mvFail(vErrors, instancePath + "/days" + "/" + i2, "#/properties/days/items/type", "type", { type: "object" }, "must be object");
+            { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
           }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/days", "#/properties/days/type", "type", { type: "array" }, "must be array");
+        { const err = { instancePath: "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  getForecastOutput.errors = vErrors;
+  return vErrors === null;
 }
 
-export function getForecastOutput(data) {
-  const errors = getForecastOutput_mv0(data, "");
-  getForecastOutput.errors = errors;
-  return errors === null;
-}
+const getAlertsInput_mv0 = new RegExp("^[A-Z]{2}$", "u");
+const getAlertsInput_mv1 = ["minor","moderate","severe","extreme"];
 
-const getAlertsInput_mv1 = new RegExp("^[A-Z]{2}$", "u");
-const getAlertsInput_mv2 = ["minor","moderate","severe","extreme"];
-
-function getAlertsInput_mv0(data, instancePath) {
+export function getAlertsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" }, "must have required property 'state'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "severity")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
-        if (!getAlertsInput_mv1.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" }, "must match pattern \"^[A-Z]{2}$\"");
+        if (!getAlertsInput_mv0.test(data1)) {
+          { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.severity !== undefined && mvHasOwn.call(data, "severity")) {
       const data2 = data.severity;
       if (!(typeof data2 == "string")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
       if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
-        vErrors = mvFail(vErrors, instancePath + "/severity", "#/properties/severity/enum", "enum", { allowedValues: getAlertsInput_mv2 }, "must be equal to one of the allowed values");
+        { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: getAlertsInput_mv1 }, message: "must be equal to one of the allowed values" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
+  getAlertsInput.errors = vErrors;
+  return vErrors === null;
 }
 
-export function getAlertsInput(data) {
-  const errors = getAlertsInput_mv0(data, "");
-  getAlertsInput.errors = errors;
-  return errors === null;
-}
+const subscribeAlertsInput_mv1 = mvFormats["email"];
+const subscribeAlertsInput_mv0 = new RegExp("^[A-Z]{2}$", "u");
 
-const subscribeAlertsInput_mv2 = mvFormats["email"];
-const subscribeAlertsInput_mv1 = new RegExp("^[A-Z]{2}$", "u");
-
-function subscribeAlertsInput_mv0(data, instancePath) {
+export function subscribeAlertsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.state === undefined || !mvHasOwn.call(data, "state")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "state" }, "must have required property 'state'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.email === undefined || !mvHasOwn.call(data, "email")) {
-      vErrors = mvFail(vErrors, instancePath, "#/required", "required", { missingProperty: "email" }, "must have required property 'email'");
+      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key0 of Object.keys(data)) {
       if (!(key0 === "state" || key0 === "email")) {
-        vErrors = mvFail(vErrors, instancePath, "#/additionalProperties", "additionalProperties", { additionalProperty: key0 }, "must NOT have additional properties");
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.state !== undefined && mvHasOwn.call(data, "state")) {
       const data1 = data.state;
       if (typeof data1 == "string") {
-        if (!subscribeAlertsInput_mv1.test(data1)) {
-          vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/pattern", "pattern", { pattern: "^[A-Z]{2}$" }, "must match pattern \"^[A-Z]{2}$\"");
+        if (!subscribeAlertsInput_mv0.test(data1)) {
+          { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/state", "#/properties/state/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
     if (data.email !== undefined && mvHasOwn.call(data, "email")) {
       const data2 = data.email;
       if (typeof data2 == "string") {
-        if (!subscribeAlertsInput_mv2.test(data2)) {
-          vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/format", "format", { format: "email" }, "must match format \"email\"");
+        if (!subscribeAlertsInput_mv1.test(data2)) {
+          { const err = { instancePath: "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: "must match format \"email\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
-        vErrors = mvFail(vErrors, instancePath + "/email", "#/properties/email/type", "type", { type: "string" }, "must be string");
+        { const err = { instancePath: "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
   } else {
-    vErrors = mvFail(vErrors, instancePath, "#/type", "type", { type: "object" }, "must be object");
+    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
   }
-  return vErrors;
-}
-
-export function subscribeAlertsInput(data) {
-  const errors = subscribeAlertsInput_mv0(data, "");
-  subscribeAlertsInput.errors = errors;
-  return errors === null;
+  subscribeAlertsInput.errors = vErrors;
+  return vErrors === null;
 }

@@ -16,6 +16,7 @@ import { CodeWriter } from './code-writer.js';
 import { emitSchema } from './compile-schema.js';
 import { EXPORT_ROOT_PATH, type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
 import { jsLiteral } from './literals.js';
+import { isScannedFormat } from './format-scanners.js';
 import { hasRootRef, localRefTarget } from './refs.js';
 import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
 
@@ -97,6 +98,8 @@ class Scope implements ModuleScope {
 
   format(name: string): FormatCheck | undefined {
     if (!Object.hasOwn(fullFormats, name)) return undefined;
+    // A scanner of mcpgen's that accepts exactly what ajv-formats accepts (format-scanners.ts), without the regex call.
+    if (isScannedFormat(name)) return { type: 'string', test: (d) => `${this.helper(name)}(${d})` };
     const def = (fullFormats as Record<string, unknown>)[name];
     if (def === true || def === undefined) return undefined;
     let ref = this.formats.get(name);

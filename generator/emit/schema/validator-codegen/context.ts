@@ -9,6 +9,7 @@
 import type { Dialect } from '../../../spec/revisions.js';
 import type { CodeWriter } from './code-writer.js';
 import { escapeJsonPointer, jsLiteral } from './literals.js';
+import type { HELPER_SOURCES } from './runtime-source.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ export interface ModuleScope {
   /** A module-level constant holding `code` (deduplicated within the schema's chunk); returns its name. `kind` only documents the call. */
   constant(kind: string, code: string): string;
   /** Name of a shared helper (emitted once per module). */
-  helper(name: 'equal' | 'codePoints'): string;
+  helper(name: keyof typeof HELPER_SOURCES): string;
   format(name: string): FormatCheck | undefined;
   /** The function validating the root schema (`#`) or a definition that needs its own function. */
   refFunction(root: Obj, ref: string): string;

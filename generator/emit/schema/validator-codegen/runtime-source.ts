@@ -6,10 +6,12 @@
  * NaN), written for mcpgen.
  */
 import { RUNTIME_HELPERS } from '../validator-runtime.js';
+import { FORMAT_SCANNERS } from './format-scanners.js';
 
 const codePointSource = RUNTIME_HELPERS.find((h) => h.name === 'mcpgenCodePointLength')!.source.replace(/mcpgenCodePointLength/g, 'mvCodePoints');
 
 export const HELPER_SOURCES = {
+  ...FORMAT_SCANNERS,
   codePoints: { name: 'mvCodePoints', source: codePointSource },
   equal: {
     name: 'mvEqual',

@@ -126,3 +126,29 @@ test('a root reached again through $ref "#": run-time keys and indices below bot
     }
   }
 });
+
+test('required and properties share one presence test only where no default can be written in between', async () => {
+  // `a` refers to the object itself, so the default Ajv writes into `a`
+  // makes `p` present by the time `properties` reaches it: a presence test
+  // shared with `required` (taken before) would skip p's type error.
+  const schema = {
+    type: 'object',
+    required: ['p'],
+    properties: { a: { type: 'object', properties: { p: { default: 'x' } } }, p: { type: 'integer' } },
+  };
+  const loop = (): Obj => {
+    const o: Obj = {};
+    o.a = o;
+    return o;
+  };
+  const ajv = (await ajvCompiler('2020-12'))(schema);
+  const own = loadOwn({ loopInput: schema }, '2020-12').loopInput!;
+  const [mine, theirs] = [own(loop()), ajv(loop())];
+  expect({ valid: mine, errors: own.errors }).toEqual({ valid: theirs, errors: ajv.errors });
+  expect(ajv.errors?.map((e) => (e as Obj).instancePath)).toEqual(['', '/p']);
+  // Without any default the test is shared, and the results are still Ajv's.
+  const plain = { type: 'object', required: ['p', 'q'], properties: { p: { type: 'integer' }, q: true } };
+  const ownPlain = loadOwn({ plainInput: plain }, '2020-12').plainInput!;
+  const ajvPlain = (await ajvCompiler('2020-12'))(plain);
+  for (const d of [{}, { p: 1 }, { p: 'x', q: 1 }]) compare(ownPlain, ajvPlain, d);
+});

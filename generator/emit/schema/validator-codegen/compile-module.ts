@@ -72,11 +72,16 @@ class Scope implements ModuleScope {
   private readonly refFunctions = new Map<Obj, Map<string, string>>();
   private names = 0;
 
+  readonly writesDefaults: boolean;
+
   constructor(
     readonly dialect: Dialect,
     readonly useDefaults: boolean,
     private readonly prefix: string,
-  ) {}
+    schema: Obj,
+  ) {
+    this.writesDefaults = useDefaults && hasDefault(schema);
+  }
 
   private newName(): string {
     return `${this.prefix}_mv${this.names++}`;
@@ -133,6 +138,14 @@ class Scope implements ModuleScope {
   }
 }
 
+/** Whether any object in `schema` has a `default` key (anything a default could be written from). */
+function hasDefault(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (Array.isArray(node)) return node.some(hasDefault);
+  for (const key in node) if (key === 'default' || hasDefault((node as Obj)[key])) return true;
+  return false;
+}
+
 function compileFunction(scope: Scope, fn: PendingFunction): string {
   const w = new CodeWriter();
   w.block(`function ${fn.name}(data, instancePath)`, () => {
@@ -169,7 +182,7 @@ function exportedFunction(scope: Scope, exportName: string, schema: Obj): string
 }
 
 function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
-  const scope = new Scope(dialect, useDefaults, exportName);
+  const scope = new Scope(dialect, useDefaults, exportName, schema);
   const exported = exportedFunction(scope, exportName, schema);
   // Functions for recursive definitions (and the root, when `$ref: "#"` calls it), compiled as found.
   const functions: string[] = [];

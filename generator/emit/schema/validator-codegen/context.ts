@@ -23,6 +23,8 @@ export interface FormatCheck {
 export interface ModuleScope {
   readonly dialect: Dialect;
   readonly useDefaults: boolean;
+  /** Whether a call can write a default into the data: useDefaults, and a `default` somewhere in the schema. */
+  readonly writesDefaults: boolean;
   /** A module-level constant holding `code` (deduplicated within the schema's chunk); returns its name. `kind` only documents the call. */
   constant(kind: string, code: string): string;
   /** Name of a shared helper (emitted once per module). */

@@ -15,21 +15,23 @@ function mvResetErrors(list, count) {
 export function addNumbersInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.a === undefined || !mvHasOwn.call(data, "a")) {
+    const has0 = data.a !== undefined && mvHasOwn.call(data, "a");
+    const has1 = data.b !== undefined && mvHasOwn.call(data, "b");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" }, message: "must have required property 'a'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.b === undefined || !mvHasOwn.call(data, "b")) {
+    if (!has1) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "b" }, message: "must have required property 'b'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.a !== undefined && mvHasOwn.call(data, "a")) {
-      const data0 = data.a;
-      if (!(typeof data0 == "number")) {
+    if (has0) {
+      const data2 = data.a;
+      if (!(typeof data2 == "number")) {
         { const err = { instancePath: "/a", schemaPath: "#/properties/a/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
-    if (data.b !== undefined && mvHasOwn.call(data, "b")) {
-      const data1 = data.b;
-      if (!(typeof data1 == "number")) {
+    if (has1) {
+      const data3 = data.b;
+      if (!(typeof data3 == "number")) {
         { const err = { instancePath: "/b", schemaPath: "#/properties/b/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }

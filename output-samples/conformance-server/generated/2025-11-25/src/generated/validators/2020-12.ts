@@ -132,12 +132,13 @@ export function testReconnectionInput(data) {
 export function testSamplingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.prompt === undefined || !mvHasOwn.call(data, "prompt")) {
+    const has0 = data.prompt !== undefined && mvHasOwn.call(data, "prompt");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.prompt !== undefined && mvHasOwn.call(data, "prompt")) {
-      const data0 = data.prompt;
-      if (!(typeof data0 == "string")) {
+    if (has0) {
+      const data1 = data.prompt;
+      if (!(typeof data1 == "string")) {
         { const err = { instancePath: "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
@@ -151,12 +152,13 @@ export function testSamplingInput(data) {
 export function testElicitationInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message === undefined || !mvHasOwn.call(data, "message")) {
+    const has0 = data.message !== undefined && mvHasOwn.call(data, "message");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.message !== undefined && mvHasOwn.call(data, "message")) {
-      const data0 = data.message;
-      if (!(typeof data0 == "string")) {
+    if (has0) {
+      const data1 = data.message;
+      if (!(typeof data1 == "string")) {
         { const err = { instancePath: "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }

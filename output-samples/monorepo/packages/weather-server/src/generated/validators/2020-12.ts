@@ -134,66 +134,72 @@ export function getForecastInput(data) {
 export function getForecastOutput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.location === undefined || !mvHasOwn.call(data, "location")) {
+    const has0 = data.location !== undefined && mvHasOwn.call(data, "location");
+    const has1 = data.days !== undefined && mvHasOwn.call(data, "days");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property 'location'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.days === undefined || !mvHasOwn.call(data, "days")) {
+    if (!has1) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.location !== undefined && mvHasOwn.call(data, "location")) {
-      const data0 = data.location;
-      if (!(typeof data0 == "string")) {
+    if (has0) {
+      const data2 = data.location;
+      if (!(typeof data2 == "string")) {
         { const err = { instancePath: "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
-    if (data.days !== undefined && mvHasOwn.call(data, "days")) {
-      const data1 = data.days;
-      if (Array.isArray(data1)) {
-        for (let i2 = 0; i2 < data1.length; i2++) {
-          const data3 = data1[i2];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.date === undefined || !mvHasOwn.call(data3, "date")) {
-              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (has1) {
+      const data3 = data.days;
+      if (Array.isArray(data3)) {
+        for (let i4 = 0; i4 < data3.length; i4++) {
+          const data5 = data3[i4];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            const has6 = data5.date !== undefined && mvHasOwn.call(data5, "date");
+            const has7 = data5.highC !== undefined && mvHasOwn.call(data5, "highC");
+            const has8 = data5.lowC !== undefined && mvHasOwn.call(data5, "lowC");
+            const has9 = data5.summary !== undefined && mvHasOwn.call(data5, "summary");
+            if (!has6) {
+              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
-            if (data3.highC === undefined || !mvHasOwn.call(data3, "highC")) {
-              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (!has7) {
+              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
-            if (data3.lowC === undefined || !mvHasOwn.call(data3, "lowC")) {
-              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (!has8) {
+              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
-            if (data3.summary === undefined || !mvHasOwn.call(data3, "summary")) {
-              { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (!has9) {
+              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
             }
-            if (data3.date !== undefined && mvHasOwn.call(data3, "date")) {
-              const data4 = data3.date;
-              if (typeof data4 == "string") {
-                if (!mvFormatDate(data4)) {
-                  { const err = { instancePath: "/days/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (has6) {
+              const data10 = data5.date;
+              if (typeof data10 == "string") {
+                if (!mvFormatDate(data10)) {
+                  { const err = { instancePath: "/days/" + i4 + "/date", schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
                 }
               } else {
-                { const err = { instancePath: "/days/" + i2 + "/date", schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                { const err = { instancePath: "/days/" + i4 + "/date", schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
-            if (data3.highC !== undefined && mvHasOwn.call(data3, "highC")) {
-              const data5 = data3.highC;
-              if (!(typeof data5 == "number")) {
-                { const err = { instancePath: "/days/" + i2 + "/highC", schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (has7) {
+              const data11 = data5.highC;
+              if (!(typeof data11 == "number")) {
+                { const err = { instancePath: "/days/" + i4 + "/highC", schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
-            if (data3.lowC !== undefined && mvHasOwn.call(data3, "lowC")) {
-              const data6 = data3.lowC;
-              if (!(typeof data6 == "number")) {
-                { const err = { instancePath: "/days/" + i2 + "/lowC", schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (has8) {
+              const data12 = data5.lowC;
+              if (!(typeof data12 == "number")) {
+                { const err = { instancePath: "/days/" + i4 + "/lowC", schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
-            if (data3.summary !== undefined && mvHasOwn.call(data3, "summary")) {
-              const data7 = data3.summary;
-              if (!(typeof data7 == "string")) {
-                { const err = { instancePath: "/days/" + i2 + "/summary", schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (has9) {
+              const data13 = data5.summary;
+              if (!(typeof data13 == "string")) {
+                { const err = { instancePath: "/days/" + i4 + "/summary", schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
               }
             }
           } else {
-            { const err = { instancePath: "/days/" + i2, schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
           }
         }
       } else {
@@ -213,18 +219,19 @@ const getAlertsInput_mv1 = ["minor","moderate","severe","extreme"];
 export function getAlertsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.state === undefined || !mvHasOwn.call(data, "state")) {
+    const has0 = data.state !== undefined && mvHasOwn.call(data, "state");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    for (const key0 of Object.keys(data)) {
-      if (!(key0 === "state" || key0 === "severity")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    for (const key1 of Object.keys(data)) {
+      if (!(key1 === "state" || key1 === "severity")) {
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
-    if (data.state !== undefined && mvHasOwn.call(data, "state")) {
-      const data1 = data.state;
-      if (typeof data1 == "string") {
-        if (!getAlertsInput_mv0.test(data1)) {
+    if (has0) {
+      const data2 = data.state;
+      if (typeof data2 == "string") {
+        if (!getAlertsInput_mv0.test(data2)) {
           { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
@@ -232,11 +239,11 @@ export function getAlertsInput(data) {
       }
     }
     if (data.severity !== undefined && mvHasOwn.call(data, "severity")) {
-      const data2 = data.severity;
-      if (!(typeof data2 == "string")) {
+      const data3 = data.severity;
+      if (!(typeof data3 == "string")) {
         { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
-      if (!(data2 === "minor" || data2 === "moderate" || data2 === "severe" || data2 === "extreme")) {
+      if (!(data3 === "minor" || data3 === "moderate" || data3 === "severe" || data3 === "extreme")) {
         { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: getAlertsInput_mv1 }, message: "must be equal to one of the allowed values" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
@@ -252,31 +259,33 @@ const subscribeAlertsInput_mv0 = new RegExp("^[A-Z]{2}$", "u");
 export function subscribeAlertsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.state === undefined || !mvHasOwn.call(data, "state")) {
+    const has0 = data.state !== undefined && mvHasOwn.call(data, "state");
+    const has1 = data.email !== undefined && mvHasOwn.call(data, "email");
+    if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    if (data.email === undefined || !mvHasOwn.call(data, "email")) {
+    if (!has1) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    for (const key0 of Object.keys(data)) {
-      if (!(key0 === "state" || key0 === "email")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    for (const key2 of Object.keys(data)) {
+      if (!(key2 === "state" || key2 === "email")) {
+        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
-    if (data.state !== undefined && mvHasOwn.call(data, "state")) {
-      const data1 = data.state;
-      if (typeof data1 == "string") {
-        if (!subscribeAlertsInput_mv0.test(data1)) {
+    if (has0) {
+      const data3 = data.state;
+      if (typeof data3 == "string") {
+        if (!subscribeAlertsInput_mv0.test(data3)) {
           { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
         { const err = { instancePath: "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
     }
-    if (data.email !== undefined && mvHasOwn.call(data, "email")) {
-      const data2 = data.email;
-      if (typeof data2 == "string") {
-        if (!mvFormatEmail(data2)) {
+    if (has1) {
+      const data4 = data.email;
+      if (typeof data4 == "string") {
+        if (!mvFormatEmail(data4)) {
           { const err = { instancePath: "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: "must match format \"email\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {

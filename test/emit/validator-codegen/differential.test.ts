@@ -152,3 +152,28 @@ test('required and properties share one presence test only where no default can 
   const ajvPlain = (await ajvCompiler('2020-12'))(plain);
   for (const d of [{}, { p: 1 }, { p: 'x', q: 1 }]) compare(ownPlain, ajvPlain, d);
 });
+
+test('key loops see the own enumerable keys in Object.keys order: inherited and non-enumerable keys are skipped', async () => {
+  // Without defaults the key loops are for...in loops with an own-property
+  // test; they must report exactly Ajv's keys, in Ajv's order.
+  const schema = {
+    type: 'object',
+    properties: { a: { type: 'integer' } },
+    patternProperties: { '^p': { type: 'string' } },
+    propertyNames: { maxLength: 3 },
+    additionalProperties: false,
+  };
+  const make = (): Obj => {
+    const o = Object.create({ inherited: 1, pInherited: 2 }) as Obj;
+    Object.assign(o, { zzzz: 1, 10: 2, a: 1, p1: 3, 2: 4 });
+    Object.defineProperty(o, 'hidden', { value: 1, enumerable: false });
+    return o;
+  };
+  for (const dialect of ['draft-07', '2020-12'] as Dialect[]) {
+    const own = loadOwn({ keysInput: schema }, dialect).keysInput!;
+    const ajv = (await ajvCompiler(dialect))(schema);
+    const [mine, theirs] = [own(make()), ajv(make())];
+    expect({ valid: mine, errors: own.errors }).toEqual({ valid: theirs, errors: ajv.errors });
+    expect(ajv.errors?.map((e) => (e as Obj).instancePath)).toContain('/p1');
+  }
+});

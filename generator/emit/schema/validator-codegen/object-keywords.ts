@@ -2,8 +2,8 @@
  * Object keywords: defaults, size limits, `required`, `propertyNames`,
  * `additionalProperties`, `properties`, `patternProperties`. Presence means
  * an own property (Ajv's ownProperties), so `constructor` or `__proto__` are
- * only present when the data has them itself; keys are enumerated with
- * `Object.keys` for the same reason.
+ * only present when the data has them itself; keys are enumerated as
+ * `Object.keys` lists them, for the same reason (ownKeys below).
  */
 import { addError, childPath, type Ctx, keyPath, type Obj, sub } from './context.js';
 import { alwaysValid } from './keywords.js';
@@ -11,6 +11,26 @@ import { escapeFragment, jsLiteral, member, numberLiteral } from './literals.js'
 
 const names = (map: unknown): string[] => (map && typeof map === 'object' ? Object.keys(map).filter((k) => k !== '__proto__') : []);
 const present = (d: string, name: string): string => `${member(d, name)} !== undefined && mvHasOwn.call(${d}, ${jsLiteral(name)})`;
+
+/**
+ * A loop over the data's own enumerable keys, in `Object.keys` order. Where
+ * nothing can write into the data during the loop, a `for...in` with an
+ * own-property test visits the same keys in the same order without
+ * allocating the key array (the largest line of an invalid call's profile).
+ * Where the body may write defaults (possibly into this same object, reached
+ * again through a property), the keys are taken up front as Ajv takes them.
+ */
+function ownKeys(cx: Ctx, key: string, bodyMayWrite: boolean, body: () => void): void {
+  const { w, data: d } = cx;
+  if (bodyMayWrite) {
+    w.block(`for (const ${key} of Object.keys(${d}))`, body);
+    return;
+  }
+  w.block(`for (const ${key} in ${d})`, () => {
+    w.line(`if (!mvHasOwn.call(${d}, ${key})) continue;`);
+    body();
+  });
+}
 
 /** Ajv's useDefaults: fill each absent `properties` entry with a fresh copy of its default, outside composite keywords. */
 export function emitDefaults(cx: Ctx, schema: Obj): void {
@@ -67,8 +87,9 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj, shared:
       return;
     case 'propertyNames': {
       if (alwaysValid(value, cx.scope.dialect)) return;
+      // A composite keyword: its subschema writes no defaults.
       const key = w.name('key');
-      w.block(`for (const ${key} of Object.keys(${d}))`, () => {
+      ownKeys(cx, key, false, () => {
         const count = w.name('e');
         w.line(`const ${count} = mvCount(vErrors);`);
         sub(cx, value, { data: key, propertyName: key, composite: true, schemaPath: sp });
@@ -99,7 +120,7 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj, shared:
         if (alwaysValid(patSchema, cx.scope.dialect)) continue;
         const re = cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(pattern)}, "u")`);
         const key = w.name('key');
-        w.block(`for (const ${key} of Object.keys(${d}))`, () =>
+        ownKeys(cx, key, cx.scope.writesDefaults, () =>
           w.block(`if (${re}.test(${key}))`, () => {
             const child = w.name('data');
             w.line(`const ${child} = ${d}[${key}];`);
@@ -129,6 +150,6 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
     w.line(`const ${child} = ${d}[${key}];`);
     sub(cx, extra, { data: child, ...keyPath(cx, key), schemaPath: sp });
   };
-  w.block(`for (const ${key} of Object.keys(${d}))`, () => (known.length ? w.block(`if (!(${known.join(' || ')}))`, body) : body()));
+  ownKeys(cx, key, extra !== false && cx.scope.writesDefaults, () => (known.length ? w.block(`if (!(${known.join(' || ')}))`, body) : body()));
 }
 

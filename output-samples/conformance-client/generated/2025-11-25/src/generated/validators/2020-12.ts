@@ -45,7 +45,8 @@ export function addNumbersInput(data) {
 export function testToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -58,7 +59,8 @@ export function testToolInput(data) {
 export function testReconnectionInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {

@@ -15,7 +15,8 @@ function mvResetErrors(list, count) {
 export function testSimpleTextInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -28,7 +29,8 @@ export function testSimpleTextInput(data) {
 export function testImageContentInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -41,7 +43,8 @@ export function testImageContentInput(data) {
 export function testAudioContentInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -54,7 +57,8 @@ export function testAudioContentInput(data) {
 export function testEmbeddedResourceInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -67,7 +71,8 @@ export function testEmbeddedResourceInput(data) {
 export function testMultipleContentTypesInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -80,7 +85,8 @@ export function testMultipleContentTypesInput(data) {
 export function testToolWithLoggingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -93,7 +99,8 @@ export function testToolWithLoggingInput(data) {
 export function testToolWithProgressInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -106,7 +113,8 @@ export function testToolWithProgressInput(data) {
 export function testErrorHandlingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -119,7 +127,8 @@ export function testErrorHandlingInput(data) {
 export function testReconnectionInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -172,7 +181,8 @@ export function testElicitationInput(data) {
 export function testElicitationSep1034DefaultsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -185,7 +195,8 @@ export function testElicitationSep1034DefaultsInput(data) {
 export function testElicitationSep1330EnumsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
   } else {
@@ -198,7 +209,8 @@ export function testElicitationSep1330EnumsInput(data) {
 export function jsonSchema202012ToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       if (!(key0 === "name" || key0 === "address")) {
         { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }

@@ -79,7 +79,8 @@ export function getForecastInput(data) {
     if (data.longitude === undefined || !mvHasOwn.call(data, "longitude")) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
+      if (!mvHasOwn.call(data, key0)) continue;
       if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
         { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
@@ -223,7 +224,8 @@ export function getAlertsInput(data) {
     if (!has0) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    for (const key1 of Object.keys(data)) {
+    for (const key1 in data) {
+      if (!mvHasOwn.call(data, key1)) continue;
       if (!(key1 === "state" || key1 === "severity")) {
         { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }
@@ -267,7 +269,8 @@ export function subscribeAlertsInput(data) {
     if (!has1) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
-    for (const key2 of Object.keys(data)) {
+    for (const key2 in data) {
+      if (!mvHasOwn.call(data, key2)) continue;
       if (!(key2 === "state" || key2 === "email")) {
         { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
       }

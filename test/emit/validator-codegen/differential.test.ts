@@ -177,3 +177,50 @@ test('key loops see the own enumerable keys in Object.keys order: inherited and 
     expect(ajv.errors?.map((e) => (e as Obj).instancePath)).toContain('/p1');
   }
 });
+
+test('presence under ownProperties: inherited values, null prototypes, class instances and a polluted Object.prototype', async () => {
+  // The presence test skips hasOwnProperty when the data's prototype is
+  // Object.prototype and that lacks the name: every other case must still
+  // answer as Ajv does.
+  const props = { a: { type: 'integer' }, b: { type: 'string' }, c: { type: 'integer' } };
+  const schemas: Record<string, Obj> = {
+    sharedInput: { type: 'object', required: ['a', 'b'], properties: props },
+    defaultsInput: { type: 'object', required: ['a', 'b', 'c'], properties: { ...props, d: { type: 'integer', default: 1 } } },
+  };
+  class Point {
+    a = 1;
+    b = 'x';
+  }
+  const cases: (() => unknown)[] = [
+    () => ({ a: 1, b: 'x' }),
+    () => ({ a: 1, b: 'x', c: 'no' }),
+    () => Object.assign(Object.create(null) as Obj, { a: 1, b: 2 }),
+    () => Object.assign(Object.create({ a: 1, c: 'inherited' }) as Obj, { b: 'x' }),
+    () => new Point(),
+    () => ({ a: undefined, b: 'x' }),
+  ];
+  const pollutions: (() => void)[] = [
+    () => undefined,
+    () => Object.defineProperty(Object.prototype, 'c', { value: 'polluted', configurable: true, writable: true, enumerable: true }),
+    () => Object.defineProperty(Object.prototype, 'a', { get(): unknown { return this === Object.prototype ? undefined : 7; }, configurable: true }),
+  ];
+  const compile = await ajvCompiler('2020-12');
+  const own = loadOwn(schemas, '2020-12');
+  for (const pollute of pollutions) {
+    try {
+      pollute();
+      for (const [name, schema] of Object.entries(schemas)) {
+        const ajv = compile(schema);
+        for (const make of cases) {
+          const [mineData, theirData] = [make(), make()];
+          const mine = { valid: own[name]!(mineData), errors: own[name]!.errors, data: mineData };
+          const theirs = { valid: ajv(theirData), errors: ajv.errors, data: theirData };
+          expect(mine).toEqual(theirs);
+        }
+      }
+    } finally {
+      delete (Object.prototype as Obj).a;
+      delete (Object.prototype as Obj).c;
+    }
+  }
+});

@@ -41,6 +41,8 @@ export const HELPER_SOURCES = {
 
 /** Always present: error-list bookkeeping for anyOf/oneOf/not/contains/propertyNames (errors are pushed at their sites, context.ts). */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
+const mvGetProto = Object.getPrototypeOf;
+const mvObjectProto = Object.prototype;
 
 function mvCount(list) {
   return list === null ? 0 : list.length;

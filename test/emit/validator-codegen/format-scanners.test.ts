@@ -38,7 +38,8 @@ function* random(seed: number, alphabet: string[], count: number, maxLength: num
   let state = seed;
   const next = (n: number): number => {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state % n;
+    // The high bits: an LCG's low bits repeat with short periods.
+    return (state >>> 12) % n;
   };
   for (let k = 0; k < count; k++) {
     let s = '';

@@ -17,6 +17,7 @@ import { emitSchema } from './compile-schema.js';
 import { EXPORT_ROOT_PATH, type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
 import { jsLiteral } from './literals.js';
 import { isScannedFormat } from './format-scanners.js';
+import { patternScanner } from './pattern-scanner.js';
 import { hasRootRef, localRefTarget } from './refs.js';
 import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
 
@@ -117,6 +118,13 @@ class Scope implements ModuleScope {
     if (typeof def === 'function') return { type: 'string', test: (d) => `${fmt}(${d})` };
     const { type, validate } = def as { type?: 'string' | 'number'; validate: unknown };
     return { type: type ?? 'string', test: (d) => (validate instanceof RegExp ? `${fmt}.validate.test(${d})` : `${fmt}.validate(${d})`) };
+  }
+
+  patternTest(pattern: string, d: string): string {
+    // A scanner where the pattern is in the subset pattern-scanner.ts decides exactly; the RegExp otherwise.
+    const scanner = patternScanner(pattern);
+    const name = this.constant('mvPattern', scanner ?? `new RegExp(${jsLiteral(pattern)}, "u")`);
+    return scanner ? `${name}(${d})` : `${name}.test(${d})`;
   }
 
   /** A new validator function name; `schema` is compiled into it later. */

@@ -30,6 +30,8 @@ export interface ModuleScope {
   /** Name of a shared helper (emitted once per module). */
   helper(name: keyof typeof HELPER_SOURCES): string;
   format(name: string): FormatCheck | undefined;
+  /** Code testing string `d` against `pattern` as `new RegExp(pattern, "u").test(d)` does. */
+  patternTest(pattern: string, d: string): string;
   /** The function validating the root schema (`#`) or a definition that needs its own function. */
   refFunction(root: Obj, ref: string): string;
 }

@@ -132,10 +132,9 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj, shared:
       for (const pattern of names(value)) {
         const patSchema = (value as Obj)[pattern];
         if (alwaysValid(patSchema, cx.scope.dialect)) continue;
-        const re = cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(pattern)}, "u")`);
         const key = w.name('key');
         ownKeys(cx, key, cx.scope.writesDefaults, () =>
-          w.block(`if (${re}.test(${key}))`, () => {
+          w.block(`if (${cx.scope.patternTest(pattern, key)})`, () => {
             const child = w.name('data');
             w.line(`const ${child} = ${d}[${key}];`);
             sub(cx, patSchema, { data: child, ...keyPath(cx, key), schemaPath: `${sp}/${escapeFragment(pattern)}` });
@@ -153,7 +152,7 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
   const key = w.name('key');
   const known = [
     ...names(schema.properties).map((p) => `${key} === ${jsLiteral(p)}`),
-    ...names(schema.patternProperties).map((p) => `${cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(p)}, "u")`)}.test(${key})`),
+    ...names(schema.patternProperties).map((p) => cx.scope.patternTest(p, key)),
   ];
   const body = (): void => {
     if (extra === false) {

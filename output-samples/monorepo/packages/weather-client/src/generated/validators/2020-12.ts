@@ -216,7 +216,19 @@ export function getForecastOutput(data) {
   return vErrors === null;
 }
 
-const getAlertsInput_mv0 = new RegExp("^[A-Z]{2}$", "u");
+const getAlertsInput_mv0 = (s) => {
+  const n = s.length;
+  let i = 0;
+  let c;
+  const start0 = i;
+  while (i < n && i - start0 < 2) {
+    c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90))) break;
+    i++;
+  }
+  if (i - start0 < 2) return false;
+  return i === n;
+};
 const getAlertsInput_mv1 = ["minor","moderate","severe","extreme"];
 
 export function getAlertsInput(data) {
@@ -235,7 +247,7 @@ export function getAlertsInput(data) {
     if (has0) {
       const data2 = data.state;
       if (typeof data2 == "string") {
-        if (!getAlertsInput_mv0.test(data2)) {
+        if (!getAlertsInput_mv0(data2)) {
           { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {
@@ -258,7 +270,19 @@ export function getAlertsInput(data) {
   return vErrors === null;
 }
 
-const subscribeAlertsInput_mv0 = new RegExp("^[A-Z]{2}$", "u");
+const subscribeAlertsInput_mv0 = (s) => {
+  const n = s.length;
+  let i = 0;
+  let c;
+  const start0 = i;
+  while (i < n && i - start0 < 2) {
+    c = s.charCodeAt(i);
+    if (!((c >= 65 && c <= 90))) break;
+    i++;
+  }
+  if (i - start0 < 2) return false;
+  return i === n;
+};
 
 export function subscribeAlertsInput(data) {
   let vErrors = null;
@@ -280,7 +304,7 @@ export function subscribeAlertsInput(data) {
     if (has0) {
       const data3 = data.state;
       if (typeof data3 == "string") {
-        if (!subscribeAlertsInput_mv0.test(data3)) {
+        if (!subscribeAlertsInput_mv0(data3)) {
           { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
         }
       } else {

@@ -99,3 +99,128 @@ test('tool schemas of the sample and bench manifests: compiled by mcpgen, same r
     }
   }
 });
+
+test('a root reached again through $ref "#": run-time keys and indices below both roots name the same paths as Ajv', async () => {
+  // The exported validator holds the root's code with literal paths; the
+  // recursion goes through the root's own function, whose paths start at its
+  // instancePath parameter. Both must give Ajv's paths.
+  const tree: Obj = {
+    type: 'object',
+    properties: { name: { type: 'string', minLength: 2 }, kids: { type: 'array', items: { $ref: '#' } } },
+    patternProperties: { '^x-': { type: 'integer' } },
+    propertyNames: { maxLength: 6 },
+    required: ['name'],
+  };
+  const flat: Obj = { type: 'array', items: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'boolean' } } };
+  const data = [
+    { name: 'a', kids: [{ name: 'bb', 'x-a/~b': 'no', kids: [{ 'x-1': 1.5, toolong: 1 }] }, 3], 'x-n': 'z' },
+    { name: 'root', kids: [] },
+    [{ 'x-a/~b': 'no', other: 1, ok: true }, { 'x-1': 2 }, 4],
+  ];
+  for (const dialect of ['draft-07', '2020-12'] as Dialect[]) {
+    const compile = await ajvCompiler(dialect);
+    const own = loadOwn({ treeInput: tree, flatInput: flat }, dialect);
+    for (const d of data) {
+      compare(own.treeInput!, compile(tree), d);
+      compare(own.flatInput!, compile(flat), d);
+    }
+  }
+});
+
+test('required and properties share one presence test only where no default can be written in between', async () => {
+  // `a` refers to the object itself, so the default Ajv writes into `a`
+  // makes `p` present by the time `properties` reaches it: a presence test
+  // shared with `required` (taken before) would skip p's type error.
+  const schema = {
+    type: 'object',
+    required: ['p'],
+    properties: { a: { type: 'object', properties: { p: { default: 'x' } } }, p: { type: 'integer' } },
+  };
+  const loop = (): Obj => {
+    const o: Obj = {};
+    o.a = o;
+    return o;
+  };
+  const ajv = (await ajvCompiler('2020-12'))(schema);
+  const own = loadOwn({ loopInput: schema }, '2020-12').loopInput!;
+  const [mine, theirs] = [own(loop()), ajv(loop())];
+  expect({ valid: mine, errors: own.errors }).toEqual({ valid: theirs, errors: ajv.errors });
+  expect(ajv.errors?.map((e) => (e as Obj).instancePath)).toEqual(['', '/p']);
+  // Without any default the test is shared, and the results are still Ajv's.
+  const plain = { type: 'object', required: ['p', 'q'], properties: { p: { type: 'integer' }, q: true } };
+  const ownPlain = loadOwn({ plainInput: plain }, '2020-12').plainInput!;
+  const ajvPlain = (await ajvCompiler('2020-12'))(plain);
+  for (const d of [{}, { p: 1 }, { p: 'x', q: 1 }]) compare(ownPlain, ajvPlain, d);
+});
+
+test('key loops see the own enumerable keys in Object.keys order: inherited and non-enumerable keys are skipped', async () => {
+  // Without defaults the key loops are for...in loops with an own-property
+  // test; they must report exactly Ajv's keys, in Ajv's order.
+  const schema = {
+    type: 'object',
+    properties: { a: { type: 'integer' } },
+    patternProperties: { '^p': { type: 'string' } },
+    propertyNames: { maxLength: 3 },
+    additionalProperties: false,
+  };
+  const make = (): Obj => {
+    const o = Object.create({ inherited: 1, pInherited: 2 }) as Obj;
+    Object.assign(o, { zzzz: 1, 10: 2, a: 1, p1: 3, 2: 4 });
+    Object.defineProperty(o, 'hidden', { value: 1, enumerable: false });
+    return o;
+  };
+  for (const dialect of ['draft-07', '2020-12'] as Dialect[]) {
+    const own = loadOwn({ keysInput: schema }, dialect).keysInput!;
+    const ajv = (await ajvCompiler(dialect))(schema);
+    const [mine, theirs] = [own(make()), ajv(make())];
+    expect({ valid: mine, errors: own.errors }).toEqual({ valid: theirs, errors: ajv.errors });
+    expect(ajv.errors?.map((e) => (e as Obj).instancePath)).toContain('/p1');
+  }
+});
+
+test('presence under ownProperties: inherited values, null prototypes, class instances and a polluted Object.prototype', async () => {
+  // The presence test skips hasOwnProperty when the data's prototype is
+  // Object.prototype and that lacks the name: every other case must still
+  // answer as Ajv does.
+  const props = { a: { type: 'integer' }, b: { type: 'string' }, c: { type: 'integer' } };
+  const schemas: Record<string, Obj> = {
+    sharedInput: { type: 'object', required: ['a', 'b'], properties: props },
+    defaultsInput: { type: 'object', required: ['a', 'b', 'c'], properties: { ...props, d: { type: 'integer', default: 1 } } },
+  };
+  class Point {
+    a = 1;
+    b = 'x';
+  }
+  const cases: (() => unknown)[] = [
+    () => ({ a: 1, b: 'x' }),
+    () => ({ a: 1, b: 'x', c: 'no' }),
+    () => Object.assign(Object.create(null) as Obj, { a: 1, b: 2 }),
+    () => Object.assign(Object.create({ a: 1, c: 'inherited' }) as Obj, { b: 'x' }),
+    () => new Point(),
+    () => ({ a: undefined, b: 'x' }),
+  ];
+  const pollutions: (() => void)[] = [
+    () => undefined,
+    () => Object.defineProperty(Object.prototype, 'c', { value: 'polluted', configurable: true, writable: true, enumerable: true }),
+    () => Object.defineProperty(Object.prototype, 'a', { get(): unknown { return this === Object.prototype ? undefined : 7; }, configurable: true }),
+  ];
+  const compile = await ajvCompiler('2020-12');
+  const own = loadOwn(schemas, '2020-12');
+  for (const pollute of pollutions) {
+    try {
+      pollute();
+      for (const [name, schema] of Object.entries(schemas)) {
+        const ajv = compile(schema);
+        for (const make of cases) {
+          const [mineData, theirData] = [make(), make()];
+          const mine = { valid: own[name]!(mineData), errors: own[name]!.errors, data: mineData };
+          const theirs = { valid: ajv(theirData), errors: ajv.errors, data: theirData };
+          expect(mine).toEqual(theirs);
+        }
+      }
+    } finally {
+      delete (Object.prototype as Obj).a;
+      delete (Object.prototype as Obj).c;
+    }
+  }
+});

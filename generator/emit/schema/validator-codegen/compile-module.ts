@@ -14,9 +14,11 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Dialect } from '../../../spec/revisions.js';
 import { CodeWriter } from './code-writer.js';
 import { emitSchema } from './compile-schema.js';
-import { type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
+import { EXPORT_ROOT_PATH, type FormatCheck, type ModuleScope, type Obj, ROOT_PATH } from './context.js';
 import { jsLiteral } from './literals.js';
-import { localRefTarget } from './refs.js';
+import { isScannedFormat } from './format-scanners.js';
+import { patternScanner } from './pattern-scanner.js';
+import { hasRootRef, localRefTarget } from './refs.js';
 import { BASE_SOURCE, HELPER_SOURCES } from './runtime-source.js';
 
 export interface OwnSchema {
@@ -71,11 +73,16 @@ class Scope implements ModuleScope {
   private readonly refFunctions = new Map<Obj, Map<string, string>>();
   private names = 0;
 
+  readonly writesDefaults: boolean;
+
   constructor(
     readonly dialect: Dialect,
     readonly useDefaults: boolean,
     private readonly prefix: string,
-  ) {}
+    schema: Obj,
+  ) {
+    this.writesDefaults = useDefaults && hasDefault(schema);
+  }
 
   private newName(): string {
     return `${this.prefix}_mv${this.names++}`;
@@ -97,6 +104,8 @@ class Scope implements ModuleScope {
 
   format(name: string): FormatCheck | undefined {
     if (!Object.hasOwn(fullFormats, name)) return undefined;
+    // A scanner of mcpgen's that accepts exactly what ajv-formats accepts (format-scanners.ts), without the regex call.
+    if (isScannedFormat(name)) return { type: 'string', test: (d) => `${this.helper(name)}(${d})` };
     const def = (fullFormats as Record<string, unknown>)[name];
     if (def === true || def === undefined) return undefined;
     let ref = this.formats.get(name);
@@ -109,6 +118,13 @@ class Scope implements ModuleScope {
     if (typeof def === 'function') return { type: 'string', test: (d) => `${fmt}(${d})` };
     const { type, validate } = def as { type?: 'string' | 'number'; validate: unknown };
     return { type: type ?? 'string', test: (d) => (validate instanceof RegExp ? `${fmt}.validate.test(${d})` : `${fmt}.validate(${d})`) };
+  }
+
+  patternTest(pattern: string, d: string): string {
+    // A scanner where the pattern is in the subset pattern-scanner.ts decides exactly; the RegExp otherwise.
+    const scanner = patternScanner(pattern);
+    const name = this.constant('mvPattern', scanner ?? `new RegExp(${jsLiteral(pattern)}, "u")`);
+    return scanner ? `${name}(${d})` : `${name}.test(${d})`;
   }
 
   /** A new validator function name; `schema` is compiled into it later. */
@@ -130,6 +146,14 @@ class Scope implements ModuleScope {
   }
 }
 
+/** Whether any object in `schema` has a `default` key (anything a default could be written from). */
+function hasDefault(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (Array.isArray(node)) return node.some(hasDefault);
+  for (const key in node) if (key === 'default' || hasDefault((node as Obj)[key])) return true;
+  return false;
+}
+
 function compileFunction(scope: Scope, fn: PendingFunction): string {
   const w = new CodeWriter();
   w.block(`function ${fn.name}(data, instancePath)`, () => {
@@ -143,23 +167,38 @@ function compileFunction(scope: Scope, fn: PendingFunction): string {
   return w.toString();
 }
 
+/**
+ * The exported validator. Without a `$ref: "#"` the root schema's code is its
+ * body (no inner call, and instancePaths below the root are literals);
+ * otherwise it calls the root's function, which the recursion calls too.
+ */
+function exportedFunction(scope: Scope, exportName: string, schema: Obj): string {
+  const w = new CodeWriter();
+  w.block(`export function ${exportName}(data)`, () => {
+    if (hasRootRef(schema)) {
+      w.line(`const errors = ${scope.refFunction(schema, '#')}(data, "");`);
+      w.line(`${exportName}.errors = errors;`);
+      w.line('return errors === null;');
+      return;
+    }
+    w.line('let vErrors = null;');
+    emitSchema({ w, scope, root: schema, data: 'data', ...EXPORT_ROOT_PATH, schemaPath: '#', composite: false, emit: emitSchema }, schema);
+    w.line(`${exportName}.errors = vErrors;`);
+    w.line('return vErrors === null;');
+  });
+  return w.toString();
+}
+
 function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
-  const scope = new Scope(dialect, useDefaults, exportName);
-  // The root is also what `$ref: "#"` calls.
-  const root = scope.refFunction(schema, '#');
+  const scope = new Scope(dialect, useDefaults, exportName, schema);
+  const exported = exportedFunction(scope, exportName, schema);
+  // Functions for recursive definitions (and the root, when `$ref: "#"` calls it), compiled as found.
   const functions: string[] = [];
   for (let i = 0; i < scope.pending.length; i++) functions.push(compileFunction(scope, scope.pending[i]!));
   const constants = [
     ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
     ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
   ];
-  const exported = [
-    `export function ${exportName}(data) {`,
-    `  const errors = ${root}(data, "");`,
-    `  ${exportName}.errors = errors;`,
-    '  return errors === null;',
-    '}',
-  ].join('\n');
   return {
     code: [constants.join('\n'), ...functions, exported].filter(Boolean).join('\n\n'),
     helpers: [...scope.helpers],

@@ -11,7 +11,7 @@ import { emitCombinator } from './combinators.js';
 import { addError, type Ctx, isAnyType, isType, type Obj } from './context.js';
 import { ANY_TYPE_KEYWORDS, GROUP_KEYWORDS, GROUP_ORDER, type GroupType, hasRules, schemaTypes } from './keywords.js';
 import { jsLiteral } from './literals.js';
-import { emitDefaults, emitObjectKeyword } from './object-keywords.js';
+import { emitDefaults, emitObjectKeyword, emitSharedPresence } from './object-keywords.js';
 import { emitConst, emitEnum, emitNumberKeyword, emitStringKeyword } from './scalar-keywords.js';
 
 function typeError(cx: Ctx, schema: Obj): void {
@@ -43,12 +43,13 @@ export function emitSchema(cx: Ctx, schema: unknown): void {
     if (!used(group)) continue;
     const body = (): void => {
       if (group === 'object') emitDefaults(cx, s);
+      const shared = group === 'object' ? emitSharedPresence(cx, s) : new Map<string, string>();
       for (const keyword of GROUP_KEYWORDS[group]) {
         if (s[keyword] === undefined) continue;
         if (group === 'number') emitNumberKeyword(cx, keyword, s);
         else if (group === 'string') emitStringKeyword(cx, keyword, s);
         else if (group === 'array') emitArrayKeyword(cx, keyword, s);
-        else emitObjectKeyword(cx, keyword, s);
+        else emitObjectKeyword(cx, keyword, s, shared);
       }
     };
     if (typeGroup === group) cx.w.ifElse(isType(group, cx.data), body, () => typeError(cx, s));

@@ -9,6 +9,7 @@
 import type { Dialect } from '../../../spec/revisions.js';
 import type { CodeWriter } from './code-writer.js';
 import { escapeJsonPointer, jsLiteral } from './literals.js';
+import type { HELPER_SOURCES } from './runtime-source.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -22,11 +23,15 @@ export interface FormatCheck {
 export interface ModuleScope {
   readonly dialect: Dialect;
   readonly useDefaults: boolean;
+  /** Whether a call can write a default into the data: useDefaults, and a `default` somewhere in the schema. */
+  readonly writesDefaults: boolean;
   /** A module-level constant holding `code` (deduplicated within the schema's chunk); returns its name. `kind` only documents the call. */
   constant(kind: string, code: string): string;
   /** Name of a shared helper (emitted once per module). */
-  helper(name: 'equal' | 'codePoints'): string;
+  helper(name: keyof typeof HELPER_SOURCES): string;
   format(name: string): FormatCheck | undefined;
+  /** Code testing string `d` against `pattern` as `new RegExp(pattern, "u").test(d)` does. */
+  patternTest(pattern: string, d: string): string;
   /** The function validating the root schema (`#`) or a definition that needs its own function. */
   refFunction(root: Obj, ref: string): string;
 }
@@ -51,38 +56,60 @@ export interface Ctx {
 /** The instancePath fields of a context: the expression, and its parts for appending fixed segments. */
 export type PathFields = Pick<Ctx, 'path' | 'pathBase' | 'pathTail'>;
 
+/** `""` as a path base: the exported validator's root, where paths are literals. */
+const EMPTY = '""';
+
 function pathAt(base: string, tail: string): PathFields {
+  if (base === EMPTY) return { path: jsLiteral(tail), pathBase: base, pathTail: tail };
   return { path: tail ? `${base} + ${jsLiteral(tail)}` : base, pathBase: base, pathTail: tail };
 }
 
-/** The root instancePath: the function's parameter. */
+/** The root instancePath of an internal function: its parameter. */
 export const ROOT_PATH: PathFields = pathAt('instancePath', '');
+
+/** The root instancePath of an exported validator: empty, so fixed child paths are plain literals. */
+export const EXPORT_ROOT_PATH: PathFields = pathAt(EMPTY, '');
 
 /** instancePath of a child at a fixed property name or index (fixed segments join into one literal). */
 export function childPath(cx: Ctx, segment: string): PathFields {
   return pathAt(cx.pathBase, `${cx.pathTail}/${escapeJsonPointer(segment)}`);
 }
 
+/** The path expression of `cx` followed by `/` and a run-time segment: the fixed tail and the slash join into one literal, as in Ajv. */
+function dynamicPath(cx: Ctx, segment: string): PathFields {
+  const prefix = jsLiteral(`${cx.pathTail}/`);
+  return pathAt(cx.pathBase === EMPTY ? `${prefix} + ${segment}` : `${cx.pathBase} + ${prefix} + ${segment}`, '');
+}
+
 /** instancePath of a child at a run-time key. */
 export function keyPath(cx: Ctx, key: string): PathFields {
-  return pathAt(`${cx.path} + "/" + ${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`, '');
+  return dynamicPath(cx, `${key}.replace(/~/g, "~0").replace(/\\//g, "~1")`);
 }
 
 /** instancePath of a child at a run-time array index. */
 export function indexPath(cx: Ctx, index: string): PathFields {
-  return pathAt(`${cx.path} + "/" + ${index}`, '');
+  return dynamicPath(cx, index);
 }
 
 /**
  * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
- * message[, propertyName]}`, built by the shared `mvFail`. Keyword and
- * message are literals at the site (Ajv's messages, computed at compile
- * time), so the failure path allocates nothing but the error itself.
+ * message[, propertyName]}`, as an object literal at the site, as Ajv writes
+ * it. Keyword and message are literals (Ajv's messages, computed at compile
+ * time), so the failure path allocates nothing but the error, its params and
+ * the list. Not a shared helper call: V8 inlines only the first few calls of
+ * a large function within its inlining budget, and a real call per error
+ * made the invalid path ~10% slower than Ajv's (issue 17 profile).
  */
 export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string): void {
-  const args = [cx.path, jsLiteral(schemaPath), jsLiteral(keyword), params, message];
-  if (cx.propertyName) args.push(cx.propertyName);
-  cx.w.line(`vErrors = mvFail(vErrors, ${args.join(', ')});`);
+  const fields = [
+    cx.path === 'instancePath' ? 'instancePath' : `instancePath: ${cx.path}`,
+    `schemaPath: ${jsLiteral(schemaPath)}`,
+    `keyword: ${jsLiteral(keyword)}`,
+    `params: ${params}`,
+    `message: ${message}`,
+  ];
+  if (cx.propertyName) fields.push(`propertyName: ${cx.propertyName}`);
+  cx.w.line(`{ const err = { ${fields.join(', ')} }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }`);
 }
 
 /** Drops errors added since `count` was taken (a passing anyOf/oneOf/not/contains). */

@@ -17,3 +17,14 @@ export function localRefTarget(root: Obj, ref: string): unknown {
   const target = (defs as Obj)[m[2]!];
   return typeof target === 'boolean' || (typeof target === 'object' && target !== null && !Array.isArray(target)) ? target : undefined;
 }
+
+/** Whether `schema` holds a `$ref: "#"` anywhere (the root is then a function of its own). */
+export function hasRootRef(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  if (Array.isArray(schema)) return schema.some(hasRootRef);
+  for (const key in schema) {
+    const value = (schema as Obj)[key];
+    if (key === '$ref' ? value === '#' : hasRootRef(value)) return true;
+  }
+  return false;
+}

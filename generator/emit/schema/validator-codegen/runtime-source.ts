@@ -6,10 +6,12 @@
  * NaN), written for mcpgen.
  */
 import { RUNTIME_HELPERS } from '../validator-runtime.js';
+import { FORMAT_SCANNERS } from './format-scanners.js';
 
 const codePointSource = RUNTIME_HELPERS.find((h) => h.name === 'mcpgenCodePointLength')!.source.replace(/mcpgenCodePointLength/g, 'mvCodePoints');
 
 export const HELPER_SOURCES = {
+  ...FORMAT_SCANNERS,
   codePoints: { name: 'mvCodePoints', source: codePointSource },
   equal: {
     name: 'mvEqual',
@@ -37,19 +39,10 @@ export const HELPER_SOURCES = {
   },
 } as const;
 
-/** Always present: errors are allocated only when the first one occurs. */
+/** Always present: error-list bookkeeping for anyOf/oneOf/not/contains/propertyNames (errors are pushed at their sites, context.ts). */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
-
-// Appends an error; the list is allocated only when the first error occurs.
-function mvFail(list, instancePath, schemaPath, keyword, params, message, propertyName) {
-  const error =
-    propertyName === undefined
-      ? { instancePath, schemaPath, keyword, params, message }
-      : { instancePath, schemaPath, keyword, params, message, propertyName };
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
+const mvGetProto = Object.getPrototypeOf;
+const mvObjectProto = Object.prototype;
 
 function mvCount(list) {
   return list === null ? 0 : list.length;

@@ -60,8 +60,7 @@ export function emitStringKeyword(cx: Ctx, keyword: string, schema: Obj): void {
     );
   } else if (keyword === 'pattern') {
     const source = schema.pattern as string;
-    const re = cx.scope.constant('mvPattern', `new RegExp(${jsLiteral(source)}, "u")`);
-    cx.w.block(`if (!${re}.test(${d}))`, () =>
+    cx.w.block(`if (!${cx.scope.patternTest(source, d)})`, () =>
       addError(cx, 'pattern', `${cx.schemaPath}/pattern`, `{ pattern: ${jsLiteral(source)} }`, jsLiteral(`must match pattern "${source}"`)),
     );
   } else if (keyword === 'format') emitFormat(cx, schema.format as string, 'string');

@@ -17,6 +17,7 @@ import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
 import { type Chunk, type ChunkMemo, chunkKey, compileOwnModule, type OwnSchema } from './validator-codegen/compile-module.js';
+import { runMemosKept } from '../../pipeline/run-memos.js';
 import { unsupportedReason } from './validator-codegen/support.js';
 
 export interface SchemaToCompile {
@@ -67,7 +68,8 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   validatorCompileStats.own = 0;
   validatorCompileStats.reused = 0;
   validatorCompileStats.ajv = 0;
-  const memo = { previous: previousChunks, next: new Map<string, Chunk>() };
+  // Only a process that re-runs keeps chunks (pipeline/run-memos.ts): a one-shot run would pay their keys for nothing.
+  const memo = runMemosKept() ? { previous: previousChunks, next: new Map<string, Chunk>() } : undefined;
   const groups = new Map<Dialect, SchemaToCompile[]>();
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
@@ -80,7 +82,7 @@ export async function compileValidators(schemas: SchemaToCompile[], fallback: Di
   for (const [dialect, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     modules.push(await compileGroup(dialect, group, memo));
   }
-  previousChunks = memo.next;
+  if (memo) previousChunks = memo.next;
   return modules;
 }
 
@@ -98,7 +100,7 @@ function withKnownDialect(s: SchemaToCompile): SchemaToCompile {
   return { ...s, schema };
 }
 
-async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo): Promise<CompiledModule> {
+async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo | undefined): Promise<CompiledModule> {
   // `$id` would give the schema a base URI of its own; exports are addressed by name.
   const withoutId = (s: SchemaToCompile): JsonObject => {
     if (!('$id' in s.schema)) return s.schema;
@@ -109,14 +111,14 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   const viaAjv: SchemaToCompile[] = [];
   for (const s of group) {
     const schema = withoutId(s);
-    const key = chunkKey(s.exportName, schema, dialect, true);
+    const key = memo ? chunkKey(s.exportName, schema, dialect, true) : undefined;
     // A schema compiled in the previous run passed the support check then.
-    if (memo.previous.has(key) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, key });
+    if ((key !== undefined && memo!.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
     else viaAjv.push(s);
   }
   validatorCompileStats.ajv += viaAjv.length;
   const counts = { compiled: 0, reused: 0 };
-  const mine = compileOwnModule(own, dialect, { useDefaults: true, memo, counts });
+  const mine = compileOwnModule(own, dialect, { useDefaults: true, ...(memo ? { memo } : {}), counts });
   validatorCompileStats.own += counts.compiled;
   validatorCompileStats.reused += counts.reused;
   const ajvSource = viaAjv.length ? await ajvModule(dialect, viaAjv) : '';

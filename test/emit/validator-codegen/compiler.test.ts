@@ -8,8 +8,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { compileValidators, validatorCompileStats, type SchemaToCompile } from '../../../generator/emit/schema/compile-validators.js';
+import { keepRunMemos } from '../../../generator/pipeline/run-memos.js';
 import type { Dialect } from '../../../generator/spec/revisions.js';
 import { ajvCompiler, type Validator } from '../../helpers/own-validators.js';
 
@@ -55,6 +56,8 @@ describe('own compiler or Ajv', () => {
   });
 
   test('a second run compiles only the schemas that changed (watch mode), with the same module', async () => {
+    keepRunMemos(); // as generate --watch does
+    onTestFinished(() => keepRunMemos(false));
     const schemas = (limit: number): Record<string, Obj> => ({
       aInput: { type: 'object', properties: { q: { type: 'string', pattern: '^a' } } },
       bInput: { type: 'object', properties: { n: { type: 'integer', maximum: limit, format: 'int32' } } },

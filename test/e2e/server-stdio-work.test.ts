@@ -125,4 +125,15 @@ describe('generated server over stdio: work per call', () => {
     }
     expect(byId.get(4)?.structuredContent).toEqual({ value: 'D' });
   }, 60_000);
+
+  // JSON.parse reads nesting of any depth; the scan must not overflow the stack on it (a crash would end every session).
+  it('survives arguments nested 100,000 deep in a line that the __proto__ scan reads', async () => {
+    const call = (id: number, args: string) => `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"lookup","arguments":${args}}}`;
+    const deep = `{"key":"x","tags":${'['.repeat(100_000)}"\\u0061"${']'.repeat(100_000)}}`;
+    const r = await exchange([...opening, call(1, deep), call(2, '{"key":"d"}')], join(src, 'count-deep.txt'));
+    expect(r.code, r.stderr).toBe(0);
+    const byId = new Map(r.answers.map((a) => [a.id, a.result as { isError?: boolean; structuredContent?: unknown }]));
+    expect(byId.get(1)?.isError, JSON.stringify(r.answers).slice(0, 500)).toBe(true);
+    expect(byId.get(2)?.structuredContent).toEqual({ value: 'D' });
+  }, 60_000);
 });

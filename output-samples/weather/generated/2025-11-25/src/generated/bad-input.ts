@@ -15,28 +15,36 @@ export function protoKeyPath(value: unknown, path: string[] = []): string | unde
 }
 
 /**
- * The keys down to the first own `__proto__` key, or undefined. It runs on
- * every tools/call, so the trail is built only on the way back from a find.
+ * The keys down to the first own `__proto__` key (depth first, in key
+ * order), or undefined. JSON.parse accepts nesting of any depth, so the walk
+ * keeps its own stack: recursion would overflow on a hostile line and crash
+ * the server. It runs on every tools/call that may hold the key, so the
+ * trail is only built from the stack when one is found.
  */
 function protoKeyTrail(value: unknown): string[] | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const trail = protoKeyTrail(value[i]);
-      if (trail) {
-        trail.unshift(String(i));
-        return trail;
-      }
-    }
-    return undefined;
-  }
   if (!value || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [key];
-    const trail = protoKeyTrail((value as Record<string, unknown>)[key]);
-    if (trail) {
-      trail.unshift(key);
-      return trail;
+  const frames: { node: object; keys: string[] | undefined; next: number }[] = [];
+  const enter = (node: object): void => {
+    frames.push({
+      node,
+      keys: Array.isArray(node) ? undefined : Object.keys(node),
+      next: 0,
+    });
+  };
+  enter(value);
+  while (frames.length) {
+    const frame = frames[frames.length - 1]!;
+    const { node, keys } = frame;
+    if (frame.next >= (keys ? keys.length : (node as unknown[]).length)) {
+      frames.pop();
+      continue;
     }
+    const i = frame.next++;
+    if (keys && keys[i] === '__proto__') {
+      return frames.map((f) => (f.keys ? f.keys[f.next - 1]! : String(f.next - 1)));
+    }
+    const child = keys ? (node as Record<string, unknown>)[keys[i]!] : (node as unknown[])[i];
+    if (child && typeof child === 'object') enter(child);
   }
   return undefined;
 }
@@ -53,7 +61,11 @@ export function protoKeyResult(message: unknown): unknown {
   const path = protoKeyPath(params?.arguments);
   if (!path) return undefined;
   const text = `Input validation error: Invalid arguments for tool ${String(params?.name)}: ${path}: is not allowed`;
-  return { jsonrpc: '2.0', id, result: { isError: true, content: [{ type: 'text', text }] } };
+  return {
+    jsonrpc: '2.0',
+    id,
+    result: { isError: true, content: [{ type: 'text', text }] },
+  };
 }
 
 /** Answers (JSON) a single `tools/call` whose arguments hold `__proto__`; true when it did. */

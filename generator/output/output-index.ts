@@ -59,10 +59,13 @@ export function knownHash(path: string, contents: string): string | undefined {
 export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
   const memo = new Map<string, { contents: string; hash: string }>();
+  // Packages of one target repeat files (a server's and a client's validators and metadata, 16 MB of 32 at 1,000 tools): hash each text once.
+  const byContents = new Map<string, string>();
   for (const f of files) {
     if (f.owner !== 'generated') continue;
     const known = hashMemo.get(f.path);
-    const hash = known && known.contents === f.contents ? known.hash : sha256Hex(f.contents);
+    let hash = known && known.contents === f.contents ? known.hash : byContents.get(f.contents);
+    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(f.contents)));
     memo.set(f.path, { contents: f.contents, hash });
     entries[f.path] = hash;
   }

@@ -13,20 +13,13 @@
  */
 import { getAtPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
+import { decodeFragment } from './schema-refs.js';
 import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from './schema-walk.js';
 
 /** Keywords whose subschemas apply to the value itself (not to a part of it). */
 const SAME_VALUE_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 const SAME_VALUE_SINGLES = ['not', 'if', 'then', 'else'] as const;
 const SAME_VALUE_MAPS = ['dependentSchemas', 'dependencies'] as const;
-
-function decode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
 
 /**
  * The `$ref` nodes of `root` (with their paths from it) whose target applies,
@@ -45,7 +38,7 @@ export function sameValueCycles(root: unknown, dialect: Dialect): { node: Schema
 
   const target = (ref: string): SchemaObject | undefined => {
     const fragment = ref.slice(1);
-    const found = fragment === '' ? root : fragment.startsWith('/') ? getAtPointer(root, decode(fragment)) : anchors.get(decode(fragment));
+    const found = fragment === '' ? root : fragment.startsWith('/') ? getAtPointer(root, decodeFragment(fragment)) : anchors.get(decodeFragment(fragment));
     return isJsonObject(found) ? found : undefined;
   };
   const edges = (node: SchemaObject): SchemaObject[] => {

@@ -23,12 +23,13 @@ export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet
   if (!ref.startsWith('#')) return 'external';
   const fragment = ref.slice(1);
   if (fragment === '') return 'ok';
-  if (!fragment.startsWith('/')) return anchors.has(decode(fragment)) ? 'ok' : 'missing';
-  const target = getAtPointer(root, decode(fragment));
+  if (!fragment.startsWith('/')) return anchors.has(decodeFragment(fragment)) ? 'ok' : 'missing';
+  const target = getAtPointer(root, decodeFragment(fragment));
   return isJsonObject(target) || typeof target === 'boolean' ? 'ok' : 'missing';
 }
 
-function decode(fragment: string): string {
+/** A URI fragment percent-decoded (as written when it cannot be). */
+export function decodeFragment(fragment: string): string {
   try {
     return decodeURIComponent(fragment);
   } catch {
@@ -54,7 +55,7 @@ export function isRefLoop(root: unknown, node: Record<string, unknown>): boolean
     seen.add(current);
     const ref = current.$ref;
     if (!ref.startsWith('#/')) return false;
-    current = getAtPointer(root, decode(ref.slice(1)));
+    current = getAtPointer(root, decodeFragment(ref.slice(1)));
   }
   return true;
 }

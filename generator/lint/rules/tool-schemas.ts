@@ -215,23 +215,24 @@ export function localRefsOutside(schema: SchemaObject): [SchemaObject, (string |
   return found;
 }
 
-/** The dialect a tool schema is read in: its own `$schema` when it names one mcpgen knows, else the revision's. */
-function schemaDialect(schema: SchemaObject, defaultDialect: Dialect): Dialect {
+/** The dialect a tool schema's `$schema` names: undefined when it names none, 'unknown' when mcpgen cannot check it. */
+function declaredDialect(schema: SchemaObject): Dialect | 'unknown' | undefined {
   const declared = schema.$schema;
-  if (typeof declared !== 'string') return defaultDialect;
-  return /draft-07/.test(declared) ? 'draft-07' : /draft\/2020-12/.test(declared) ? '2020-12' : defaultDialect;
+  if (typeof declared !== 'string') return undefined;
+  return /draft-07/.test(declared) ? 'draft-07' : /draft\/2020-12/.test(declared) ? '2020-12' : 'unknown';
+}
+
+/** The dialect a tool schema is read in: the one its `$schema` names, else the revision's. */
+function schemaDialect(schema: SchemaObject, defaultDialect: Dialect): Dialect {
+  const declared = declaredDialect(schema);
+  return declared === undefined || declared === 'unknown' ? defaultDialect : declared;
 }
 
 function checkDialect(schema: SchemaObject, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
-  let dialect: Dialect = defaultDialect;
-  const declared = schema.$schema;
-  if (typeof declared === 'string') {
-    if (/draft-07/.test(declared)) dialect = 'draft-07';
-    else if (/draft\/2020-12/.test(declared)) dialect = '2020-12';
-    else {
-      return [{ code: 'tool-schema/unknown-dialect', message: `${key} declares $schema "${declared}", which mcpgen cannot check; use draft-07 or 2020-12.`, pointer: joinPointer(pointer, '$schema') }];
-    }
+  if (declaredDialect(schema) === 'unknown') {
+    return [{ code: 'tool-schema/unknown-dialect', message: `${key} declares $schema "${String(schema.$schema)}", which mcpgen cannot check; use draft-07 or 2020-12.`, pointer: joinPointer(pointer, '$schema') }];
   }
+  const dialect = schemaDialect(schema, defaultDialect);
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
   const { $schema: _ignored, ...body } = schema;
   // Nearly every schema is valid: say so without Ajv when the quick check is sure (quick-validate.ts).

@@ -25,6 +25,10 @@ const manifest = {
       inputSchema: { type: 'object', properties: { key: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['key'] },
       outputSchema: { type: 'object', properties: { value: { type: 'string' } }, required: ['value'] },
     },
+    {
+      name: 'tree',
+      inputSchema: { type: 'object', properties: { node: { $ref: '#/$defs/Node' } }, $defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } } },
+    },
   ],
 };
 
@@ -135,5 +139,19 @@ describe('generated server over stdio: work per call', () => {
     const byId = new Map(r.answers.map((a) => [a.id, a.result as { isError?: boolean; structuredContent?: unknown }]));
     expect(byId.get(1)?.isError, JSON.stringify(r.answers).slice(0, 500)).toBe(true);
     expect(byId.get(2)?.structuredContent).toEqual({ value: 'D' });
+  }, 60_000);
+
+  // A recursive schema is validated recursively: input nested deeper than the stack is refused as such, without the engine's message.
+  it('refuses input nested deeper than a recursive schema can be checked, without leaking the stack overflow', async () => {
+    const deep = `{"node":${'{"child":'.repeat(200_000)}{}${'}'.repeat(200_000)}}`;
+    const line = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"tree","arguments":${deep}}}`;
+    const r = await exchange([...opening, line, '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lookup","arguments":{"key":"e"}}}'], join(src, 'count-tree.txt'));
+    expect(r.code, r.stderr).toBe(0);
+    const byId = new Map(r.answers.map((a) => [a.id, a.result as { isError?: boolean; content?: { text: string }[]; structuredContent?: unknown }]));
+    const text = byId.get(1)?.content?.[0]?.text ?? '';
+    expect(byId.get(1)?.isError, JSON.stringify(r.answers).slice(0, 500)).toBe(true);
+    expect(text).toContain('nests too deeply to validate');
+    expect(text).not.toMatch(/call stack|RangeError/);
+    expect(byId.get(2)?.structuredContent).toEqual({ value: 'E' });
   }, 60_000);
 });

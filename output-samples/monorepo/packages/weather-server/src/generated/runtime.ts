@@ -111,11 +111,18 @@ export function inputSchema<T>(
   schema: Record<string, unknown>,
   validator: CompiledValidator,
 ): StandardSchemaWithJSON<T, T> {
-  return standardSchema<T>(schema, (value) =>
-    validator(value)
-      ? { value: value as T }
-      : { issues: describeErrors(validator.errors).map((message) => ({ message })) },
-  );
+  return standardSchema<T>(schema, (value) => {
+    try {
+      if (validator(value)) return { value: value as T };
+    } catch (err) {
+      // A recursive schema is checked recursively: arguments nested deeper than
+      // the stack allows are refused as such, not with the engine's message.
+      if (err instanceof RangeError)
+        return { issues: [{ message: '(root): nests too deeply to validate' }] };
+      throw err;
+    }
+    return { issues: describeErrors(validator.errors).map((message) => ({ message })) };
+  });
 }
 
 /**

@@ -71,3 +71,38 @@ export function startHttpServer(dir: string, env: NodeJS.ProcessEnv = {}): Promi
     });
   });
 }
+
+export interface StdioRun {
+  /** Each stdout line, parsed. */
+  lines: Record<string, unknown>[];
+  raw: string;
+  code: number | null;
+  stderr: string;
+}
+
+/**
+ * Runs the built server in `dir` over stdio: writes `input` (raw chunks),
+ * closes stdin after `keepOpenMs`, and collects stdout lines and the exit
+ * code (killed after 15 s). `nodeArgs` go before the script (`--import`).
+ */
+export function runStdio(dir: string, input: string[], options: { keepOpenMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<StdioRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(dir, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: options.env } : {}),
+    });
+    let raw = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const lines = raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      resolve({ lines, raw, code, stderr });
+    });
+    for (const chunk of input) child.stdin.write(chunk);
+    setTimeout(() => child.stdin.end(), options.keepOpenMs ?? 0);
+  });
+}

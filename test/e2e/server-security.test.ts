@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../helpers/write-files.js';
-import { buildPackages, generateServer, linkNodeModules, startHttpServer, type RunningServer } from './server-package.js';
+import { buildPackages, generateServer, linkNodeModules, runStdio, startHttpServer, type RunningServer } from './server-package.js';
 
 const manifest = {
   revision: '2025-11-25',
@@ -496,24 +496,7 @@ describe('generated server without auth (stdio, 2025-11-25)', () => {
   });
 
   /** Runs the server over stdio: writes `input` (then closes stdin unless told), collects stdout lines and the exit code. */
-  function stdio(input: string[], keepOpenMs = 0): Promise<{ lines: Record<string, unknown>[]; raw: string; code: number | null; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-      let raw = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        const lines = raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-        resolve({ lines, raw, code, stderr });
-      });
-      for (const chunk of input) child.stdin.write(chunk);
-      setTimeout(() => child.stdin.end(), keepOpenMs);
-    });
-  }
+  const stdio = (input: string[], keepOpenMs = 0) => runStdio(dir, input, { keepOpenMs });
 
   const init = JSON.stringify(initialize()) + '\n';
   const initialized = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n';

@@ -9,12 +9,11 @@
  * difference between a run with 1 call and one with 11 is the work per call,
  * whatever start-up parses.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../helpers/write-files.js';
-import { buildPackages, generateServer, linkNodeModules } from './server-package.js';
+import { buildPackages, generateServer, linkNodeModules, runStdio } from './server-package.js';
 
 const manifest = {
   revision: '2025-11-25',
@@ -61,25 +60,12 @@ describe('generated server over stdio: work per call', () => {
   });
 
   /** Runs the server over stdio on `lines` (raw JSON text, one message each) and closes stdin; the answers and JSON.parse count. */
-  function exchange(lines: string[], countFile: string): Promise<{ answers: Record<string, unknown>[]; parses: number; code: number | null; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', join(src, 'count-parse.mjs'), join(dir, 'dist', 'server.js'), '--stdio'], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, COUNT_FILE: countFile, MCPGEN_VALIDATE_OUTPUT: '1' },
-      });
-      let raw = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        const answers = raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-        resolve({ answers, parses: Number(readFileSync(countFile, 'utf8')), code, stderr });
-      });
-      child.stdin.end(lines.map((l) => l + '\n').join(''));
+  async function exchange(lines: string[], countFile: string): Promise<{ answers: Record<string, unknown>[]; parses: number; code: number | null; stderr: string }> {
+    const r = await runStdio(dir, [lines.map((l) => l + '\n').join('')], {
+      nodeArgs: ['--import', join(src, 'count-parse.mjs')],
+      env: { ...process.env, COUNT_FILE: countFile, MCPGEN_VALIDATE_OUTPUT: '1' },
     });
+    return { answers: r.lines, parses: Number(readFileSync(countFile, 'utf8')), code: r.code, stderr: r.stderr };
   }
 
   const opening = [

@@ -5,17 +5,8 @@
  * separators, `</script>`), recursive `$defs`, tuples and deep nesting.
  */
 
-/** A small deterministic PRNG (mulberry32), so a failure is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fuzzer's deterministic PRNG, so a failure is reproducible from its seed.
+import { seeded as seededRandom } from '../../fuzz/mutate.js';
 
 const WORDS = ['id', 'name', 'value', 'search_term', 'createdAt', 'x', 'a-b', 'with space', '1st', '$ref', '__proto__', 'constructor', 'default'];
 const HOSTILE = [

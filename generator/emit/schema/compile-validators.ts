@@ -113,7 +113,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
     const schema = withoutId(s);
     const key = memo ? chunkKey(s.exportName, schema, dialect, true) : undefined;
     // A schema compiled in the previous run passed the support check then.
-    if ((key !== undefined && memo!.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
+    if ((key !== undefined && memo?.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
     else viaAjv.push(s);
   }
   validatorCompileStats.ajv += viaAjv.length;

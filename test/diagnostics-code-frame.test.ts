@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../generator/diagnostics/code-frame.js';
+import type { Diagnostic } from '../generator/diagnostics/diagnostic.js';
+import { formatText } from '../generator/diagnostics/format-text.js';
+import { resetWorkCounts, workCounts } from '../generator/pipeline/work-counts.js';
 
 describe('codeFrame', () => {
   it('shows context lines and a caret under the column', () => {
@@ -16,5 +19,21 @@ describe('codeFrame', () => {
 
   it('escapes control characters and line separators', () => {
     expect(codeFrame('a\u001b[31mb\u2028', 1, 1)).toContain('a\\u001b[31mb\\u2028');
+  });
+});
+
+describe('formatText with many diagnostics in one file', () => {
+  it('splits the source into lines once, not once per diagnostic', () => {
+    const source = Array.from({ length: 2000 }, (_, i) => `line ${i + 1}`).join('\n');
+    const diagnostics: Diagnostic[] = Array.from({ length: 300 }, (_, i) => ({
+      code: 'test/many',
+      severity: 'warning' as const,
+      message: `warning ${i}`,
+      location: { file: 'big.yaml', line: i * 5 + 3, column: 1 },
+    }));
+    resetWorkCounts();
+    const text = formatText(diagnostics, { sources: new Map([['big.yaml', source]]) });
+    expect(text).toContain('> 1498 | line 1498');
+    expect(workCounts()['sources-split-into-lines']).toBe(1);
   });
 });

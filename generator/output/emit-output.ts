@@ -17,6 +17,7 @@ import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
+import { encoderForRun } from './text-bytes.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
@@ -52,7 +53,9 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   const formatted = await formatFiles(
     sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
   );
-  const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
+  // Large texts are hashed for the index and written, some of them twice: encoded once.
+  const encode = encoderForRun();
+  const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles, encode)];
   if (options.mode === 'check') {
     const plan = planOutput(options.out, all, options.previousIndex);
     mergePackageJson(plan, readText);
@@ -70,7 +73,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     const index = readOutputIndexAfterRecovery(options);
     const plan = planOutput(options.out, all, index);
     const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
-    const written = writePlan(plan, options.out);
+    const written = writePlan(plan, options.out, encode);
     rememberWritten(plan, written);
     return { plan, diagnostics, written };
   } finally {

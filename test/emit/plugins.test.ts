@@ -73,6 +73,15 @@ describe('emitter plug-ins', () => {
     ]);
   });
 
+  it("words a built-in's invalid options as Ajv does, and accepts valid ones", async () => {
+    const dir = project({});
+    const bad = await build({ cwd: dir, config: { manifests: ['mcp.yaml'], targets: { out: { emit: ['docs'], options: { docs: { templatesDir: 7 } } } } } });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.diagnostics.map((d) => d.message)).toEqual(['targets.out.options.docs.templatesDir: must be string.']);
+    const good = await build({ cwd: dir, config: { manifests: ['mcp.yaml'], targets: { out: { emit: ['docs'], options: { docs: {} } } } } });
+    expect(good.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('reports a plug-in that breaks the contract instead of crashing', async () => {
     const dir = project({
       'not-an-emitter.mjs': 'export default { name: "x" };\n',

@@ -29,4 +29,23 @@ describe('schema defaults', () => {
     expect(out.properties.default).toEqual({ type: 'string' });
     expect(out.properties.nested!.properties).toEqual({ depth: { type: 'integer' } });
   });
+
+  it('leaves the input untouched and shares subtrees without defaults', () => {
+    const before = JSON.stringify(schema);
+    const out = withoutDefaults(schema) as { properties: Record<string, unknown>; anyOf: unknown[] };
+    expect(JSON.stringify(schema)).toBe(before);
+    // No default below them: the very same objects, not copies.
+    expect(out.properties.default).toBe((schema.properties as Record<string, unknown>).default);
+    const plain = { type: 'object', properties: { a: { type: 'string' } }, items: [{ type: 'number' }] };
+    expect(withoutDefaults(plain)).toBe(plain);
+    expect(withDefaultsRequired(plain)).toBe(plain);
+  });
+
+  it('keeps a property named __proto__ as an own property when a default below it is dropped', () => {
+    const hostile = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"x":{"type":"string","default":"d"}}}}}') as Record<string, unknown>;
+    const out = withoutDefaults(hostile) as { properties: Record<string, unknown> };
+    expect(Object.getPrototypeOf(out.properties)).toBe(Object.prototype);
+    expect(Object.hasOwn(out.properties, '__proto__')).toBe(true);
+    expect(JSON.stringify(out)).toBe('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"x":{"type":"string"}}}}}');
+  });
 });

@@ -14,19 +14,38 @@ import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_
 /** Branches where Ajv ignores defaults. */
 const NO_DEFAULTS = new Set(['anyOf', 'oneOf', 'not']);
 
+/**
+ * The schema with `visit` applied to every subschema, bottom-up. Unchanged
+ * subtrees are shared, not copied: most schemas have no `default`, and
+ * copying every one of them was a measurable part of generating 1,000 tools.
+ * Callers treat schemas as read-only.
+ */
 function rebuild(schema: JsonObject, visit: (node: JsonObject, applies: boolean) => JsonObject, applies: boolean): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(schema)) {
+  let out: JsonObject | undefined;
+  const set = (key: string, value: unknown, before: unknown): void => {
+    if (value === before && out === undefined) return;
+    out ??= { ...schema };
+    out[key] = value as JsonObject[string];
+  };
+  for (const key of Object.keys(schema)) {
+    const value = schema[key];
     const inner = applies && !NO_DEFAULTS.has(key);
-    if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) out[key] = rebuild(value as JsonObject, visit, inner);
-    else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) out[key] = value.map((v) => (isJsonObject(v) ? rebuild(v as JsonObject, visit, inner) : v));
-    else if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
-      const map: JsonObject = {};
-      for (const [name, sub] of Object.entries(value)) map[name] = isJsonObject(sub) ? rebuild(sub as JsonObject, visit, inner) : sub;
-      out[key] = map;
-    } else out[key] = value;
+    if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) set(key, rebuild(value as JsonObject, visit, inner), value);
+    else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
+      const list = value.map((v) => (isJsonObject(v) ? rebuild(v as JsonObject, visit, inner) : v));
+      set(key, list.some((v, i) => v !== value[i]) ? list : value, value);
+    } else if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
+      let map: JsonObject | undefined;
+      for (const name of Object.keys(value)) {
+        const sub = (value as JsonObject)[name];
+        const next = isJsonObject(sub) ? rebuild(sub as JsonObject, visit, inner) : sub;
+        // defineProperty: a property may be named `__proto__`.
+        if (next !== sub) Object.defineProperty((map ??= { ...(value as JsonObject) }), name, { value: next, writable: true, enumerable: true, configurable: true });
+      }
+      set(key, map ?? value, value);
+    }
   }
-  return visit(out, applies);
+  return visit(out ?? schema, applies);
 }
 
 /** The schema the handler's input type is derived from: properties with a default are required. */

@@ -12,12 +12,11 @@ import { displayPath } from '../load/display-path.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
-import { withHeader, type HeaderInfo } from './header.js';
+import { headerPrefix, type HeaderInfo } from './header.js';
 import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
-import { encoderForRun } from './text-bytes.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
@@ -45,17 +44,32 @@ export interface EmitOutputResult {
   written?: ReadonlyMap<string, WrittenStat>;
 }
 
+/**
+ * Contents with their header, one string per distinct (header, contents): a
+ * target's server and client repeat their validators and metadata (16 MB at
+ * 1,000 tools), and two headed copies of one text were flattened, hashed and
+ * compared twice.
+ */
+function headerJoiner(): (path: string, contents: string, info: HeaderInfo) => string {
+  const joined = new Map<string, Map<string, string>>();
+  return (path, contents, info) => {
+    const prefix = headerPrefix(path, info);
+    let byContents = joined.get(prefix);
+    if (!byContents) joined.set(prefix, (byContents = new Map()));
+    let text = byContents.get(contents);
+    if (text === undefined) byContents.set(contents, (text = prefix + contents));
+    return text;
+  };
+}
+
 export async function emitOutput(files: OutputFile[], options: EmitOutputOptions): Promise<EmitOutputResult> {
   const progress = options.onProgress ?? (() => undefined);
   refuseLinkedOut(options.out, options.followOutLink === true);
   progress(`formatting ${files.length} files`);
+  const headed = headerJoiner();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const formatted = await formatFiles(
-    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
-  );
-  // Large texts are hashed for the index and written, some of them twice: encoded once.
-  const encode = encoderForRun();
-  const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles, encode)];
+  const formatted = await formatFiles(sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f.path, f.contents, options.header) } : f)));
+  const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
     const plan = planOutput(options.out, all, options.previousIndex);
     mergePackageJson(plan, readText);
@@ -73,7 +87,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
     const index = readOutputIndexAfterRecovery(options);
     const plan = planOutput(options.out, all, index);
     const diagnostics = [...editedDiagnostics(plan, index), ...mergePackageJson(plan, readText)];
-    const written = writePlan(plan, options.out, encode);
+    const written = writePlan(plan, options.out);
     rememberWritten(plan, written);
     return { plan, diagnostics, written };
   } finally {

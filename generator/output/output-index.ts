@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
-import { utf8Bytes, type EncodeText } from './text-bytes.js';
+import { encodeTransient } from './text-bytes.js';
 
 export const INDEX_PATH = '.mcpgen/files.json';
 
@@ -57,7 +57,7 @@ export function knownHash(path: string, contents: string): string | undefined {
  * more but that are still on disk. They stay listed, so the warning about
  * them repeats on every run until the user deletes or moves them.
  */
-export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = [], encode: EncodeText = utf8Bytes): OutputFile {
+export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
   const memo = new Map<string, { contents: string; hash: string }>();
   // Packages of one target repeat files (a server's and a client's validators and metadata, 16 MB of 32 at 1,000 tools): hash each text once.
@@ -66,7 +66,7 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
     if (f.owner !== 'generated') continue;
     const known = hashMemo.get(f.path);
     let hash = known && known.contents === f.contents ? known.hash : byContents.get(f.contents);
-    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(encode(f.contents))));
+    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(encodeTransient(f.contents))));
     memo.set(f.path, { contents: f.contents, hash });
     entries[f.path] = hash;
   }

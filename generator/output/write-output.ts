@@ -19,7 +19,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
-import { utf8Bytes, type EncodeText } from './text-bytes.js';
+import { encodeTransient } from './text-bytes.js';
 import { countWork } from '../pipeline/work-counts.js';
 
 export const JOURNAL_PATH = '.mcpgen/journal.json';
@@ -46,7 +46,7 @@ export interface WrittenStat {
 }
 
 /** Returns the stat of each file written, by target path (for the no-op stamp, run-stamp.ts). */
-export function writePlan(plan: PlannedFile[], outDir?: string, encode: EncodeText = utf8Bytes): Map<string, WrittenStat> {
+export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, WrittenStat> {
   const conflicts = plan.filter((p) => p.action === 'conflict');
   if (conflicts.length) {
     throw new McpgenError(
@@ -84,7 +84,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string, encode: EncodeTe
       entries.push({ target: p.absolutePath, temp });
       const fd = openSync(temp, 'w');
       try {
-        writeFileSync(fd, encode(p.contents ?? ''));
+        writeFileSync(fd, encodeTransient(p.contents ?? ''));
         const s = fstatSync(fd);
         written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
       } finally {

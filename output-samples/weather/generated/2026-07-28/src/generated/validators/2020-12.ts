@@ -78,10 +78,8 @@ export function getForecastInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key0 in data) {
-      if (!mvHasOwn.call(data, key0)) continue;
-      if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key0 === "latitude" || key0 === "longitude" || key0 === "days") || !mvHasOwn.call(data, key0)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude"))) {
       const data1 = data.latitude;
@@ -235,10 +233,8 @@ export function getAlertsInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key1 in data) {
-      if (!mvHasOwn.call(data, key1)) continue;
-      if (!(key1 === "state" || key1 === "severity")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key1 === "state" || key1 === "severity") || !mvHasOwn.call(data, key1)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (has0) {
       const data2 = data.state;
@@ -292,10 +288,8 @@ export function subscribeAlertsInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key2 in data) {
-      if (!mvHasOwn.call(data, key2)) continue;
-      if (!(key2 === "state" || key2 === "email")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key2 === "state" || key2 === "email") || !mvHasOwn.call(data, key2)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (has0) {
       const data3 = data.state;

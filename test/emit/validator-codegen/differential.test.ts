@@ -178,6 +178,38 @@ test('key loops see the own enumerable keys in Object.keys order: inherited and 
   }
 });
 
+test('additionalProperties: a named key skips the own-property test, an unnamed inherited or polluted key is still not additional', async () => {
+  // The key loop tests the schema's names before hasOwnProperty (the valid
+  // path's cost, issue 17): an inherited key must still be skipped whether
+  // the schema names it or not, and an own unnamed key reported.
+  const schema = { type: 'object', properties: { a: { type: 'integer' }, b: { type: 'string' } }, additionalProperties: false };
+  const nested = { type: 'object', properties: { o: schema, list: { type: 'array', items: schema } }, additionalProperties: false };
+  const cases: (() => unknown)[] = [
+    () => ({ a: 1, b: 'x' }),
+    () => Object.assign(Object.create({ a: 'inherited', z: 1 }) as Obj, { b: 'x' }),
+    () => Object.assign(Object.create({ z: 1 }) as Obj, { a: 1, y: 2 }),
+    () => Object.assign(Object.create(null) as Obj, { a: 1, z: 2 }),
+  ];
+  const compile = await ajvCompiler('2020-12');
+  const own = loadOwn({ flatInput: schema, nestedInput: nested }, '2020-12');
+  try {
+    for (const polluted of [false, true]) {
+      if (polluted) Object.defineProperty(Object.prototype, 'zz', { value: 1, enumerable: true, configurable: true, writable: true });
+      for (const [name, s] of [['flatInput', schema], ['nestedInput', nested]] as const) {
+        const ajv = compile(s);
+        for (const make of cases) {
+          const data = name === 'flatInput' ? make : () => ({ o: make(), list: [make(), make()] });
+          const mine = { valid: own[name]!(data()), errors: own[name]!.errors };
+          const theirs = { valid: ajv(data()), errors: ajv.errors };
+          expect(mine).toEqual(theirs);
+        }
+      }
+    }
+  } finally {
+    delete (Object.prototype as Obj).zz;
+  }
+});
+
 test('presence under ownProperties: inherited values, null prototypes, class instances and a polluted Object.prototype', async () => {
   // The presence test skips hasOwnProperty when the data's prototype is
   // Object.prototype and that lacks the name: every other case must still

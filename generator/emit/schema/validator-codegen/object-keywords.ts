@@ -33,15 +33,20 @@ const present = (d: string, name: string): string => {
  * allocating the key array (the largest line of an invalid call's profile).
  * Where the body may write defaults (possibly into this same object, reached
  * again through a property), the keys are taken up front as Ajv takes them.
+ * `skip` is a test of keys the body ignores (those the schema names); it
+ * runs before the own-property test, so a named key (every key of a valid
+ * object) costs no `hasOwnProperty` call: ~5% of the bench's valid call
+ * (issue 17). Both tests are free of side effects, so the order changes no
+ * verdict.
  */
-function ownKeys(cx: Ctx, key: string, bodyMayWrite: boolean, body: () => void): void {
+function ownKeys(cx: Ctx, key: string, bodyMayWrite: boolean, body: () => void, skip?: string): void {
   const { w, data: d } = cx;
   if (bodyMayWrite) {
-    w.block(`for (const ${key} of Object.keys(${d}))`, body);
+    w.block(`for (const ${key} of Object.keys(${d}))`, () => (skip ? w.block(`if (!(${skip}))`, body) : body()));
     return;
   }
   w.block(`for (const ${key} in ${d})`, () => {
-    w.line(`if (!mvHasOwn.call(${d}, ${key})) continue;`);
+    w.line(`if (${skip ? `(${skip}) || ` : ''}!mvHasOwn.call(${d}, ${key})) continue;`);
     body();
   });
 }
@@ -163,6 +168,6 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
     w.line(`const ${child} = ${d}[${key}];`);
     sub(cx, extra, { data: child, ...keyPath(cx, key), schemaPath: sp });
   };
-  ownKeys(cx, key, extra !== false && cx.scope.writesDefaults, () => (known.length ? w.block(`if (!(${known.join(' || ')}))`, body) : body()));
+  ownKeys(cx, key, extra !== false && cx.scope.writesDefaults, body, known.length ? known.join(' || ') : undefined);
 }
 

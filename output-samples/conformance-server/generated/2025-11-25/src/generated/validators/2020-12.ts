@@ -212,10 +212,8 @@ export function jsonSchema202012ToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!mvHasOwn.call(data, key0)) continue;
-      if (!(key0 === "name" || key0 === "address")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key0 === "name" || key0 === "address") || !mvHasOwn.call(data, key0)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.name !== undefined && (mvGetProto(data) === mvObjectProto && !("name" in mvObjectProto) || mvHasOwn.call(data, "name"))) {
       const data1 = data.name;

@@ -31,37 +31,38 @@ function mvFormatDate(s) {
 }
 
 // ajv-formats' "email", as a scanner (format-scanners.ts in mcpgen).
-// Its character classes by code: 1 local part, 2 label (letters, digits), 4 hyphen.
-const mvEmailChars = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  const local = alnum || (c >= 35 && c <= 39) || c === 33 || c === 42 || c === 43 || c === 45 || c === 47 || c === 61 || c === 63 || (c >= 94 && c <= 96) || (c >= 123 && c <= 126);
-  mvEmailChars[c] = (local ? 1 : 0) | (alnum ? 2 : 0) | (c === 45 ? 4 : 0);
-}
-
 function mvFormatEmail(s) {
   const n = s.length;
   let i = 0;
-  for (;;) {
-    const start = i;
-    let c = 0;
-    while (i < n && (c = s.charCodeAt(i)) < 128 && mvEmailChars[c] & 1) i++;
-    if (i === start || i === n) return false;
-    c = s.charCodeAt(i++);
-    if (c === 64) break;
-    if (c !== 46) return false;
+  let prev = 46;
+  for (;; i++) {
+    if (i === n) return false;
+    const c = s.charCodeAt(i);
+    if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10) prev = c;
+    else if (c === 64) {
+      if (prev === 46) return false;
+      break;
+    } else if (c === 46) {
+      if (prev === 46) return false;
+      prev = c;
+    } else if (c === 33 || (c - 35) >>> 0 < 5 || c === 42 || c === 43 || c === 45 || c === 47 || c === 61 || c === 63 || (c - 94) >>> 0 < 3 || (c - 123) >>> 0 < 4) prev = c;
+    else return false;
   }
-  let labels = 0;
-  for (;;) {
-    const start = i;
-    let c = 0;
-    while (i < n && (c = s.charCodeAt(i)) < 128 && mvEmailChars[c] & 6) i++;
-    // Not empty, and no hyphen first or last (both ends were scanned, so they are below 128).
-    if (i === start || mvEmailChars[s.charCodeAt(start)] & 4 || mvEmailChars[s.charCodeAt(i - 1)] & 4) return false;
-    labels++;
-    if (i === n) return labels >= 2;
-    if (s.charCodeAt(i++) !== 46) return false;
+  prev = 46;
+  let dots = 0;
+  for (i++; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10) prev = c;
+    else if (c === 45) {
+      if (prev === 46) return false;
+      prev = c;
+    } else if (c === 46) {
+      if (prev === 46 || prev === 45) return false;
+      prev = c;
+      dots++;
+    } else return false;
   }
+  return dots > 0 && prev !== 46 && prev !== 45;
 }
 
 export function getForecastInput(data) {
@@ -77,10 +78,8 @@ export function getForecastInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key0 in data) {
-      if (!mvHasOwn.call(data, key0)) continue;
-      if (!(key0 === "latitude" || key0 === "longitude" || key0 === "days")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key0 === "latitude" || key0 === "longitude" || key0 === "days") || !mvHasOwn.call(data, key0)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude"))) {
       const data1 = data.latitude;
@@ -234,10 +233,8 @@ export function getAlertsInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key1 in data) {
-      if (!mvHasOwn.call(data, key1)) continue;
-      if (!(key1 === "state" || key1 === "severity")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key1 === "state" || key1 === "severity") || !mvHasOwn.call(data, key1)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (has0) {
       const data2 = data.state;
@@ -291,10 +288,8 @@ export function subscribeAlertsInput(data) {
       { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     for (const key2 in data) {
-      if (!mvHasOwn.call(data, key2)) continue;
-      if (!(key2 === "state" || key2 === "email")) {
-        { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
-      }
+      if ((key2 === "state" || key2 === "email") || !mvHasOwn.call(data, key2)) continue;
+      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
     }
     if (has0) {
       const data3 = data.state;

@@ -20,6 +20,7 @@ import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
 import { countWork } from '../pipeline/work-counts.js';
+import { writeText } from './text-bytes.js';
 
 export const JOURNAL_PATH = '.mcpgen/journal.json';
 export const BACKUP_PREFIX = '.mcpgen-bak-';
@@ -83,7 +84,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
       entries.push({ target: p.absolutePath, temp });
       const fd = openSync(temp, 'w');
       try {
-        writeFileSync(fd, p.contents ?? '');
+        writeText(fd, p.contents ?? '');
         const s = fstatSync(fd);
         written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
       } finally {

@@ -12,7 +12,7 @@ import { displayPath } from '../load/display-path.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
-import { withHeader, type HeaderInfo } from './header.js';
+import { headerText, withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
@@ -50,7 +50,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   progress(`formatting ${files.length} files`);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const formatted = await formatFiles(
-    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: withHeader(f.path, f.contents, options.header) } : f)),
+    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f, options.header) } : f)),
   );
   const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
@@ -76,6 +76,13 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   } finally {
     lock.release();
   }
+}
+
+/** A generated file's contents with the run's header in front: already there for a `headed` file (checked). */
+function headed(file: OutputFile, header: HeaderInfo): string {
+  if (!file.headed) return withHeader(file.path, file.contents, header);
+  if (!file.contents.startsWith(headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
+  return file.contents;
 }
 
 function readText(path: string): string | undefined {

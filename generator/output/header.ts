@@ -19,12 +19,18 @@ export function headerLines(info: HeaderInfo): string[] {
   return [`${HEADER_MARKER} ${info.version} for MCP revision ${info.revision}. Do not edit: changes are overwritten.`];
 }
 
-export function withHeader(path: string, contents: string, info: HeaderInfo): string {
+/** What withHeader puts before a file's contents ('' for files without comments, such as JSON). */
+export function headerText(path: string, info: HeaderInfo): string {
   const lines = headerLines(info);
-  if (/\.(c|m)?[jt]s$/.test(path)) return lines.map((l) => `// ${l}`).join('\n') + '\n' + contents;
-  if (/\.(ya?ml|sh)$/.test(path)) return lines.map((l) => `# ${l}`).join('\n') + '\n' + contents;
-  if (/\.(md|html)$/.test(path)) return `<!-- ${lines.join(' ')} -->\n` + contents;
-  return contents;
+  if (/\.(c|m)?[jt]s$/.test(path)) return lines.map((l) => `// ${l}`).join('\n') + '\n';
+  if (/\.(ya?ml|sh)$/.test(path)) return lines.map((l) => `# ${l}`).join('\n') + '\n';
+  if (/\.(md|html)$/.test(path)) return `<!-- ${lines.join(' ')} -->\n`;
+  return '';
+}
+
+export function withHeader(path: string, contents: string, info: HeaderInfo): string {
+  const header = headerText(path, info);
+  return header ? header + contents : contents;
 }
 
 export function hasHeader(contents: string): boolean {

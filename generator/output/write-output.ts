@@ -14,7 +14,7 @@
  * anything else, and removes stale temporary files.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
@@ -128,9 +128,22 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
   }
   // Fault injection for the trials: die like kill -9 after the last rename, before the journal goes.
   if (process.env.MCPGEN_FAULT_KILL_AFTER_RENAMES === '1') process.kill(process.pid, 'SIGKILL');
-  if (journalFile) rmSync(journalFile, { force: true });
-  for (const e of entries) if (e.backup) rmSync(e.backup, { force: true });
+  if (journalFile) removeFile(journalFile);
+  for (const e of entries) if (e.backup) removeFile(e.backup);
   return written;
+}
+
+/**
+ * Removes a file this run made (journal, backup), if still there. One
+ * unlink: rmSync goes through Node's rimraf (lstat, retries), a few ms a
+ * file on the write path of every watch save.
+ */
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+  }
 }
 
 /**

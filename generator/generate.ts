@@ -207,7 +207,7 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     return { ...base, plan: hit.plan, diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0, revision: ir.revision.id, changed: [], cached: true };
   }
 
-  const emitted = await runEmitters(loadedEmitters.emitters, { ir, spec, artifacts: toolArtifacts(ir), generatorVersion: version }, progress).catch(
+  const emitted = await runEmitters(loadedEmitters.emitters, { ir, spec, artifacts: toolArtifacts(ir), generatorVersion: version, header: { version, revision: ir.revision.id } }, progress).catch(
     (err: unknown) => {
       throw located(err, loaded.sourceMap);
     },
@@ -220,7 +220,7 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
   const output = await emitOutput(files, {
     out: options.out,
     mode: options.mode ?? 'write',
-    header: { version, revision: ir.revision.id },
+    header: { version, revision: ir.revision.id }, // as the emitters were told
     previousIndex,
     keptUserFiles: orphans.map((o) => o.path),
     followOutLink: options.followOutLink,

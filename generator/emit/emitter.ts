@@ -5,6 +5,7 @@
  * the emitter's own root folder, as if it were alone in the target; the
  * build step decides where that root is (see `package`).
  */
+import type { HeaderInfo } from '../output/header.js';
 import type { IR } from '../ir/model.js';
 import type { JsonSchema, LoadedSpec } from '../spec/load-spec.js';
 import type { OutputFile } from '../output/file-map.js';
@@ -19,6 +20,12 @@ export interface EmitContext<Options = Record<string, unknown>> {
   options: Options;
   /** Per-tool types and validators, computed once per run and shared by every emitter. */
   artifacts: ToolArtifacts;
+  /**
+   * The header the write stage puts in front of generated files, when the
+   * caller knows it (`generate` does). A built-in emitter then builds its
+   * largest modules with the header in one piece and marks them `headed`.
+   */
+  header?: HeaderInfo;
   /**
    * Where this emitter's files land, relative to the target folder (POSIX;
    * `''` for the target itself). Informational: emitted paths stay relative

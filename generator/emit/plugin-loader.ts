@@ -137,8 +137,15 @@ function resolvePlugin(spec: string, baseDir: string): string | undefined {
   }
 }
 
+/**
+ * The options schema of an emitter without one: a single object, because
+ * Ajv caches compiled schemas by object (a new literal per run made
+ * `generate --watch` compile it again on every save, and keep every copy).
+ */
+const NO_OPTIONS = { type: 'object', additionalProperties: false, properties: {} };
+
 async function checkOptions(loaded: LoadedEmitter, pointer: string, place: PlaceDiagnostic): Promise<Diagnostic[]> {
-  const schema = loaded.emitter.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
+  const schema = loaded.emitter.optionsSchema ?? NO_OPTIONS;
   if (loaded.fingerprint.startsWith('builtin:')) {
     // A built-in's options are nearly always valid: lint's sound fast path says so without loading Ajv (about 70 ms of every generate); Ajv still words the errors.
     const { QuickValidator } = await import('../lint/checks/quick-validate.js');

@@ -5,6 +5,7 @@
  * its paths, and holds every emitter to what it declared: paths it may
  * write, files the user owns, no path claimed twice.
  */
+import type { HeaderInfo } from '../output/header.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IR } from '../ir/model.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
@@ -52,7 +53,7 @@ const matchesAny = (path: string, globs: string[] | undefined): boolean => (glob
 
 export async function runEmitters(
   emitters: LoadedEmitter[],
-  context: { ir: IR; spec: LoadedSpec; artifacts: ToolArtifacts; generatorVersion: string },
+  context: { ir: IR; spec: LoadedSpec; artifacts: ToolArtifacts; generatorVersion: string; header?: HeaderInfo },
   onProgress: (message: string) => void = () => undefined,
 ): Promise<EmitRunResult> {
   const roots = emitterRoots(emitters);

@@ -12,7 +12,7 @@ import { displayPath } from '../load/display-path.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
-import { headerPrefix, type HeaderInfo } from './header.js';
+import { headerText, withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
@@ -44,31 +44,14 @@ export interface EmitOutputResult {
   written?: ReadonlyMap<string, WrittenStat>;
 }
 
-/**
- * Contents with their header, one string per distinct (header, contents): a
- * target's server and client repeat their validators and metadata (16 MB at
- * 1,000 tools), and two headed copies of one text were flattened, hashed and
- * compared twice.
- */
-function headerJoiner(): (path: string, contents: string, info: HeaderInfo) => string {
-  const joined = new Map<string, Map<string, string>>();
-  return (path, contents, info) => {
-    const prefix = headerPrefix(path, info);
-    let byContents = joined.get(prefix);
-    if (!byContents) joined.set(prefix, (byContents = new Map()));
-    let text = byContents.get(contents);
-    if (text === undefined) byContents.set(contents, (text = prefix + contents));
-    return text;
-  };
-}
-
 export async function emitOutput(files: OutputFile[], options: EmitOutputOptions): Promise<EmitOutputResult> {
   const progress = options.onProgress ?? (() => undefined);
   refuseLinkedOut(options.out, options.followOutLink === true);
   progress(`formatting ${files.length} files`);
-  const headed = headerJoiner();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const formatted = await formatFiles(sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f.path, f.contents, options.header) } : f)));
+  const formatted = await formatFiles(
+    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f, options.header) } : f)),
+  );
   const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
     const plan = planOutput(options.out, all, options.previousIndex);
@@ -93,6 +76,13 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   } finally {
     lock.release();
   }
+}
+
+/** A generated file's contents with the run's header in front: already there for a `headed` file (checked). */
+function headed(file: OutputFile, header: HeaderInfo): string {
+  if (!file.headed) return withHeader(file.path, file.contents, header);
+  if (!file.contents.startsWith(headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
+  return file.contents;
 }
 
 function readText(path: string): string | undefined {

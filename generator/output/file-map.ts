@@ -13,6 +13,12 @@ export interface OutputFile {
   owner: FileOwner;
   /** Skip prettier for this file (already formatted, or not a format it knows). */
   formatted?: boolean;
+  /**
+   * The contents already begin with the run's header (header.ts), so the
+   * write stage adds none: a 15 MB module built with its header in one
+   * piece is not copied again to put the header in front.
+   */
+  headed?: boolean;
 }
 
 /** An ordered path → file map that refuses two emitters claiming one path. */

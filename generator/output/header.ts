@@ -19,8 +19,8 @@ export function headerLines(info: HeaderInfo): string[] {
   return [`${HEADER_MARKER} ${info.version} for MCP revision ${info.revision}. Do not edit: changes are overwritten.`];
 }
 
-/** What goes before a file's contents: its header comment, or '' (JSON and unknown kinds). */
-export function headerPrefix(path: string, info: HeaderInfo): string {
+/** What withHeader puts before a file's contents ('' for files without comments, such as JSON). */
+export function headerText(path: string, info: HeaderInfo): string {
   const lines = headerLines(info);
   if (/\.(c|m)?[jt]s$/.test(path)) return lines.map((l) => `// ${l}`).join('\n') + '\n';
   if (/\.(ya?ml|sh)$/.test(path)) return lines.map((l) => `# ${l}`).join('\n') + '\n';
@@ -29,7 +29,8 @@ export function headerPrefix(path: string, info: HeaderInfo): string {
 }
 
 export function withHeader(path: string, contents: string, info: HeaderInfo): string {
-  return headerPrefix(path, info) + contents;
+  const header = headerText(path, info);
+  return header ? header + contents : contents;
 }
 
 export function hasHeader(contents: string): boolean {

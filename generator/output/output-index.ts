@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
-import { encodeTransient } from './text-bytes.js';
 
 export const INDEX_PATH = '.mcpgen/files.json';
 
@@ -66,7 +65,7 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
     if (f.owner !== 'generated') continue;
     const known = hashMemo.get(f.path);
     let hash = known && known.contents === f.contents ? known.hash : byContents.get(f.contents);
-    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(encodeTransient(f.contents))));
+    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(f.contents)));
     memo.set(f.path, { contents: f.contents, hash });
     entries[f.path] = hash;
   }

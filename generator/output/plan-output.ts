@@ -3,7 +3,8 @@
  * file, what a run would do. Reads only; `write-output.ts` carries out a plan,
  * and `--check` / `--dry-run` only report it.
  */
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { countWork } from '../pipeline/work-counts.js';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
@@ -77,10 +78,17 @@ export function planOutput(
 
   const memo = new Map<string, DiskState>();
   knownCurrent = new Map();
+  const listings = new Map<string, Map<string, Dirent>>();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
     const base = { path: file.path, absolutePath, owner: file.owner, contents: file.contents };
+    // A user file that is there as a plain file is kept whatever its stat says: its folder's listing tells (one read for a thousand handlers).
+    if (file.owner === 'user' && listedAsFile(listings, absolutePath)) {
+      plan.push({ ...base, action: 'keep-user' });
+      continue;
+    }
+    countWork('outputs-statted');
     const stat = statOrNothing(absolutePath);
     if (!stat) {
       plan.push({ ...base, action: 'create' });
@@ -153,6 +161,26 @@ function readOutput(path: string): string {
 
 function sameIgnoringCrlf(a: string, b: string): boolean {
   return (a.includes('\r') || b.includes('\r')) && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+}
+
+/**
+ * Whether the folder listing shows `path` as a regular file (listings read
+ * once per folder per plan). Anything else (missing, a folder, a link, a
+ * name spelt in another case on a case-insensitive disk) is left to stat.
+ */
+function listedAsFile(listings: Map<string, Map<string, Dirent>>, path: string): boolean {
+  const folder = dirname(path);
+  let listing = listings.get(folder);
+  if (!listing) {
+    listing = new Map();
+    try {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) listing.set(entry.name, entry);
+    } catch {
+      // No such folder (yet), or not a folder: nothing listed.
+    }
+    listings.set(folder, listing);
+  }
+  return listing.get(basename(path))?.isFile() === true;
 }
 
 /** The file's stat, or undefined where `existsSync` would say false (missing, or a file in the way of its folder). */

@@ -14,13 +14,13 @@
  * anything else, and removes stale temporary files.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
-import { encodeTransient } from './text-bytes.js';
 import { countWork } from '../pipeline/work-counts.js';
+import { writeText } from './text-bytes.js';
 
 export const JOURNAL_PATH = '.mcpgen/journal.json';
 export const BACKUP_PREFIX = '.mcpgen-bak-';
@@ -84,7 +84,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
       entries.push({ target: p.absolutePath, temp });
       const fd = openSync(temp, 'w');
       try {
-        writeFileSync(fd, encodeTransient(p.contents ?? ''));
+        writeText(fd, p.contents ?? '');
         const s = fstatSync(fd);
         written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
       } finally {
@@ -128,9 +128,22 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
   }
   // Fault injection for the trials: die like kill -9 after the last rename, before the journal goes.
   if (process.env.MCPGEN_FAULT_KILL_AFTER_RENAMES === '1') process.kill(process.pid, 'SIGKILL');
-  if (journalFile) rmSync(journalFile, { force: true });
-  for (const e of entries) if (e.backup) rmSync(e.backup, { force: true });
+  if (journalFile) removeFile(journalFile);
+  for (const e of entries) if (e.backup) removeFile(e.backup);
   return written;
+}
+
+/**
+ * Removes a file this run made (journal, backup), if still there. One
+ * unlink: rmSync goes through Node's rimraf (lstat, retries), a few ms a
+ * file on the write path of every watch save.
+ */
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+  }
 }
 
 /**

@@ -59,19 +59,27 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
   const result = new Map<string, ToolTypeModules>();
   const memo = new Map<string, string>();
-  const types = async (schema: IR['tools'][number]['inputSchema'], typeName: string, pointer: string): Promise<string> => {
-    const key = runMemosKept() ? `${typeName}\0${JSON.stringify(schema)}` : undefined;
+  type Schema = IR['tools'][number]['inputSchema'];
+  /**
+   * Keyed by the manifest's schema and `view` (how it is read: `handler`
+   * puts defaulted properties in `required`), not by the view's result:
+   * a view is a function of the schema, so an unchanged tool costs one
+   * JSON serialization, not a rebuilt schema too.
+   */
+  const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
+    const key = runMemosKept() ? `${typeName}\0${view}\0${JSON.stringify(schema)}` : undefined;
     let code = key === undefined ? undefined : typeMemo.get(key);
     if (code === undefined) {
       countWork('types-converted');
-      code = await forSchema(pointer, () => schemaToTypes(schema, typeName));
+      const viewed = view === 'handler' ? withDefaultsRequired(schema) : schema;
+      code = await forSchema(pointer, () => schemaToTypes(viewed, typeName));
     }
     if (key !== undefined) memo.set(key, code);
     return code;
   };
   for (const t of ir.tools) {
-    const input = await types(withDefaultsRequired(t.inputSchema), `${t.typeName}Input`, `${t.pointer}/inputSchema`);
-    const output = t.outputSchema ? await types(t.outputSchema, `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
+    const input = await types(t.inputSchema, 'handler', `${t.typeName}Input`, `${t.pointer}/inputSchema`);
+    const output = t.outputSchema ? await types(t.outputSchema, 'as-is', `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
     result.set(t.identifier, output === undefined ? { input } : { input, output });
   }
   typeMemo = memo;

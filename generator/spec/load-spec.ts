@@ -4,12 +4,12 @@
  * revision fails here, with a clear message, when the file is missing or was
  * tampered with.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { requireRevision, type RevisionInfo } from './revisions.js';
 import { locateSchema, specDirCandidates, type SpecOrigin, type SpecSourceOptions } from './spec-dirs.js';
 import { countWork } from '../pipeline/work-counts.js';
+import { sha256OfText } from '../output/text-bytes.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -29,8 +29,9 @@ export interface LoadedSpec {
   warnings: Diagnostic[];
 }
 
+/** A string is hashed as its UTF-8 bytes, through a reused buffer (output/text-bytes.ts). */
 export function sha256Hex(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  return sha256OfText(data);
 }
 
 export function pinStatus(revision: RevisionInfo, sha256: string): PinStatus {

@@ -4,10 +4,11 @@
  * not moved. An edit by hand must still be seen, even one that keeps the
  * file's size.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planOutput } from '../../generator/output/plan-output.js';
+import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { tempDir } from '../helpers/paths.js';
 
 describe('planning repeatedly in one process', () => {
@@ -24,5 +25,27 @@ describe('planning repeatedly in one process', () => {
     writeFileSync(join(out, 'src', 'a.ts'), contents.replace('= 1', '= 2'));
     expect(readFileSync(join(out, 'src', 'a.ts'), 'utf8').length).toBe(contents.length);
     expect(planOutput(out, files, index).map((p) => p.action)).toEqual(['update']);
+  });
+
+  it('finds existing user files from their folder listing, and stats the rest', () => {
+    const out = tempDir('mcpgen-plan-listing-');
+    mkdirSync(join(out, 'handlers', 'folder.ts'), { recursive: true });
+    const names = Array.from({ length: 50 }, (_, i) => `h${i}.ts`);
+    for (const n of names) writeFileSync(join(out, 'handlers', n), '// mine\n');
+    writeFileSync(join(out, 'handlers', 'target.ts'), '// mine\n');
+    symlinkSync('target.ts', join(out, 'handlers', 'link.ts'));
+    const user = (n: string) => ({ path: `handlers/${n}`, contents: 'stub\n', owner: 'user' as const });
+    const files = [...names, 'missing.ts', 'folder.ts', 'link.ts'].map(user);
+    resetWorkCounts();
+    const plan = planOutput(out, files, undefined);
+    expect(plan.filter((p) => p.action === 'keep-user')).toHaveLength(51);
+    expect(plan.find((p) => p.path === 'handlers/missing.ts')?.action).toBe('create');
+    expect(plan.find((p) => p.path === 'handlers/folder.ts')?.action).toBe('conflict');
+    expect(plan.find((p) => p.path === 'handlers/link.ts')?.action).toBe('keep-user');
+    // Only the three that are not plain files in the listing are stat-ed.
+    expect(workCounts()['outputs-statted']).toBe(3);
+    // A file removed since is created again.
+    rmSync(join(out, 'handlers', 'h7.ts'));
+    expect(planOutput(out, files, undefined).find((p) => p.path === 'handlers/h7.ts')?.action).toBe('create');
   });
 });

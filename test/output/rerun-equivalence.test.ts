@@ -7,7 +7,7 @@
  * diagnostics. The edits are made in this process (as the watch loop does),
  * the reference run in a new one.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchTools, type BenchTool } from '../../bench/server/bench-manifest.js';
@@ -41,34 +41,53 @@ describe('re-runs in one process', () => {
     const tools = benchTools(24);
     // A tool without description: a lint warning that must survive the memos.
     delete (tools[5] as { description?: string }).description;
-    const dir = writeFiles({ 'mcp.json': manifestOf(tools) });
+    // Two tools share a definition in another file: editing only that file must reach both.
+    const shared = (maxLength: number) => JSON.stringify({ $defs: { note: { type: 'string', maxLength, default: 'none' } } });
+    for (const i of [9, 10]) (tools[i]!.inputSchema.properties as Record<string, unknown>).note = { $ref: './shared.json#/$defs/note' };
+    const dir = writeFiles({ 'mcp.json': manifestOf(tools), 'shared.json': shared(40) });
+    const validators = () => readFileSync(join(dir, 'watched', 'src', 'generated', 'validators', '2020-12.ts'), 'utf8');
     const options = { manifests: [join(dir, 'mcp.json')], revision: '2025-11-25', emit: ['manifest', 'server'], out: join(dir, 'watched'), cwd: dir };
     expect((await generate(options)).exitCode).toBe(0);
 
-    const edits: ((t: BenchTool[]) => void)[] = [
-      (t) => (t[3]!.description = 'Edited description.'),
-      (t) => ((t[7]!.inputSchema.properties as Record<string, unknown>).extra = { type: 'integer', minimum: 2, default: 4 }),
-      (t) => t.push(...benchTools(26).slice(24)),
-      (t) => (t[0]!.outputSchema = { type: 'object', properties: { total: { type: 'number' } }, required: ['total'] }),
+    // Each edit; whether it must change the validators module (built in one piece with its header: never stale);
+    // and how many tools it moves (their lint findings carry their pointer, so those are linted again).
+    const edits: { edit: (t: BenchTool[]) => void; validators: boolean; moved?: number }[] = [
+      { edit: (t) => (t[3]!.description = 'Edited description.'), validators: false },
+      { edit: (t) => ((t[7]!.inputSchema.properties as Record<string, unknown>).extra = { type: 'integer', minimum: 2, default: 4 }), validators: true },
+      { edit: (t) => t.push(...benchTools(26).slice(24)), validators: true },
+      { edit: (t) => (t[0]!.outputSchema = { type: 'object', properties: { total: { type: 'number' } }, required: ['total'] }), validators: true },
+      // A rename: new identifier, type names and export names for that tool.
+      { edit: (t) => (t[2]!.name = 'renamed_records_search'), validators: true },
+      // A removal in the middle: the removed tool's chunk goes; the tools after it move up one place.
+      { edit: (t) => t.splice(4, 1), validators: true, moved: 26 - 5 },
+      // The shared definition only (the manifest is rewritten unchanged): both tools that use it change.
+      { edit: () => writeFileSync(join(dir, 'shared.json'), shared(80)), validators: true },
     ];
     let last;
-    for (const edit of edits) {
+    for (const { edit, validators: changesValidators, moved = 0 } of edits) {
+      const before = validators();
       edit(tools);
       writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
       resetWorkCounts();
       last = await generate(options);
       expect(last.exitCode).toBe(0);
       expect(last.cached).toBe(false);
+      expect(validators() !== before, 'validators module changed').toBe(changesValidators);
       // Work is redone for the edited tools only (counted, not timed).
       expect(validatorCompileStats.own).toBeLessThanOrEqual(4);
       expect(workCounts()['types-converted']).toBeLessThanOrEqual(4);
-      // Tool schemas linted again: at most the two of each tool touched (the new tools of the third edit).
-      expect(workCounts()['tool-schemas-checked']).toBeLessThanOrEqual(4);
-      // Manifest items checked against the revision's definitions again: the server info and the touched tools.
-      expect(workCounts()['definitions-checked']).toBeLessThanOrEqual(3);
+      // Tool schemas linted again: at most the two of each tool touched (the new tools of the third edit) or moved.
+      expect(workCounts()['tool-schemas-checked']).toBeLessThanOrEqual(4 + 2 * moved);
+      // Manifest items checked against the revision's definitions again: the server info and the touched or moved tools.
+      expect(workCounts()['definitions-checked']).toBeLessThanOrEqual(3 + moved);
       // Output files read back from disk: none (this process wrote or read each one last run).
       expect(workCounts()['outputs-read']).toBe(0);
     }
+
+    // The handlers of the renamed and the removed tool are the user's: kept, and named until the user removes them.
+    const orphans = ['tool2SearchRecords.ts', 'tool4SearchRecords.ts'].map((f) => join(dir, 'watched', 'src', 'handlers', 'tools', f));
+    expect(last!.diagnostics.filter((d) => d.code === 'output/user-file-orphaned').map((d) => d.location?.file)).toEqual(orphans);
+    for (const f of orphans) rmSync(f);
 
     // A generated file edited by hand between two runs is still named before it is overwritten.
     const metadata = join(dir, 'watched', 'src', 'generated', 'metadata.ts');

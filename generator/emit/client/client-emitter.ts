@@ -13,7 +13,7 @@ import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { packageRoot } from '../../package-root.js';
 import { metadataModule } from '../server/metadata-module.js';
-import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
+import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
 import { clientModule } from './client-module.js';
 import { CLIENT_DEV_DEPENDENCIES, CLIENT_RUNTIME_DEPENDENCIES, clientPackageFiles } from './package-files.js';
 import { laidOut } from '../shared/laid-out.js';
@@ -36,7 +36,7 @@ export const clientEmitter: Emitter = {
   files: ['package.json', 'tsconfig.json', 'src/**'],
   userOwned: ['package.json', 'tsconfig.json', 'src/index.ts', 'src/oauth-example.ts'],
   dependencies: { dependencies: { ...CLIENT_RUNTIME_DEPENDENCIES }, devDependencies: { ...CLIENT_DEV_DEPENDENCIES } },
-  async emit({ ir, artifacts }) {
+  async emit({ ir, artifacts, header }) {
     const generated = (path: string, contents: string): OutputFile => ({ path: `${GENERATED_DIR}/${path}`, contents, owner: 'generated' });
     const modules = await artifacts.validators();
     const toolTypes = await artifacts.toolTypes();
@@ -47,7 +47,7 @@ export const clientEmitter: Emitter = {
       generated('metadata.ts', metadataModule(ir)),
       generated('client.ts', clientModule(ir)),
       generated('index.ts', INDEX),
-      ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
+      ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(

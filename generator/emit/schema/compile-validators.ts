@@ -32,7 +32,13 @@ export interface CompiledModule {
   /** File name stem (`draft-07`, `2020-12`), fixed, never from a manifest. */
   dialect: Dialect;
   /** ESM TypeScript source (`// @ts-nocheck`: Ajv emits untyped JavaScript). */
-  code: string;
+  readonly code: string;
+  /**
+   * `header + code`, built in one piece: the 15 MB module of a 1,000-tool
+   * server is not copied once more to put a header in front (the same
+   * string for the same header, so a server and a client share it).
+   */
+  codeAfter(header: string): string;
   exportNames: string[];
 }
 
@@ -126,8 +132,29 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   // escapes what escapeGeneratedSource would (U+2028/U+2029, `</`); only Ajv's
   // output needs the pass (scanning megabytes of own code again costs a
   // watch-mode run tens of milliseconds).
-  const parts = ['// @ts-nocheck', ...mine.imports, ...(ajvSource ? [escapeGeneratedSource(ajvSource)] : []), ...(own.length ? [mine.body] : [])];
-  return { dialect, code: `${parts.join('\n')}\n`, exportNames: group.map((s) => s.exportName) };
+  const head = ['// @ts-nocheck', ...mine.imports, ...(ajvSource ? [escapeGeneratedSource(ajvSource)] : [])].join('\n');
+  const body = own.length ? mine.bodyParts : [];
+  // One join of every part (header, head, then the body's parts, blank-line separated): each copy of a 15 MB module costs tens of ms.
+  const joined = (header: string): string => {
+    const parts = body.length ? [`${header}${head}\n${body[0]}`, ...body.slice(1)] : [`${header}${head}`];
+    parts[parts.length - 1] += '\n';
+    return parts.join('\n\n');
+  };
+  // Built on first use only: the write stage asks for the module with its header.
+  let code: string | undefined;
+  const after = new Map<string, string>();
+  return {
+    dialect,
+    get code() {
+      return (code ??= joined(''));
+    },
+    codeAfter(header: string) {
+      let text = after.get(header);
+      if (text === undefined) after.set(header, (text = joined(header)));
+      return text;
+    },
+    exportNames: group.map((s) => s.exportName),
+  };
 }
 
 async function ajvModule(dialect: Dialect, group: SchemaToCompile[]): Promise<string> {

@@ -15,14 +15,14 @@ import { GENERATED_DIR } from './paths.js';
 import { registrationModule } from './registration-module.js';
 import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
-import { toolTypeModules, validatorIndexModule } from '../shared/tool-modules.js';
+import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
 import { typesModule } from './types-module.js';
 import { laidOut } from '../shared/laid-out.js';
 
 export const serverEmitter: Emitter = {
   name: 'server',
   description: 'a typed MCP server package on the official TypeScript SDK (stdio and Streamable HTTP)',
-  async emit({ ir, artifacts }) {
+  async emit({ ir, artifacts, header }) {
     const generated = (path: string, contents: string): OutputFile => ({ path: `${GENERATED_DIR}/${path}`, contents, owner: 'generated' });
 
     // Types and validators are per-tool artifacts shared by every emitter (pipeline/tool-artifacts.ts).
@@ -40,7 +40,7 @@ export const serverEmitter: Emitter = {
       generated('create-server.ts', registrationModule(ir)),
       generated('server-options.ts', optionsModule(ir)),
       generated('handlers.ts', handlersIndexModule(ir)),
-      ...modules.map((m) => generated(`validators/${m.dialect}.ts`, m.code)),
+      ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(

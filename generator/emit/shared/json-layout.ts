@@ -40,28 +40,60 @@ function item(value: object, indent: number, used: number): string {
   return text;
 }
 
-/** `indent`: the nesting depth; `used`: columns before the value on its first line. */
+/**
+ * `indent`: the nesting depth; `used`: columns before the value on its first
+ * line. The pieces of the whole value go into one list, joined once: joining
+ * each level (the 2 MB tool list of a 1,000-tool manifest, then the document
+ * around it) copied the large parts once per level.
+ */
 function layout(value: unknown, indent: number, used: number): string {
+  const out: string[] = [];
+  layoutInto(out, value, indent, used);
+  return out.length === 1 ? out[0]! : out.join('');
+}
+
+function layoutInto(out: string[], value: unknown, indent: number, used: number): void {
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
     if (value.every((v) => v === null || typeof v !== 'object')) {
       const flat = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
       // The trailing comma after a member counts towards the width.
-      if (used + flat.length + 1 <= WIDTH) return flat;
+      if (used + flat.length + 1 <= WIDTH) {
+        out.push(flat);
+        return;
+      }
     }
     const pad = '  '.repeat(indent + 1);
-    const each = (v: unknown): string => (currentItems && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v) ? item(v, indent + 1, pad.length) : layout(v, indent + 1, pad.length));
-    return `[\n${value.map((v) => pad + each(v)).join(',\n')}\n${'  '.repeat(indent)}]`;
+    out.push('[\n');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',\n');
+      if (!(i in value)) continue; // a hole lays out as nothing, as join did
+      const v: unknown = value[i];
+      out.push(pad);
+      if (currentItems && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(item(v, indent + 1, pad.length));
+      else layoutInto(out, v, indent + 1, pad.length);
+    }
+    out.push(`\n${'  '.repeat(indent)}]`);
+    return;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
+    if (entries.length === 0) {
+      out.push('{}');
+      return;
+    }
     const pad = '  '.repeat(indent + 1);
-    const members = entries.map(([k, v]) => {
+    out.push('{\n');
+    entries.forEach(([k, v], i) => {
       const key = `${JSON.stringify(k)}: `;
-      return pad + key + layout(v, indent + 1, pad.length + key.length);
+      out.push(i > 0 ? `,\n${pad}${key}` : `${pad}${key}`);
+      layoutInto(out, v, indent + 1, pad.length + key.length);
     });
-    return `{\n${members.join(',\n')}\n${'  '.repeat(indent)}}`;
+    out.push(`\n${'  '.repeat(indent)}}`);
+    return;
   }
-  return JSON.stringify(value) ?? 'null';
+  out.push(JSON.stringify(value) ?? 'null');
 }

@@ -12,16 +12,15 @@
  * and `</` (so the code can be inlined in an HTML `<script>`).
  */
 export function jsLiteral(value: unknown, indent?: number): string {
-  return (
-    JSON.stringify(value, null, indent)
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029')
-      .replace(/<\//g, '<\\/')
-      // In an object literal, a `"__proto__":` key sets the prototype instead of
-      // a property; a computed key keeps it data. (Inside JSON strings quotes are
-      // escaped, so `{"` or `,"` only ever starts a key.)
-      .replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:')
-  );
+  let text = JSON.stringify(value, null, indent);
+  // Each pass only where it can match: a replace scans the whole text even when nothing matches (10 ms on the 2 MB tool table of a 1,000-tool server).
+  if (/[\u2028\u2029]/.test(text)) text = text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  if (text.includes('</')) text = text.replace(/<\//g, '<\\/');
+  // In an object literal, a `"__proto__":` key sets the prototype instead of
+  // a property; a computed key keeps it data. (Inside JSON strings quotes are
+  // escaped, so `{"` or `,"` only ever starts a key.)
+  if (text.includes('"__proto__"')) text = text.replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
+  return text;
 }
 
 function escapeChar(ch: string): string {

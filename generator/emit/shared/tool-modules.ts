@@ -6,6 +6,8 @@
  */
 import type { IR } from '../../ir/model.js';
 import type { CompiledModule } from '../schema/compile-validators.js';
+import type { OutputFile } from '../../output/file-map.js';
+import { headerText, type HeaderInfo } from '../../output/header.js';
 import { PRINT_WIDTH } from './code-layout.js';
 
 /**
@@ -32,6 +34,17 @@ export function toolTypeModules(
  * of them in one record by name (the client looks them up by name). Every
  * export is typed by assignment, so nothing switches the checker off.
  */
+/**
+ * A validator module's file. With the run's header known, its text is built
+ * with the header in front (`headed`): the write stage would otherwise copy
+ * the whole module (15 MB at 1,000 tools) once more to put it there.
+ */
+export function validatorModuleFile(path: string, module: CompiledModule, header: HeaderInfo | undefined): OutputFile {
+  return header
+    ? { path, contents: module.codeAfter(headerText(path, header)), owner: 'generated', headed: true }
+    : { path, contents: module.code, owner: 'generated' };
+}
+
 export function validatorIndexModule(modules: CompiledModule[]): string {
   const names = modules.flatMap((m, i) => m.exportNames.map((name) => ({ name, i })));
   return [

@@ -213,14 +213,15 @@ export interface ChunkCounts {
 }
 
 /**
- * The module body (imports first) validating each schema. `useDefaults`
- * applies `default`s like Ajv's option of that name.
+ * The module body (imports first) validating each schema: `body`, the
+ * `bodyParts` joined by blank lines. `useDefaults` applies `default`s like
+ * Ajv's option of that name.
  */
 export function compileOwnModule(
   schemas: OwnSchema[],
   dialect: Dialect,
   options: { useDefaults: boolean; memo?: ChunkMemo; counts?: ChunkCounts },
-): { imports: string[]; body: string } {
+): { imports: string[]; bodyParts: string[]; readonly body: string } {
   const chunks: Chunk[] = [];
   for (const s of schemas) {
     const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : '';
@@ -237,6 +238,13 @@ export function compileOwnModule(
   const helpers = new Set(chunks.flatMap((c) => c.helpers));
   const imports = chunks.some((c) => c.usesFormats) ? ['import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";'] : [];
   const helperSources = (Object.keys(HELPER_SOURCES) as HelperName[]).filter((h) => helpers.has(h)).map((h) => HELPER_SOURCES[h].source);
-  const body = [BASE_SOURCE, ...helperSources, ...chunks.map((c) => c.code)].join('\n\n');
-  return { imports, body };
+  const bodyParts = [BASE_SOURCE, ...helperSources, ...chunks.map((c) => c.code)];
+  return {
+    imports,
+    // The parts, for a caller that joins them into a larger module in one go (a 15 MB module joined twice costs twice).
+    bodyParts,
+    get body() {
+      return bodyParts.join('\n\n');
+    },
+  };
 }

@@ -1,8 +1,10 @@
 /**
  * `mcpgen lint` and `mcpgen generate` without yargs, for the command lines
  * people and build steps type most: lint's files and a few options with
- * plain values; generate with the config and a few options (a no-op
- * regeneration then costs little more than starting Node).
+ * plain values; generate with the config, or with a manifest, revision,
+ * emitters and output folder (a no-op regeneration then costs little more
+ * than starting Node, and a one-shot generate does not render yargs' help
+ * text, which yargs does for every command it runs: about 60 ms).
  *
  * Why: loading yargs (and its string-width/cliui dependencies) costs more
  * than starting Node, and lint is meant to cost a few Node start-ups. yargs
@@ -16,8 +18,11 @@ import type { CliIo } from './io.js';
 import type { GenerateArgs } from './commands/generate-command.js';
 import type { LintArgs } from './commands/lint-command.js';
 
-/** `array`: a string option yargs collects into an array (accepted once here). */
-type Kind = 'string' | 'boolean' | 'number' | 'array' | readonly string[];
+/**
+ * `array`: a string option yargs collects into an array (accepted once here).
+ * `list`: the same, with generate's --emit coercion (comma-separated, trimmed, empty items dropped).
+ */
+type Kind = 'string' | 'boolean' | 'number' | 'array' | 'list' | readonly string[];
 
 /** lint's options (lint-command.ts and common-options.ts) that take the fast path, by spelling. */
 const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
@@ -45,6 +50,16 @@ const GENERATE_OPTIONS: Record<string, { key: keyof GenerateArgs; kind: Kind }> 
   '--target': { key: 'target', kind: 'array' },
   '-t': { key: 'target', kind: 'array' },
   '--max-input-size': { key: 'max-input-size', kind: 'number' },
+  '--manifest': { key: 'manifest', kind: 'array' },
+  '-m': { key: 'manifest', kind: 'array' },
+  '--revision': { key: 'revision', kind: 'string' },
+  '-r': { key: 'revision', kind: 'string' },
+  '--emit': { key: 'emit', kind: 'list' },
+  '-e': { key: 'emit', kind: 'list' },
+  '--out': { key: 'out', kind: 'string' },
+  '-o': { key: 'out', kind: 'string' },
+  '--typecheck': { key: 'typecheck', kind: 'boolean' },
+  '--follow-out-link': { key: 'follow-out-link', kind: 'boolean' },
 };
 
 /** A positional yargs keeps as the same string: not an option, nothing number- or boolean-like, no `=`. */
@@ -106,9 +121,9 @@ function parseFast(
       args[option.key] = Number(value);
     } else {
       if (!plainValue(value)) return undefined;
-      if (option.kind === 'array') {
+      if (option.kind === 'array' || option.kind === 'list') {
         if (!plainPositional(value)) return undefined; // yargs may turn array items into numbers
-        args[option.key] = [value];
+        args[option.key] = option.kind === 'list' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [value];
         continue;
       }
       if (option.kind !== 'string' && !option.kind.includes(value)) return undefined;

@@ -72,7 +72,7 @@ describe('lint without yargs', () => {
 
   it('leaves every other line to yargs', async () => {
     const rejected: string[][] = [
-      ['generate', '-m', 'mcp.yaml'],
+      ['generate', '--watch'],
       ['lint', 'mcp.yaml', '--help'],
       ['lint', '-h'],
       ['lint', 'mcp.yaml', '--format', 'xml'],
@@ -123,6 +123,12 @@ describe('generate without yargs', () => {
     ['generate', '-t', 'server'],
     ['generate', '--target=web/server', '--spec-dir', '/tmp/spec', '--allow-unpinned'],
     ['generate', '--max-input-size', '2', '--format=text'],
+    ['generate', '-m', 'mcp.yaml'],
+    ['generate', '--out', 'gen'],
+    ['generate', '-m', 'mcp.yaml', '-r', '2025-11-25', '--emit', 'manifest,server', '-o', 'generated'],
+    ['generate', '--manifest', './dir/mcp.json', '--revision=latest', '--emit', 'server , client,,docs', '--out', '/tmp/x y', '--max-input-size', '256'],
+    ['generate', '-m', 'mcp.yaml', '-e', 'server', '-o', 'my-server', '--typecheck', '--follow-out-link'],
+    ['generate', '--emit=client', '-o=out'],
   ];
   for (const argv of accepted) {
     it(`parses ${JSON.stringify(argv)} as yargs does`, async () => {
@@ -141,9 +147,13 @@ describe('generate without yargs', () => {
       ['generate', '--watch'],
       ['generate', '--check'],
       ['generate', '--dry-run'],
-      ['generate', '-m', 'mcp.yaml'],
-      ['generate', '--out', 'gen'],
       ['generate', 'extra'],
+      ['generate', '-m', 'a.yaml', 'b.yaml'],
+      ['generate', '-m', 'a.yaml', '-m', 'b.yaml'],
+      ['generate', '--emit', '1,2'],
+      ['generate', '--out'],
+      ['generate', '-o', '-x'],
+      ['generate', '--typecheck', 'false'],
       ['generate', '-t', 'a', '-t', 'b'],
       ['generate', '--target', '1'],
       ['generate', '--format', 'sarif'],

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { record } from './figures.js';
-import { formatTable, median, ms, ratio } from './measure.js';
+import { formatTable, median, ms, ratio, startupEnv } from './measure.js';
 import { benchManifest } from './server/bench-manifest.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -56,7 +56,8 @@ function generate(manifest: string): Run {
   const r = spawnSync(
     process.execPath,
     ['--import', rssReporter, bin, 'generate', '--manifest', manifest, '--revision', '2025-11-25', '--emit', 'server,client,docs', '--out', out, '--max-input-size', '256'],
-    { encoding: 'utf8', timeout: 900_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, MCPGEN_BENCH_RSS_FILE: rssFile } },
+    // Without this VM's NODE_EXTRA_CA_CERTS, like every process figure (measure.ts startupEnv).
+    { encoding: 'utf8', timeout: 900_000, maxBuffer: 256 * 1024 * 1024, env: { ...startupEnv().env, MCPGEN_BENCH_RSS_FILE: rssFile } },
   );
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) removeOutputs();

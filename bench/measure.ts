@@ -42,8 +42,8 @@ export function interleave(
 }
 
 /**
- * The environment for start-up figures measured against `node -e 0`: this
- * one without NODE_EXTRA_CA_CERTS. When that is set, Node reads and parses
+ * The environment for every figure that times an mcpgen process (start-up,
+ * lint, generate, no-op, watch): this one without NODE_EXTRA_CA_CERTS. When that is set, Node reads and parses
  * the certificate file as every process starts (about 40 ms on this VM, most
  * of a bare `node -e 0`), a fixed cost on both sides that would flatter each
  * ratio; a typical machine does not set it. `removed` lists what was dropped,

@@ -24,36 +24,35 @@ import type { LintArgs } from './commands/lint-command.js';
  */
 type Kind = 'string' | 'boolean' | 'number' | 'array' | 'list' | readonly string[];
 
-/** lint's options (lint-command.ts and common-options.ts) that take the fast path, by spelling. */
-const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
+/** Options both commands take the same way (common-options.ts, and --revision/-r and --offline of each). */
+const SHARED_OPTIONS: Record<string, { key: keyof LintArgs & keyof GenerateArgs; kind: Kind }> = {
   '--revision': { key: 'revision', kind: 'string' },
   '-r': { key: 'revision', kind: 'string' },
-  '--format': { key: 'format', kind: ['text', 'json', 'sarif', 'md'] },
-  '--profile': { key: 'profile', kind: ['spec', 'strict'] },
   '--offline': { key: 'offline', kind: 'boolean' },
-  '--max-warnings': { key: 'max-warnings', kind: 'number' },
-  '--explain': { key: 'explain', kind: 'string' },
   '--spec-dir': { key: 'spec-dir', kind: 'string' },
   '--allow-unpinned': { key: 'allow-unpinned', kind: 'boolean' },
   '--config': { key: 'config', kind: 'string' },
   '--max-input-size': { key: 'max-input-size', kind: 'number' },
 };
 
+/** lint's options (lint-command.ts and common-options.ts) that take the fast path, by spelling. */
+const LINT_OPTIONS: Record<string, { key: keyof LintArgs; kind: Kind }> = {
+  ...SHARED_OPTIONS,
+  '--format': { key: 'format', kind: ['text', 'json', 'sarif', 'md'] },
+  '--profile': { key: 'profile', kind: ['spec', 'strict'] },
+  '--max-warnings': { key: 'max-warnings', kind: 'number' },
+  '--explain': { key: 'explain', kind: 'string' },
+};
+
 /** generate's options (generate-command.ts and common-options.ts) that take the fast path. */
 const GENERATE_OPTIONS: Record<string, { key: keyof GenerateArgs; kind: Kind }> = {
-  '--config': { key: 'config', kind: 'string' },
-  '--spec-dir': { key: 'spec-dir', kind: 'string' },
-  '--allow-unpinned': { key: 'allow-unpinned', kind: 'boolean' },
-  '--offline': { key: 'offline', kind: 'boolean' },
+  ...SHARED_OPTIONS,
   '--force': { key: 'force', kind: 'boolean' },
   '--format': { key: 'format', kind: ['text', 'json'] },
   '--target': { key: 'target', kind: 'array' },
   '-t': { key: 'target', kind: 'array' },
-  '--max-input-size': { key: 'max-input-size', kind: 'number' },
   '--manifest': { key: 'manifest', kind: 'array' },
   '-m': { key: 'manifest', kind: 'array' },
-  '--revision': { key: 'revision', kind: 'string' },
-  '-r': { key: 'revision', kind: 'string' },
   '--emit': { key: 'emit', kind: 'list' },
   '-e': { key: 'emit', kind: 'list' },
   '--out': { key: 'out', kind: 'string' },

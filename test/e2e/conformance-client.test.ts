@@ -7,11 +7,11 @@
  * (test/fixtures/conformance/plain-sdk-client.mjs), plus those the generated
  * client passes beyond it; warnings count as failures.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, samplesDir, tempDir } from '../helpers/paths.js';
+import { runProcess } from '../helpers/run-process.js';
 import { buildPackages, linkNodeModules } from './server-package.js';
 
 const SUITE_BIN = join(repoRoot, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
@@ -40,22 +40,10 @@ const EXTRA_SCENARIOS = [
   'auth/2025-03-26-oauth-metadata-backcompat',
 ];
 
-function runScenario(scenario: string, cwd: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SUITE_BIN, 'client', '--command', `node ${join(cwd, 'dist', 'conformance-client.js')}`, '--scenario', scenario], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
-    });
-  });
+async function runScenario(scenario: string, cwd: string): Promise<{ code: number | null; output: string }> {
+  const args = [SUITE_BIN, 'client', '--command', `node ${join(cwd, 'dist', 'conformance-client.js')}`, '--scenario', scenario];
+  const { code, output } = await runProcess(process.execPath, args, { cwd, timeoutMs: 60_000 });
+  return { code, output: output.replace(/\x1b\[[0-9;]*m/g, '') };
 }
 
 describe('official conformance suite, client scenarios, on the generated client sample', () => {

@@ -4,28 +4,18 @@
  * generated package with its hand-written handlers, built in a temp copy and
  * served over Streamable HTTP. Every active server scenario must pass.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, samplesDir, tempDir } from '../helpers/paths.js';
+import { runProcess } from '../helpers/run-process.js';
 import { buildPackages, linkNodeModules, startHttpServer, type RunningServer } from './server-package.js';
 
 const SUITE_BIN = join(repoRoot, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 
-function runSuite(url: string, cwd: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SUITE_BIN, 'server', '--url', url], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+async function runSuite(url: string, cwd: string): Promise<{ code: number | null; output: string }> {
+  const { code, output } = await runProcess(process.execPath, [SUITE_BIN, 'server', '--url', url], { cwd, timeoutMs: 150_000 });
+  return { code, output };
 }
 
 describe('official conformance suite', () => {

@@ -8,6 +8,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/paths.js';
 import { runCliProcess } from '../helpers/run-cli.js';
+import { runProcess } from '../helpers/run-process.js';
 
 export const tscBin = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -85,24 +86,15 @@ export interface StdioRun {
  * closes stdin after `keepOpenMs`, and collects stdout lines and the exit
  * code (killed after 15 s). `nodeArgs` go before the script (`--import`).
  */
-export function runStdio(dir: string, input: string[], options: { keepOpenMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<StdioRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(dir, 'dist', 'server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      ...(options.env ? { env: options.env } : {}),
-    });
-    let raw = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const lines = raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-      resolve({ lines, raw, code, stderr });
-    });
-    for (const chunk of input) child.stdin.write(chunk);
-    setTimeout(() => child.stdin.end(), options.keepOpenMs ?? 0);
+export async function runStdio(dir: string, input: string[], options: { keepOpenMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<StdioRun> {
+  const run = await runProcess(process.execPath, [...(options.nodeArgs ?? []), join(dir, 'dist', 'server.js'), '--stdio'], {
+    ...(options.env ? { env: options.env } : {}),
+    timeoutMs: 15_000,
+    feed: (stdin) => {
+      for (const chunk of input) stdin.write(chunk);
+      setTimeout(() => stdin.end(), options.keepOpenMs ?? 0);
+    },
   });
+  const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { lines, raw: run.stdout, code: run.code, stderr: run.stderr };
 }

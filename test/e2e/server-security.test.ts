@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../helpers/run-process.js';
 import { writeFiles } from '../helpers/write-files.js';
 import { buildPackages, generateServer, linkNodeModules, runStdio, startHttpServer, type RunningServer } from './server-package.js';
 
@@ -347,18 +348,9 @@ describe('generated server under attack (HTTP, 2025-11-25, with auth)', () => {
       const port = (pageServer.address() as { port: number }).port;
       const profile = mkdtempSync(join(tmpdir(), 'mcpgen-chromium-'));
       try {
-        const dom = await new Promise<string>((resolve, reject) => {
-          const child = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-            `--user-data-dir=${profile}`, '--virtual-time-budget=15000', '--dump-dom', `http://localhost:${port}/`], { stdio: ['ignore', 'pipe', 'ignore'] });
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-          const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-          child.on('error', reject);
-          child.on('close', () => {
-            clearTimeout(timer);
-            resolve(out);
-          });
-        });
+        const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+          `--user-data-dir=${profile}`, '--virtual-time-budget=15000', '--dump-dom', `http://localhost:${port}/`];
+        const dom = (await runProcess(CHROMIUM, args, { timeoutMs: 60_000 })).stdout;
         const m = /RESULT:(\{.*?\})<\/body>/s.exec(dom);
         if (!m) throw new Error(`no result in the page: ${dom.slice(0, 500)}`);
         return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Record<string, unknown>;

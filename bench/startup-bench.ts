@@ -11,12 +11,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HELP_CACHE_URL } from '../generator/cli/help-cache.js';
 import { record } from './figures.js';
 import { formatTable, interleave, median, ms, ratio, startupEnv } from './measure.js';
 
 const cliDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'generator', 'cli');
-const bin = join(cliDir, 'bin.js');
-const cache = join(cliDir, 'help-cache.json');
+/** The executable package.json names (the bundle, scripts/bundle-cli.mjs). */
+const bin = join(cliDir, '..', 'bin', 'mcpgen.js');
+const cache = fileURLToPath(HELP_CACHE_URL);
 
 export async function run(): Promise<void> {
   const node = process.execPath;

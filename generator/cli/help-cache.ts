@@ -11,7 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const HELP_CACHE_URL = new URL('./help-cache.json', import.meta.url);
+/**
+ * dist/generator/help-cache.json: one level up from both this module
+ * (dist/generator/cli/) and the bundled executable that inlines it
+ * (dist/generator/bin/, scripts/bundle-cli.mjs), so both read the same file.
+ */
+export const HELP_CACHE_URL = new URL('../help-cache.json', import.meta.url);
 
 /** Command paths whose `--help` is cached (`''` is the top level). */
 export const HELP_COMMAND_PATHS = ['', 'init', 'add', 'generate', 'lint', 'spec', 'spec list', 'spec pull', 'spec verify', 'protocol', 'diff', 'migrate', 'check', 'import'] as const;

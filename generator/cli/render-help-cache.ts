@@ -1,6 +1,6 @@
 /**
  * Build step: renders every cached help screen with yargs and writes
- * help-cache.json beside the compiled CLI. Run by `npm run build`.
+ * help-cache.json in dist/generator (see HELP_CACHE_URL). Run by `npm run build`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -20,8 +20,10 @@ describe('installable from the packed tarball', () => {
       execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: repoRoot, encoding: 'utf8' }),
     ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
-    expect(files).toContain('dist/generator/cli/bin.js');
-    expect(files).toContain('dist/generator/cli/help-cache.json');
+    // The executable is the bundle (scripts/bundle-cli.mjs); the library entry stays tsc's output.
+    expect(files).toContain('dist/generator/bin/mcpgen.js');
+    expect(files).toContain('dist/generator/index.js');
+    expect(files).toContain('dist/generator/help-cache.json');
     expect(files.some((f) => f.startsWith('templates/server/'))).toBe(true);
     expect(files.some((f) => f.startsWith('schema/'))).toBe(true);
     expect(files.filter((f) => /^(test|bench|output-samples|generator)\//.test(f) || f.startsWith('dist/test/') || f.startsWith('dist/bench/'))).toEqual([]);

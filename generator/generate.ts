@@ -178,10 +178,10 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
    * be made, an older stamp stays: it names every output's stat, so it cannot
    * match files a later run rewrote.
    */
-  const stamp = (outputs: StampRecord['outputs'] | undefined): void => {
+  const stamp = (outputs: StampRecord['outputs'] | undefined, index: StampRecord['index'] | undefined): void => {
     if (context === undefined) return;
     const record =
-      outputs && sourceKeys.every((k) => loaded.sources.has(k))
+      outputs && index && sourceKeys.every((k) => loaded.sources.has(k))
         ? buildRunStamp({
             context,
             revision: ir.revision.id,
@@ -190,6 +190,7 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
             specs: specReads(),
             specSource: specSourceOf(options),
             outputs,
+            index,
             // What a cached run reports: lint and spec findings (orphan warnings are re-derived from the index).
             diagnostics: prepared.diagnostics,
             sources: Object.fromEntries(sourceKeys.map((k, i) => [k, inputFiles[i]!])),
@@ -202,7 +203,10 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
   if (hit) {
     progress('inputs unchanged: nothing to emit');
     // Every output was just compared by content: renew the stamp (the index's contents are not at hand: trusted by stat only).
-    stamp(hit.plan.filter((p) => p.owner === 'generated').map((p) => ({ path: p.path, absolutePath: p.absolutePath, sha256: () => previousIndex?.files[p.path] })));
+    stamp(
+      hit.plan.filter((p) => p.owner === 'generated').map((p) => ({ path: p.path, absolutePath: p.absolutePath, sha256: () => previousIndex?.files[p.path] })),
+      previousIndex,
+    );
     diagnostics.push(...hit.diagnostics);
     return { ...base, plan: hit.plan, diagnostics, exitCode: hasErrors(diagnostics) ? 1 : 0, revision: ir.revision.id, changed: [], cached: true };
   }
@@ -233,12 +237,14 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
     const written = output.written ?? new Map();
     const planned = new Map(output.plan.map((p) => [p.path, p]));
     if (index !== undefined && !hasErrors(diagnostics)) {
-      const files = (JSON.parse(index) as OutputIndex).files;
+      const parsed = JSON.parse(index) as OutputIndex;
+      const files = parsed.files;
       stamp(
         [...Object.keys(files), INDEX_PATH].map((path) => {
           const absolutePath = planned.get(path)?.absolutePath ?? resolve(options.out, path);
           return { path, absolutePath, sha256: () => files[path] ?? sha256Of(index), written: written.get(absolutePath) };
         }),
+        parsed,
       );
     }
   }

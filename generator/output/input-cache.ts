@@ -11,8 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import { CODE_ROOT } from '../code-root.js';
 import { packageRoot } from '../package-root.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -24,8 +24,8 @@ import { newPathChecks, resolveInside } from './safe-path.js';
 import { findStaleTemps, pendingJournal } from './write-output.js';
 
 /**
- * A hash of mcpgen's own code and templates (the folder this module runs
- * from, plus templates/ and the revision registry), so that a changed
+ * A hash of mcpgen's own code and templates (the folder of the running code,
+ * CODE_ROOT, plus templates/ and the revision registry), so that a changed
  * generator never reuses output of the old one, even at the same version
  * (development builds, patched installs). Computed once per process; the
  * same installed version gives the same hash on every machine.
@@ -34,7 +34,7 @@ let codeHash: string | undefined;
 export function generatorCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
-  const roots = [resolve(dirname(fileURLToPath(import.meta.url)), '..'), join(packageRoot(), 'templates'), join(packageRoot(), 'schema')];
+  const roots = [CODE_ROOT, join(packageRoot(), 'templates'), join(packageRoot(), 'schema')];
   for (const root of roots) {
     for (const file of listFiles(root)) {
       hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');

@@ -29,8 +29,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { CODE_ROOT } from '../code-root.js';
 import { packageRoot } from '../package-root.js';
 import type { SpecRead } from '../spec/load-spec.js';
 import { cacheDir, locateSchema, type SpecSourceOptions } from '../spec/spec-dirs.js';
@@ -45,7 +45,7 @@ import { BACKUP_PREFIX, pendingJournal, type WrittenStat } from './write-output.
 export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256?: string];
 
 export interface RunStamp {
-  v: 1;
+  v: 2;
   /** sha256 of the run's context (see stampContext). */
   context: string;
   revision: string;
@@ -53,8 +53,22 @@ export interface RunStamp {
   inputs: Record<string, FileStamp>;
   /** Spec lookups, by revision: the file the search found (null: none) and its stamp. */
   specs: Record<string, { path: string | null; stamp?: FileStamp }>;
-  /** The output index and every generated file it lists, by path relative to the folder. */
-  outputs: Record<string, FileStamp>;
+  /** The output index's own stamp. */
+  index: FileStamp;
+  /**
+   * Every generated file the index lists (paths relative to the folder) and
+   * their stamps, flat: four numbers per path in `stats` (size, mtimeMs,
+   * ctimeMs, ino) and, for racy entries, the sha256 in `hashes` by position.
+   * One array of numbers parses into one object, not thousands.
+   */
+  outputs: { paths: string[]; stats: number[]; hashes: Record<string, string> };
+  /**
+   * The index's user-owned and orphaned files, as the run knew them: while
+   * the index matches its stamp they are its contents, so a replay need not
+   * read it.
+   */
+  userFiles: string[];
+  orphanedUserFiles: string[];
   /** Lint and spec diagnostics of the run (what a cached run prints besides orphan warnings). */
   diagnostics: Diagnostic[];
   /** The run's sources (display path -> absolute path), for code frames of replayed diagnostics. */
@@ -116,12 +130,16 @@ export function stampWritten(path: string, written: { size: number; mtimeMs: num
 
 /** Does the file still match its stamp? `text` decodes it the way the run read it (inputs). */
 function matches(path: string, stamp: FileStamp, text: boolean): boolean {
+  return matchesStat(path, stamp[0], stamp[1], stamp[2], stamp[3], stamp[4], text);
+}
+
+function matchesStat(path: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256: string | undefined, text: boolean): boolean {
   const s = statOf(path);
-  if (!s?.isFile() || s.size !== stamp[0] || s.mtimeMs !== stamp[1] || s.ctimeMs !== stamp[2] || s.ino !== stamp[3]) return false;
-  if (stamp[4] === undefined) return true;
+  if (!s?.isFile() || s.size !== size || s.mtimeMs !== mtimeMs || s.ctimeMs !== ctimeMs || s.ino !== ino) return false;
+  if (sha256 === undefined) return true;
   try {
     const bytes = readFileSync(path);
-    return sha256Of(text ? bytes.toString('utf8').replace(/^\uFEFF/, '') : bytes) === stamp[4];
+    return sha256Of(text ? bytes.toString('utf8').replace(/^\uFEFF/, '') : bytes) === sha256;
   } catch {
     return false;
   }
@@ -129,8 +147,8 @@ function matches(path: string, stamp: FileStamp, text: boolean): boolean {
 
 /**
  * mcpgen's code identity without reading its code: the path, size and mtime
- * of every module in the folder this module runs from (`.js`, or `.ts` when
- * run from source; declaration files cannot change output), and of every
+ * of every module in the folder of the running code (CODE_ROOT: `.js`, or
+ * `.ts` when run from source; declaration files cannot change output), and of every
  * file in templates/ and schema/. Any rebuild or patched install changes it.
  * Computed once per process.
  */
@@ -154,7 +172,7 @@ export function generatorCodeIdentity(): string {
       }
     }
   };
-  walk(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
+  walk(CODE_ROOT, (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
   walk(join(packageRoot(), 'templates'), () => true);
   walk(join(packageRoot(), 'schema'), () => true);
   return (codeIdentity = hash.digest('hex'));
@@ -174,7 +192,7 @@ export function stampPath(out: string, env: NodeJS.ProcessEnv = process.env): st
 export function readRunStamp(out: string, env?: NodeJS.ProcessEnv): RunStamp | undefined {
   try {
     const parsed = JSON.parse(readFileSync(stampPath(out, env), 'utf8')) as { out?: string; stamp?: RunStamp };
-    return parsed.out === out && parsed.stamp?.v === 1 ? parsed.stamp : undefined;
+    return parsed.out === out && parsed.stamp?.v === 2 ? parsed.stamp : undefined;
   } catch {
     return undefined;
   }
@@ -196,15 +214,6 @@ export function writeRunStamp(out: string, stamp: RunStamp, env?: NodeJS.Process
     }
   } catch {
     // Read-only or missing cache folder: no stamp, the next run takes the full path.
-  }
-}
-
-function readIndex(out: string): OutputIndex | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(join(out, INDEX_PATH), 'utf8')) as OutputIndex;
-    return parsed?.generator === 'mcpgen' && parsed.files && typeof parsed.files === 'object' ? parsed : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -270,24 +279,26 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
     if (now !== spec.path) return undefined;
     if (spec.path !== null && (!spec.stamp || !matches(spec.path, spec.stamp, false))) return undefined;
   }
-  const indexStamp = stamp.outputs[INDEX_PATH];
-  if (!indexStamp || !matches(join(out, INDEX_PATH), indexStamp, false)) return undefined;
-  const index = readIndex(out);
-  if (!index) return undefined;
+  // The index unchanged (by its stamp) means its lists are the ones the stamp holds: it is not read.
+  if (!matches(join(out, INDEX_PATH), stamp.index, false)) return undefined;
+  const { paths, stats, hashes } = stamp.outputs ?? {};
+  if (!Array.isArray(paths) || !Array.isArray(stats) || stats.length !== paths.length * 4 || typeof hashes !== 'object' || hashes === null) return undefined;
+  if (!Array.isArray(stamp.userFiles) || !Array.isArray(stamp.orphanedUserFiles)) return undefined;
   const plan: PlannedFile[] = [];
-  for (const path of Object.keys(index.files)) {
-    const s = stamp.outputs[path];
-    if (!plainRelative(path) || !s) return undefined;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
+    if (!plainRelative(path)) return undefined;
     const absolutePath = root + (sep === '/' ? path : path.split('/').join(sep));
-    if (!matches(absolutePath, s, false)) return undefined;
+    const at = i * 4;
+    if (!matchesStat(absolutePath, stats[at]!, stats[at + 1]!, stats[at + 2]!, stats[at + 3]!, hashes[i], false)) return undefined;
     plan.push({ path, absolutePath, owner: 'generated', action: 'unchanged' });
   }
   // One walk lists the folder: user files are checked by existence (as the content cache does) and
   // leftovers of an interrupted run (for the full run to clean up) are found on the way.
   const tree = listTree(out);
   if (!tree) return undefined;
-  const orphans = new Set(index.orphanedUserFiles ?? []);
-  for (const path of index.userFiles ?? []) {
+  const orphans = new Set(stamp.orphanedUserFiles);
+  for (const path of stamp.userFiles) {
     if (!plainRelative(path)) return undefined;
     const absolutePath = root + (sep === '/' ? path : path.split('/').join(sep));
     if (!tree.has(absolutePath) && !existsSync(absolutePath)) return undefined;
@@ -306,7 +317,7 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
       return undefined;
     }
   }
-  const diagnostics = [...stamp.diagnostics, ...(index.orphanedUserFiles ?? []).map((path) => orphanedUserFileWarning(join(out, path)))];
+  const diagnostics = [...stamp.diagnostics, ...stamp.orphanedUserFiles.map((path) => orphanedUserFileWarning(join(out, path)))];
   return {
     plan: plan.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     diagnostics,
@@ -331,6 +342,8 @@ export interface StampRecord {
    * and the stat taken right after writing, for files this run wrote.
    */
   outputs: { path: string; absolutePath: string; sha256: () => string | undefined; written?: WrittenStat }[];
+  /** The output index the run wrote or found unchanged (its lists go into the stamp). */
+  index: Pick<OutputIndex, 'files' | 'userFiles' | 'orphanedUserFiles'>;
   diagnostics: Diagnostic[];
   sources: Record<string, string>;
   inputFiles: string[];
@@ -357,16 +370,41 @@ export function buildRunStamp(r: StampRecord): RunStamp | undefined {
     if (!s) return undefined;
     specs[read.revision] = { path: read.path, stamp: s };
   }
-  const outputs: Record<string, FileStamp> = {};
-  for (const o of r.outputs) {
+  // The outputs must be exactly the index and the files it lists (what a replay checks and reports).
+  const listed = Object.keys(r.index.files);
+  const byPath = new Map(r.outputs.map((o) => [o.path, o]));
+  if (byPath.size !== listed.length + 1 || !byPath.has(INDEX_PATH) || !listed.every((p) => byPath.has(p))) return undefined;
+  const stampOutput = (o: StampRecord['outputs'][number]): FileStamp | undefined => {
     const hash = (): string => {
       const h = o.sha256();
       if (h === undefined) unknown = true;
       return h ?? '';
     };
     const s = o.written ? stampWritten(o.absolutePath, o.written, now, hash) : stampFile(o.absolutePath, r.runStart, hash);
-    if (!s || unknown) return undefined;
-    outputs[o.path] = s;
+    return !s || unknown ? undefined : s;
+  };
+  const index = stampOutput(byPath.get(INDEX_PATH)!);
+  if (!index) return undefined;
+  const stats: number[] = [];
+  const hashes: Record<string, string> = {};
+  for (let i = 0; i < listed.length; i++) {
+    const s = stampOutput(byPath.get(listed[i]!)!);
+    if (!s) return undefined;
+    stats.push(s[0], s[1], s[2], s[3]);
+    if (s[4] !== undefined) hashes[i] = s[4];
   }
-  return { v: 1, context: r.context, revision: r.revision, inputs, specs, outputs, diagnostics: r.diagnostics, sources: r.sources, inputFiles: r.inputFiles };
+  return {
+    v: 2,
+    context: r.context,
+    revision: r.revision,
+    inputs,
+    specs,
+    index,
+    outputs: { paths: listed, stats, hashes },
+    userFiles: r.index.userFiles ?? [],
+    orphanedUserFiles: r.index.orphanedUserFiles ?? [],
+    diagnostics: r.diagnostics,
+    sources: r.sources,
+    inputFiles: r.inputFiles,
+  };
 }

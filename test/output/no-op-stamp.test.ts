@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateOptions, type GenerateResult } from '../../generator/generate.js';
 import { TEMP_PREFIX } from '../../generator/output/atomic-write.js';
-import { readRunStamp } from '../../generator/output/run-stamp.js';
+import { readRunStamp, stampPath } from '../../generator/output/run-stamp.js';
 import { BACKUP_PREFIX } from '../../generator/output/write-output.js';
 import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { specDir, tempDir } from '../helpers/paths.js';
@@ -159,6 +159,37 @@ describe('no-op stamp', () => {
     writeFileSync(schema, readFileSync(schema));
     utimesSync(schema, s.atime, s.mtime);
     expect(await stampHit(elsewhere)).toBe(false);
+  });
+
+  it('sends a damaged stamp down the full path, whatever its shape', async () => {
+    const { out, options } = project();
+    await run(options);
+    // Past the racy margin, so that the content cache's renewal can trust the index by stat.
+    await pause(400);
+    expect((await run(options)).loadedSpec).toBe(false);
+    const file = stampPath(out);
+    const good = readFileSync(file, 'utf8');
+    const stamp = readRunStamp(out)!;
+    expect(stamp.outputs.stats).toHaveLength(stamp.outputs.paths.length * 4);
+    const damaged: Record<string, unknown>[] = [
+      { outputs: { ...stamp.outputs, stats: stamp.outputs.stats.slice(1) } },
+      { outputs: { ...stamp.outputs, stats: stamp.outputs.stats.map((n, i) => (i === 0 ? n + 1 : n)) } },
+      { outputs: { ...stamp.outputs, paths: stamp.outputs.paths.map((p, i) => (i === 0 ? '../escape.ts' : p)) } },
+      { outputs: { ...stamp.outputs, hashes: null } },
+      { outputs: null },
+      { userFiles: 'src' },
+      { userFiles: [...stamp.userFiles, 'src/handlers/tools/gone.ts'] },
+      { index: [0, 0, 0, 0] },
+      { v: 1 },
+    ];
+    for (const change of damaged) {
+      writeFileSync(file, JSON.stringify({ ...(JSON.parse(good) as object), stamp: { ...stamp, ...change } }));
+      const r = await run(options);
+      expect(r.result.exitCode, JSON.stringify(change)).toBe(0);
+      expect(r.loadedSpec, JSON.stringify(change)).toBe(true);
+      // The full path wrote a sound stamp again.
+      expect((await run(options)).loadedSpec).toBe(false);
+    }
   });
 
   it('leaves interrupted runs, locks and leftovers to the full path', async () => {

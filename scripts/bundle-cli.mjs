@@ -7,8 +7,10 @@
 // `mcpgen lint` loads about 70 of mcpgen's modules, and that loading cost more
 // than the lint itself (about 40 ms of its 180). Bundled, the commands people
 // run most load a few files:
-// - chunk "generate": what `generate` needs up to the no-op answer (the
-//   command-line fast path, config loading, the no-op stamp, reports);
+// - chunk "shared": what both need (the command-line fast path, config
+//   loading, reports, the spec registry);
+// - chunk "generate": what `generate` needs besides, up to the no-op answer
+//   (the no-op stamp, output bookkeeping);
 // - chunk "lint": what `lint` needs besides (loading, spec, lint rules, IR);
 // - everything else is split where the code splits it (dynamic imports), so
 //   emitters, yargs and the heavy packages still load only when used.
@@ -47,9 +49,9 @@ function closure(starts) {
 }
 
 const generatePath = closure(['cli/fast-path.js', 'cli/io.js', 'cli/report.js', 'cli/commands/generate-run.js']);
-const lintPath = closure(['cli/commands/lint-run.js', 'pipeline/prepare-on-first-use.js']);
-generatePath.delete(entry);
-lintPath.delete(entry);
+const lintPath = closure(['cli/fast-path.js', 'cli/io.js', 'cli/report.js', 'cli/commands/lint-run.js', 'pipeline/prepare-on-first-use.js']);
+const shared = new Set([...generatePath].filter((m) => lintPath.has(m)));
+for (const set of [generatePath, lintPath, shared]) set.delete(entry);
 
 const staging = `${outDir}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
@@ -72,6 +74,7 @@ await build({
     comments: false,
     codeSplitting: {
       groups: [
+        { name: 'shared', test: (id) => shared.has(id) },
         { name: 'generate', test: (id) => generatePath.has(id) },
         { name: 'lint', test: (id) => lintPath.has(id) },
       ],

@@ -1,0 +1,64 @@
+/**
+ * The `mcpgen` executable is a bundle (scripts/bundle-cli.mjs) so that the
+ * commands people run most read few of mcpgen's files: Node 20 pays a
+ * resolution and four asynchronous file operations per ES module. These
+ * counts guard that: a new static import that drags another chunk onto the
+ * path of --help, lint or a no-op generate fails here, not in a benchmark.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliBin, repoRoot, samplesDir, specDir, tempDir } from '../helpers/paths.js';
+
+const hook = join(repoRoot, 'test', 'helpers', 'record-loads.mjs');
+const ownCode = pathToFileURL(join(repoRoot, 'dist')).href + '/';
+
+/** Runs the CLI and returns its exit code and the mcpgen files it loaded (relative to dist/). */
+function loads(args: string[], cwd = repoRoot): { code: number | null; files: string[]; stderr: string } {
+  const record = join(tempDir('mcpgen-loads-'), 'loads.txt');
+  writeFileSync(record, '');
+  const r = spawnSync(process.execPath, ['--import', hook, cliBin, ...args], {
+    cwd,
+    env: { ...process.env, MCPGEN_RECORD_LOADS: record, MCPGEN_SPEC_DIR: specDir() },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const files = readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(ownCode))
+    .map((url) => url.slice(ownCode.length));
+  return { code: r.status, files, stderr: r.stderr };
+}
+
+describe('the bundled executable reads few files on the common paths', () => {
+  it('--help reads the entry alone', () => {
+    const r = loads(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.files).toEqual(['generator/bin/mcpgen.js']);
+  });
+
+  it('lint reads at most six files, all from the bundle', () => {
+    const r = loads(['lint', join(samplesDir, 'weather', 'mcp.yaml')]);
+    expect(r.stderr).toContain('0 errors');
+    expect(r.code).toBe(0);
+    expect(r.files.every((f) => f.startsWith('generator/bin/'))).toBe(true);
+    expect(r.files.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a no-op generate reads at most six files; a full one loads the emitters besides', () => {
+    const dir = tempDir('mcpgen-noop-loads-');
+    writeFileSync(join(dir, 'mcp.json'), JSON.stringify({ server: { name: 'loads', version: '1.0.0' }, tools: [{ name: 'ping', description: 'Ping.', inputSchema: { type: 'object' } }] }));
+    writeFileSync(join(dir, 'mcpgen.config.json'), JSON.stringify({ manifests: ['mcp.json'], revision: '2025-11-25', targets: { out: { emit: ['manifest', 'server'] } } }));
+    const full = loads(['generate'], dir);
+    expect(full.code).toBe(0);
+    // Past the no-op stamp's racy margin (100 ms), so that the next run is answered by it (a pause, not a timed assertion).
+    spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
+    const noop = loads(['generate'], dir);
+    expect(noop.code).toBe(0);
+    expect(noop.files.every((f) => f.startsWith('generator/bin/'))).toBe(true);
+    expect(noop.files.length).toBeLessThanOrEqual(6);
+    expect(full.files.length).toBeGreaterThan(noop.files.length + 5);
+  });
+});

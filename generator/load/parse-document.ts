@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { countJsonKeys, scanJsonPositions, scanJsonShape } from './json-positions.js';
+import { countJsonKeys, jsonIsClean, scanJsonPositions, scanJsonShape } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
 
 /**
@@ -296,6 +296,10 @@ function parseCleanJson(text: string, file: string): ParsedDocument | undefined 
     value = JSON.parse(text);
   } catch {
     return undefined;
+  }
+  // The usual case, answered natively (jsonIsClean); when it is not sure, the character scan decides.
+  if (jsonIsClean(text, value, MAX_DEPTH)) {
+    return { value, sourceMap: SourceMap.lazy((map) => scanJsonPositions(text, file, map, MAX_DEPTH)), diagnostics: [] };
   }
   const shape = scanJsonShape(text, MAX_DEPTH);
   if (shape.deepAt === undefined && shape.keys === countJsonKeys(value)) {

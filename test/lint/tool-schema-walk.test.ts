@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { joinPointer } from '../../generator/load/json-pointer.js';
 import { walkSchema, walkSchemaPath, type SchemaObject } from '../../generator/lint/checks/schema-walk.js';
 import { localRefsOutside } from '../../generator/lint/rules/tool-schemas.js';
+import { indexSchema } from '../../generator/lint/checks/schema-index.js';
+import { sameValueCycles, sameValueCyclesOf } from '../../generator/lint/checks/same-value-cycles.js';
 
 function reference(schema: SchemaObject): string[] {
   const visited = new Set<string>();
@@ -30,14 +32,16 @@ function reference(schema: SchemaObject): string[] {
 function randomSchema(seed: number): SchemaObject {
   let s = seed;
   const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
-  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples'];
+  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples', 'required', '$anchor', '$id', '$schema'];
   const gen = (depth: number): unknown => {
     const k = depth > 5 ? 3 + rand(2) : rand(5);
     if (k === 0) return Array.from({ length: rand(4) }, () => gen(depth + 1));
     if (k <= 2) {
       const o: Record<string, unknown> = {};
       for (let i = 1 + rand(5); i > 0; i--) o[keys[rand(keys.length)]!] = gen(depth + 1);
-      if (rand(2) === 0) o.$ref = rand(4) ? '#/$defs/A' : 'other.json';
+      if (rand(2) === 0) o.$ref = ['#/$defs/A', '#', '#A', 'other.json'][rand(4)]!;
+      if (rand(6) === 0) o.$anchor = 'A';
+      if (rand(8) === 0) o.$id = '#A';
       return o;
     }
     return rand(2) ? '#/x' : rand(10);
@@ -67,5 +71,42 @@ describe('local $refs outside subschema positions', () => {
       walkSchemaPath(schema, (_n, path) => b.push(joinPointer('/base', ...path)));
       expect(b).toEqual(a);
     }
+  });
+
+  it('one indexing pass collects what the separate walks did: nodes, paths, order, anchors, cycles, outside refs', () => {
+    let notable = 0;
+    let cycles = 0;
+    let outside = 0;
+    for (let seed = 1; seed <= 500; seed++) {
+      const schema = randomSchema(seed);
+      const index = indexSchema(schema);
+      const nodes: { node: SchemaObject; path: string }[] = [];
+      const localRefs: string[] = [];
+      const anchors = new Map<string, SchemaObject>();
+      walkSchemaPath(schema, (node, path) => {
+        const at = joinPointer('', ...path);
+        if (typeof node.$ref === 'string' || node.$schema !== undefined || Array.isArray(node.required)) nodes.push({ node, path: at });
+        if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) localRefs.push(at);
+        if (typeof node.$anchor === 'string') anchors.set(node.$anchor, node);
+        if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.set(node.$id.slice(1), node);
+      });
+      const text = JSON.stringify(schema);
+      expect(index.notable.map(({ node, path }) => ({ node, path: joinPointer('', ...path) })), text).toEqual(nodes);
+      expect(index.notable.every(({ node }, i) => node === nodes[i]!.node), text).toBe(true);
+      expect(index.localRefs.map(({ path }) => joinPointer('', ...path)), text).toEqual(localRefs);
+      expect([...index.anchors], text).toEqual([...anchors]);
+      expect([...index.anchors].every(([k, node]) => anchors.get(k) === node), text).toBe(true);
+      expect(index.localRefsOutside, text).toBe(localRefsOutside(schema).length);
+      for (const dialect of ['draft-07', '2020-12'] as const) {
+        const expected = sameValueCycles(schema, dialect).map(({ path }) => joinPointer('', ...path));
+        expect(sameValueCyclesOf(schema, dialect, index.localRefs, index.anchors).map(({ path }) => joinPointer('', ...path)), text).toEqual(expected);
+        cycles += expected.length;
+      }
+      notable += nodes.length;
+      outside += index.localRefsOutside;
+    }
+    expect(notable).toBeGreaterThan(200);
+    expect(cycles).toBeGreaterThan(20);
+    expect(outside).toBeGreaterThan(100);
   });
 });

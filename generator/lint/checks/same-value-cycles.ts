@@ -34,6 +34,20 @@ export function sameValueCycles(root: unknown, dialect: Dialect): { node: Schema
     if (typeof node.$anchor === 'string') anchors.set(node.$anchor, node);
     if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.set(node.$id.slice(1), node);
   });
+  return sameValueCyclesOf(root, dialect, refs, anchors);
+}
+
+/**
+ * sameValueCycles from what a walk of `root` already collected: its schema
+ * nodes with a local `$ref` (walk order) and its anchors (the last node
+ * declaring each), as schema-index.ts gathers them.
+ */
+export function sameValueCyclesOf(
+  root: SchemaObject,
+  dialect: Dialect,
+  refs: readonly { node: SchemaObject; path: SchemaPath }[],
+  anchors: ReadonlyMap<string, SchemaObject>,
+): { node: SchemaObject; path: SchemaPath }[] {
   if (!refs.length) return [];
 
   const target = (ref: string): SchemaObject | undefined => {

@@ -1,0 +1,89 @@
+/**
+ * One pass over a tool schema that gathers what the tool-schema rule used
+ * to collect with four walks of its own (anchors, the `$ref`s for the
+ * same-value cycle check, the nodes it reports on, and whether any local
+ * `$ref` sits outside a subschema position): on a large manifest those walks
+ * were a sizeable part of lint.
+ *
+ * Schema nodes are met in walkSchemaPath's order (the same nodes, paths and
+ * order: test/lint/tool-schema-walk.test.ts); every other value is entered
+ * too, as localRefsOutside does, to count the local `$ref`s outside.
+ */
+import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS, type SchemaObject } from '../../json-schema/subschemas.js';
+import type { SchemaPath } from './schema-walk.js';
+
+/** Where a value sits relative to the subschema positions walkSchema enters. */
+export const enum Role {
+  /** Not a subschema position, nor under one's keyword. */
+  Outside,
+  /** A subschema (an object walkSchema visits). */
+  Schema,
+  /** The array of a list keyword (`allOf`...) of a subschema. */
+  SchemaList,
+  /** The object of a map keyword (`properties`...) of a subschema. */
+  SchemaMap,
+}
+
+/** The role of `value`, found under key `key` of an object of role `role` (walkSchema's own rules). */
+export function childRole(role: Role, key: string, value: unknown): Role {
+  if (role === Role.Schema) {
+    if (SINGLE_SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) return Role.Schema;
+    if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) return Role.SchemaList;
+    if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) return Role.SchemaMap;
+    return Role.Outside;
+  }
+  return role === Role.SchemaMap && isJsonObject(value) ? Role.Schema : Role.Outside;
+}
+
+export interface SchemaIndex {
+  /** Schema nodes with a `$ref` string, a `$schema` or a `required` array, with their paths, in walk order. */
+  notable: { node: SchemaObject; path: SchemaPath }[];
+  /** Schema nodes with a local (`#...`) `$ref`, with their paths, in walk order. */
+  localRefs: { node: SchemaObject; path: SchemaPath }[];
+  /** Anchor name (`$anchor`, or draft-07 `$id: "#name"`) → the last schema node declaring it. */
+  anchors: Map<string, SchemaObject>;
+  /** How many objects outside subschema positions (within localRefsOutside's depth) hold a local `$ref`. */
+  localRefsOutside: number;
+}
+
+export function indexSchema(schema: SchemaObject): SchemaIndex {
+  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0 };
+  const path: (string | number)[] = [];
+  const visit = (value: unknown, role: Role, depth: number): void => {
+    if (value === null || typeof value !== 'object') return;
+    // Subschemas are walked however deep (as walkSchemaPath does); other values as deep as localRefsOutside looks.
+    if (depth > 256 && role !== Role.Schema && role !== Role.SchemaList && role !== Role.SchemaMap) return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        path.push(i);
+        visit(item, role === Role.SchemaList && isJsonObject(item) ? Role.Schema : Role.Outside, depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    const node = value as SchemaObject;
+    const ref = node.$ref;
+    if (role === Role.Schema) {
+      const local = typeof ref === 'string' && ref.startsWith('#');
+      if (typeof ref === 'string' || node.$schema !== undefined || Array.isArray(node.required)) {
+        const entry = { node, path: [...path] };
+        index.notable.push(entry);
+        if (local) index.localRefs.push(entry);
+      }
+      if (typeof node.$anchor === 'string') index.anchors.set(node.$anchor, node);
+      if (typeof node.$id === 'string' && node.$id.startsWith('#')) index.anchors.set(node.$id.slice(1), node);
+    } else if (depth <= 256 && typeof ref === 'string' && ref.startsWith('#')) {
+      index.localRefsOutside++;
+    }
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (child === null || typeof child !== 'object') continue;
+      path.push(key);
+      visit(child, childRole(role, key, child), depth + 1);
+      path.pop();
+    }
+  };
+  visit(schema, Role.Schema, 0);
+  return index;
+}

@@ -180,8 +180,9 @@ export function countJsonKeys(value: unknown): number {
  * once, and no deeper than `maxDepth`. false means "not sure": scanJsonShape
  * then decides, and finds where.
  */
-export function jsonIsClean(text: string, value: unknown, maxDepth: number): boolean {
-  const strings = countStrings(value, 0, maxDepth);
+export function jsonIsClean(text: string, value: unknown, maxDepth: number, facts?: JsonFacts): boolean {
+  const state = { maxDepth, fileRef: false };
+  const strings = countStrings(value, 0, state);
   if (strings < 0) return false;
   let quotes = 0;
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
@@ -192,24 +193,33 @@ export function jsonIsClean(text: string, value: unknown, maxDepth: number): boo
     }
     quotes++;
   }
+  if (facts) facts.fileRef = state.fileRef;
   return quotes === 2 * strings;
 }
 
+/** What the walk of jsonIsClean also learns about the value (valid when it returns true). */
+export interface JsonFacts {
+  /** Some object has a `$ref` string naming a file (not starting with `#`: resolve-schema-refs.ts isFileRef). */
+  fileRef: boolean;
+}
+
 /** Keys and string values in a parsed JSON value; -1 when a value sits deeper than maxDepth containers. */
-function countStrings(value: unknown, depth: number, maxDepth: number): number {
+function countStrings(value: unknown, depth: number, state: { maxDepth: number; fileRef: boolean }): number {
   if (typeof value === 'string') return 1;
   if (value === null || typeof value !== 'object') return 0;
-  if (depth >= maxDepth) return containerHoldsValues(value) ? -1 : 0;
+  if (depth >= state.maxDepth) return containerHoldsValues(value) ? -1 : 0;
   let count = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const n = countStrings(value[i], depth + 1, maxDepth);
+      const n = countStrings(value[i], depth + 1, state);
       if (n < 0) return -1;
       count += n;
     }
   } else {
+    const ref = (value as Record<string, unknown>).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) state.fileRef = true;
     for (const key in value) {
-      const n = countStrings((value as Record<string, unknown>)[key], depth + 1, maxDepth);
+      const n = countStrings((value as Record<string, unknown>)[key], depth + 1, state);
       if (n < 0) return -1;
       count += 1 + n;
     }

@@ -5,10 +5,16 @@
  * a depth-first stack) on seeded random schemas, order included.
  */
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { joinPointer } from '../../generator/load/json-pointer.js';
 import { walkSchema, walkSchemaPath, type SchemaObject } from '../../generator/lint/checks/schema-walk.js';
 import { localRefsOutside } from '../../generator/lint/rules/tool-schemas.js';
-import { indexSchema } from '../../generator/lint/checks/schema-index.js';
+import { indexSchema, schemaIndexWork } from '../../generator/lint/checks/schema-index.js';
+import { SCHEMA_KEYWORDS } from '../../generator/json-schema/keywords.js';
+import { lint } from '../../generator/lint/lint.js';
+import { benchManifest } from '../../bench/lint-bench.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { sameValueCycles, sameValueCyclesOf } from '../../generator/lint/checks/same-value-cycles.js';
 
 function reference(schema: SchemaObject): string[] {
@@ -32,7 +38,7 @@ function reference(schema: SchemaObject): string[] {
 function randomSchema(seed: number): SchemaObject {
   let s = seed;
   const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
-  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples', 'required', '$anchor', '$id', '$schema'];
+  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples', 'required', '$anchor', '$id', '$schema', 'requird', 'x-typ', 'definitions', 'prefixItems', 'minLenght'];
   const gen = (depth: number): unknown => {
     const k = depth > 5 ? 3 + rand(2) : rand(5);
     if (k === 0) return Array.from({ length: rand(4) }, () => gen(depth + 1));
@@ -77,10 +83,12 @@ describe('local $refs outside subschema positions', () => {
     let notable = 0;
     let cycles = 0;
     let outside = 0;
+    let keywordCandidates = 0;
     for (let seed = 1; seed <= 500; seed++) {
       const schema = randomSchema(seed);
       const index = indexSchema(schema);
       const nodes: { node: SchemaObject; path: string }[] = [];
+      const candidates: string[] = [];
       const localRefs: string[] = [];
       const anchors = new Map<string, SchemaObject>();
       walkSchemaPath(schema, (node, path) => {
@@ -89,6 +97,11 @@ describe('local $refs outside subschema positions', () => {
         if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) localRefs.push(at);
         if (typeof node.$anchor === 'string') anchors.set(node.$anchor, node);
         if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.set(node.$id.slice(1), node);
+        // What the unknown-keys rule looked at in its own walk, for either dialect.
+        for (const key of Object.keys(node)) {
+          const either = SCHEMA_KEYWORDS['draft-07'].has(key) && SCHEMA_KEYWORDS['2020-12'].has(key);
+          if (!either && key.length >= 4 && !key.startsWith('x-')) candidates.push(joinPointer(at, key));
+        }
       });
       const text = JSON.stringify(schema);
       expect(index.notable.map(({ node, path }) => ({ node, path: joinPointer('', ...path) })), text).toEqual(nodes);
@@ -97,6 +110,8 @@ describe('local $refs outside subschema positions', () => {
       expect([...index.anchors], text).toEqual([...anchors]);
       expect([...index.anchors].every(([k, node]) => anchors.get(k) === node), text).toBe(true);
       expect(index.localRefsOutside, text).toBe(localRefsOutside(schema).length);
+      expect(index.keywordCandidates.map(({ path, key }) => joinPointer('', ...path, key)), text).toEqual(candidates);
+      keywordCandidates += candidates.length;
       for (const dialect of ['draft-07', '2020-12'] as const) {
         const expected = sameValueCycles(schema, dialect).map(({ path }) => joinPointer('', ...path));
         expect(sameValueCyclesOf(schema, dialect, index.localRefs, index.anchors).map(({ path }) => joinPointer('', ...path)), text).toEqual(expected);
@@ -108,5 +123,22 @@ describe('local $refs outside subschema positions', () => {
     expect(notable).toBeGreaterThan(200);
     expect(cycles).toBeGreaterThan(20);
     expect(outside).toBeGreaterThan(100);
+    expect(keywordCandidates).toBeGreaterThan(100);
+  });
+
+  it('each tool schema is indexed once per lint run, whichever rules read it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpgen-index-'));
+    const file = join(dir, 'mcp.json');
+    const manifest = benchManifest(20);
+    // One misspelt keyword, found through the shared index, at its place.
+    ((manifest.tools as Record<string, Record<string, Record<string, unknown>>>[])[3]!.inputSchema!.properties!.limit as Record<string, unknown>).maximun = 5;
+    writeFileSync(file, JSON.stringify(manifest));
+    const before = schemaIndexWork.indexed;
+    const diagnostics = lint({ manifests: [file] }).diagnostics;
+    // 20 input and 20 output schemas, read by the tool-schema and unknown-keys rules.
+    expect(schemaIndexWork.indexed - before).toBe(40);
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([
+      `tool-schema/unknown-keyword 1:${JSON.stringify(manifest).indexOf('"maximun"') + 1} "maximun" is not a JSON Schema keyword (2020-12). Did you mean "maximum"?`,
+    ]);
   });
 });

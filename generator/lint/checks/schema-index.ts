@@ -2,14 +2,17 @@
  * One pass over a tool schema that gathers what the tool-schema rule used
  * to collect with four walks of its own (anchors, the `$ref`s for the
  * same-value cycle check, the nodes it reports on, and whether any local
- * `$ref` sits outside a subschema position): on a large manifest those walks
- * were a sizeable part of lint.
+ * `$ref` sits outside a subschema position), and the keys the unknown-keys
+ * rule looks at with a fifth: on a large manifest those walks were a
+ * sizeable part of lint. Within one lint run (withSchemaIndexes) each schema
+ * object is indexed once, for every rule that asks.
  *
  * Schema nodes are met in walkSchemaPath's order (the same nodes, paths and
  * order: test/lint/tool-schema-walk.test.ts); every other value is entered
  * too, as localRefsOutside does, to count the local `$ref`s outside.
  */
 import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS, type SchemaObject } from '../../json-schema/subschemas.js';
+import { SCHEMA_KEYWORDS } from '../../json-schema/keywords.js';
 import type { SchemaPath } from './schema-walk.js';
 
 /** Where a value sits relative to the subschema positions walkSchema enters. */
@@ -44,10 +47,50 @@ export interface SchemaIndex {
   anchors: Map<string, SchemaObject>;
   /** How many objects outside subschema positions (within localRefsOutside's depth) hold a local `$ref`. */
   localRefsOutside: number;
+  /**
+   * Keys of schema nodes that may be misspelt keywords (not a keyword of both
+   * dialects, at least 4 characters, no `x-` prefix), in walk and key order.
+   */
+  keywordCandidates: { path: SchemaPath; key: string }[];
 }
 
+/** Keywords of both dialects: never a misspelling, whichever dialect a schema is read in. */
+const BOTH_DIALECTS = new Set([...SCHEMA_KEYWORDS['draft-07']].filter((k) => SCHEMA_KEYWORDS['2020-12'].has(k)));
+
+let runIndexes: WeakMap<SchemaObject, SchemaIndex> | undefined;
+
+/**
+ * Runs `body` (one lint run) with each schema object indexed at most once,
+ * however many rules ask: the manifest is read-only while rules run. Outside
+ * such a run every call indexes afresh.
+ */
+export function withSchemaIndexes<T>(body: () => T): T {
+  const outer = runIndexes;
+  runIndexes = new WeakMap();
+  try {
+    return body();
+  } finally {
+    runIndexes = outer;
+  }
+}
+
+/** The index of `schema`, shared within a lint run (withSchemaIndexes). */
+export function schemaIndex(schema: SchemaObject): SchemaIndex {
+  if (!runIndexes) return indexSchema(schema);
+  let index = runIndexes.get(schema);
+  if (!index) {
+    index = indexSchema(schema);
+    runIndexes.set(schema, index);
+  }
+  return index;
+}
+
+/** How many schemas were indexed (test/lint/tool-schema-walk.test.ts: once per schema per lint run). */
+export const schemaIndexWork = { indexed: 0 };
+
 export function indexSchema(schema: SchemaObject): SchemaIndex {
-  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0 };
+  schemaIndexWork.indexed++;
+  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0, keywordCandidates: [] };
   const path: (string | number)[] = [];
   const visit = (value: unknown, role: Role, depth: number): void => {
     if (value === null || typeof value !== 'object') return;
@@ -73,6 +116,9 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
       }
       if (typeof node.$anchor === 'string') index.anchors.set(node.$anchor, node);
       if (typeof node.$id === 'string' && node.$id.startsWith('#')) index.anchors.set(node.$id.slice(1), node);
+      for (const key of Object.keys(node)) {
+        if (!BOTH_DIALECTS.has(key) && key.length >= 4 && !key.startsWith('x-')) index.keywordCandidates.push({ path: [...path], key });
+      }
     } else if (depth <= 256 && typeof ref === 'string' && ref.startsWith('#')) {
       index.localRefsOutside++;
     }

@@ -14,7 +14,7 @@ import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-validate.js';
 import { isRefLoop, resolveLocalRef } from '../checks/schema-refs.js';
-import { childRole, indexSchema, Role } from '../checks/schema-index.js';
+import { childRole, Role, schemaIndex } from '../checks/schema-index.js';
 import { isJsonObject, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
@@ -127,7 +127,7 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   }
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
   // One pass collects what the checks below need (schema-index.ts); findings come in walk order as before.
-  const index = indexSchema(schema);
+  const index = schemaIndex(schema);
   const anchors = new Set(index.anchors.keys());
   const cycles = new Set(sameValueCyclesOf(schema, schemaDialect(schema, defaultDialect), index.localRefs, index.anchors).map((c) => c.node));
   const at = (path: SchemaPath, ...more: (string | number)[]) => joinPointer(pointer, ...path, ...more);

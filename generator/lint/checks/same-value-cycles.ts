@@ -47,6 +47,8 @@ export function sameValueCyclesOf(
   dialect: Dialect,
   refs: readonly { node: SchemaObject; path: SchemaPath }[],
   anchors: ReadonlyMap<string, SchemaObject>,
+  /** Test hook: run the full search even when the shortcut below already knows the answer. */
+  exhaustive = false,
 ): { node: SchemaObject; path: SchemaPath }[] {
   if (!refs.length) return [];
 
@@ -73,6 +75,13 @@ export function sameValueCyclesOf(
     }
     return out;
   };
+
+  // A `$ref` is reported only when its target leads back to it. When every target leads nowhere (no
+  // same-value keyword, no `$ref`: the usual `#/$defs/X`), none can: skip the component search.
+  if (!exhaustive && refs.every(({ node }) => {
+    const t = target(node.$ref as string);
+    return t === undefined || edges(t).length === 0;
+  })) return [];
 
   // Strongly connected components (Tarjan's algorithm, iterative: no schema can overflow the stack).
   const index = new Map<SchemaObject, number>();

@@ -92,44 +92,74 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
   schemaIndexWork.indexed++;
   const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0, keywordCandidates: [] };
   const path: (string | number)[] = [];
-  const visit = (value: unknown, role: Role, depth: number): void => {
-    if (value === null || typeof value !== 'object') return;
+  // Roles as plain numbers (Role's values): a const enum is an object lookup under isolatedModules.
+  const visit = (value: object, role: number, depth: number): void => {
     // Subschemas are walked however deep (as walkSchemaPath does); other values as deep as localRefsOutside looks.
-    if (depth > 256 && role !== Role.Schema && role !== Role.SchemaList && role !== Role.SchemaMap) return;
+    if (depth > 256 && role === OUTSIDE) return;
     if (Array.isArray(value)) {
+      const itemRole = role === SCHEMA_LIST ? SCHEMA : OUTSIDE;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
+        if (item === null || typeof item !== 'object') continue;
         path.push(i);
-        visit(item, role === Role.SchemaList && isJsonObject(item) ? Role.Schema : Role.Outside, depth + 1);
+        visit(item, Array.isArray(item) ? OUTSIDE : itemRole, depth + 1);
         path.pop();
       }
       return;
     }
     const node = value as SchemaObject;
     const ref = node.$ref;
-    if (role === Role.Schema) {
-      const local = typeof ref === 'string' && ref.startsWith('#');
+    const keys = Object.keys(node);
+    if (role === SCHEMA) {
       if (typeof ref === 'string' || node.$schema !== undefined || Array.isArray(node.required)) {
         const entry = { node, path: [...path] };
         index.notable.push(entry);
-        if (local) index.localRefs.push(entry);
+        if (typeof ref === 'string' && ref.startsWith('#')) index.localRefs.push(entry);
       }
       if (typeof node.$anchor === 'string') index.anchors.set(node.$anchor, node);
       if (typeof node.$id === 'string' && node.$id.startsWith('#')) index.anchors.set(node.$id.slice(1), node);
-      for (const key of Object.keys(node)) {
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         if (!BOTH_DIALECTS.has(key) && key.length >= 4 && !key.startsWith('x-')) index.keywordCandidates.push({ path: [...path], key });
       }
     } else if (depth <= 256 && typeof ref === 'string' && ref.startsWith('#')) {
       index.localRefsOutside++;
     }
-    for (const key of Object.keys(node)) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const child = node[key];
       if (child === null || typeof child !== 'object') continue;
+      let next = OUTSIDE;
+      if (role === SCHEMA) {
+        const kind = KEYWORD_KINDS.get(key);
+        if (kind !== undefined) {
+          const isArray = Array.isArray(child);
+          if (kind & SINGLE && !isArray) next = SCHEMA;
+          else if (kind & LIST && isArray) next = SCHEMA_LIST;
+          else if (kind & MAP && !isArray) next = SCHEMA_MAP;
+        }
+      } else if (role === SCHEMA_MAP && !Array.isArray(child)) {
+        next = SCHEMA;
+      }
       path.push(key);
-      visit(child, childRole(role, key, child), depth + 1);
+      visit(child, next, depth + 1);
       path.pop();
     }
   };
-  visit(schema, Role.Schema, 0);
+  visit(schema, SCHEMA, 0);
   return index;
 }
+
+const OUTSIDE: number = Role.Outside;
+const SCHEMA: number = Role.Schema;
+const SCHEMA_LIST: number = Role.SchemaList;
+const SCHEMA_MAP: number = Role.SchemaMap;
+
+/** What a keyword of a subschema holds: one subschema (SINGLE), a list (LIST), a map (MAP); `items` is either of the first two. */
+const SINGLE = 1;
+const LIST = 2;
+const MAP = 4;
+const KEYWORD_KINDS = new Map<string, number>();
+for (const k of SINGLE_SCHEMA_KEYWORDS) KEYWORD_KINDS.set(k, (KEYWORD_KINDS.get(k) ?? 0) | SINGLE);
+for (const k of SCHEMA_LIST_KEYWORDS) KEYWORD_KINDS.set(k, (KEYWORD_KINDS.get(k) ?? 0) | LIST);
+for (const k of SCHEMA_MAP_KEYWORDS) KEYWORD_KINDS.set(k, (KEYWORD_KINDS.get(k) ?? 0) | MAP);

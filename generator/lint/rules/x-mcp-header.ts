@@ -97,8 +97,10 @@ function findAnnotations(value: unknown, pointer: string, path: string[]): Use[]
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x !== 'object' || x === null) continue; // nothing to find in a scalar: no segment built for it
         path.push(String(i));
-        walk(v[i]);
+        walk(x);
         path.pop();
       }
     } else if (isJsonObject(v)) {

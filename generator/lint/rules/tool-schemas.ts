@@ -218,7 +218,8 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
   }
   const dialect = schemaDialect(schema, defaultDialect);
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
-  const { $schema: _ignored, ...body } = schema;
+  // (A copy without it only when there is one: most schemas have none.)
+  const body: SchemaObject = Object.hasOwn(schema, '$schema') ? (({ $schema: _ignored, ...rest }) => rest)(schema) : schema;
   // Nearly every schema is valid: say so without Ajv when the quick check is sure (quick-validate.ts).
   if (quickMetaValid(dialect, body)) return [];
   if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];

@@ -8,6 +8,7 @@ export function escapePointerSegment(segment: string | number): string {
 }
 
 export function unescapePointerSegment(segment: string): string {
+  if (segment.indexOf('~') < 0) return segment; // nothing escaped: no regex pass
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

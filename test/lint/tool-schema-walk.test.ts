@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { joinPointer } from '../../generator/load/json-pointer.js';
 import { walkSchema, walkSchemaPath, type SchemaObject } from '../../generator/lint/checks/schema-walk.js';
 import { localRefsOutside } from '../../generator/lint/rules/tool-schemas.js';
+import { findAnnotations } from '../../generator/lint/rules/x-mcp-header.js';
 import { indexSchema, schemaIndexWork } from '../../generator/lint/checks/schema-index.js';
 import { SCHEMA_KEYWORDS } from '../../generator/json-schema/keywords.js';
 import { lint } from '../../generator/lint/lint.js';
@@ -38,7 +39,7 @@ function reference(schema: SchemaObject): string[] {
 function randomSchema(seed: number): SchemaObject {
   let s = seed;
   const rand = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor(s / 65536) % n);
-  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples', 'required', '$anchor', '$id', '$schema', 'requird', 'x-typ', 'definitions', 'prefixItems', 'minLenght'];
+  const keys = ['properties', 'items', 'allOf', 'anyOf', '$defs', 'not', 'default', 'enum', 'propertes', 'a/b', 'additionalProperties', 'x', '$ref', 'examples', 'required', '$anchor', '$id', '$schema', 'requird', 'x-typ', 'definitions', 'prefixItems', 'minLenght', 'x-mcp-header'];
   const gen = (depth: number): unknown => {
     const k = depth > 5 ? 3 + rand(2) : rand(5);
     if (k === 0) return Array.from({ length: rand(4) }, () => gen(depth + 1));
@@ -84,6 +85,7 @@ describe('local $refs outside subschema positions', () => {
     let cycles = 0;
     let outside = 0;
     let keywordCandidates = 0;
+    let headerUses = 0;
     for (let seed = 1; seed <= 500; seed++) {
       const schema = randomSchema(seed);
       const index = indexSchema(schema);
@@ -111,6 +113,11 @@ describe('local $refs outside subschema positions', () => {
       expect([...index.anchors].every(([k, node]) => anchors.get(k) === node), text).toBe(true);
       expect(index.localRefsOutside, text).toBe(localRefsOutside(schema).length);
       expect(index.keywordCandidates.map(({ path, key }) => joinPointer('', ...path, key)), text).toEqual(candidates);
+      const uses = findAnnotations(schema, '/base', []);
+      expect(index.headerUses.map(({ path }) => joinPointer('/base', ...path)), text).toEqual(uses.map((u) => u.pointer));
+      expect(index.headerUses.map(({ path }) => path), text).toEqual(uses.map((u) => u.path));
+      expect(index.headerUses.every(({ node }, i) => node === uses[i]!.node), text).toBe(true);
+      headerUses += uses.length;
       keywordCandidates += candidates.length;
       for (const dialect of ['draft-07', '2020-12'] as const) {
         const expected = sameValueCyclesOf(schema, dialect, index.localRefs, index.anchors, true).map(({ path }) => joinPointer('', ...path));
@@ -125,6 +132,7 @@ describe('local $refs outside subschema positions', () => {
     expect(cycles).toBeGreaterThan(20);
     expect(outside).toBeGreaterThan(100);
     expect(keywordCandidates).toBeGreaterThan(100);
+    expect(headerUses).toBeGreaterThan(50);
   });
 
   it('each tool schema is indexed once per lint run, whichever rules read it', () => {

@@ -52,7 +52,15 @@ export interface SchemaIndex {
    * dialects, at least 4 characters, no `x-` prefix), in walk and key order.
    */
   keywordCandidates: { path: SchemaPath; key: string }[];
+  /**
+   * Objects anywhere in the schema (any position, however deep) with an
+   * `x-mcp-header` key, except inside such a key's own value, in document
+   * order, with their paths as strings: what the x-mcp-header rule's walk finds.
+   */
+  headerUses: { node: SchemaObject; path: string[] }[];
 }
+
+const HEADER_KEY = 'x-mcp-header';
 
 /** Keywords of both dialects: never a misspelling, whichever dialect a schema is read in. */
 const BOTH_DIALECTS = new Set([...SCHEMA_KEYWORDS['draft-07']].filter((k) => SCHEMA_KEYWORDS['2020-12'].has(k)));
@@ -90,19 +98,19 @@ export const schemaIndexWork = { indexed: 0 };
 
 export function indexSchema(schema: SchemaObject): SchemaIndex {
   schemaIndexWork.indexed++;
-  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0, keywordCandidates: [] };
+  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0, keywordCandidates: [], headerUses: [] };
   const path: (string | number)[] = [];
   // Roles as plain numbers (Role's values): a const enum is an object lookup under isolatedModules.
-  const visit = (value: object, role: number, depth: number): void => {
-    // Subschemas are walked however deep (as walkSchemaPath does); other values as deep as localRefsOutside looks.
-    if (depth > 256 && role === OUTSIDE) return;
+  // Every value is entered, however deep (as walkSchemaPath and the x-mcp-header walk do); local refs
+  // outside subschemas are counted as deep as localRefsOutside looks. `inHeader`: inside an x-mcp-header value.
+  const visit = (value: object, role: number, depth: number, inHeader: boolean): void => {
     if (Array.isArray(value)) {
       const itemRole = role === SCHEMA_LIST ? SCHEMA : OUTSIDE;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null || typeof item !== 'object') continue;
         path.push(i);
-        visit(item, Array.isArray(item) ? OUTSIDE : itemRole, depth + 1);
+        visit(item, Array.isArray(item) ? OUTSIDE : itemRole, depth + 1, inHeader);
         path.pop();
       }
       return;
@@ -110,6 +118,7 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
     const node = value as SchemaObject;
     const ref = node.$ref;
     const keys = Object.keys(node);
+    if (!inHeader && HEADER_KEY in node) index.headerUses.push({ node, path: path.map(String) });
     if (role === SCHEMA) {
       if (typeof ref === 'string' || node.$schema !== undefined || Array.isArray(node.required)) {
         const entry = { node, path: [...path] };
@@ -142,11 +151,11 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
         next = SCHEMA;
       }
       path.push(key);
-      visit(child, next, depth + 1);
+      visit(child, next, depth + 1, inHeader || key === HEADER_KEY);
       path.pop();
     }
   };
-  visit(schema, SCHEMA, 0);
+  visit(schema, SCHEMA, 0, false);
   return index;
 }
 

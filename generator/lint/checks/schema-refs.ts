@@ -20,6 +20,7 @@ export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet
 
 /** A URI fragment percent-decoded (as written when it cannot be). */
 export function decodeFragment(fragment: string): string {
+  if (fragment.indexOf('%') < 0) return fragment; // what decodeURIComponent would return
   try {
     return decodeURIComponent(fragment);
   } catch {

@@ -18,7 +18,9 @@
  * test/lint/quick-validate.test.ts compares it with Ajv on random schemas
  * and objects.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -559,9 +561,25 @@ export function uriFormatShortcut(name: string, data: string): boolean {
   return name === 'uri-reference' && (LOCAL_REFERENCE.test(data) || PLAIN_URL.test(data));
 }
 
+/**
+ * True: ajv-formats surely accepts `data` as a `regex` (the format of every
+ * `pattern` in a schema), whose test is "compiles as a RegExp without flags,
+ * and no `\Z` anchor"; this says yes only without any `\Z` at all.
+ * test/lint/uri-format-shortcuts.test.ts checks it against ajv-formats.
+ */
+export function regexFormatShortcut(data: string): boolean {
+  if (data.includes('\\Z')) return false;
+  try {
+    new RegExp(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkFormatUncached(name: string, data: unknown): boolean {
   // Before loading ajv-formats: a lint whose formats all take a shortcut never needs it.
-  if (typeof data === 'string' && uriFormatShortcut(name, data)) return true;
+  if (typeof data === 'string' && (uriFormatShortcut(name, data) || (name === 'regex' && regexFormatShortcut(data)))) return true;
   const def = Object.hasOwn(formatDefs(), name) ? formatDefs()[name] : undefined;
   if (def === undefined) return false; // Ajv ignores unknown formats here, but say "not sure".
   if (typeof def === 'object' && !(def instanceof RegExp) && (def.async || (def.type !== undefined && def.type !== 'string'))) return false;
@@ -575,20 +593,29 @@ function checkFormatUncached(name: string, data: unknown): boolean {
 
 const metaValidators = new Map<string, { validator: QuickValidator; root: Schema; uri: string }>();
 
+/**
+ * A JSON file of Ajv's package, read directly: `require` would start
+ * CommonJS module loading for nine files (resolution, wrappers, caches),
+ * several milliseconds of every lint that nothing else there needs.
+ */
+function ajvJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`ajv/dist/refs/${path}`)), 'utf8')) as Record<string, unknown>;
+}
+
 /** The JSON Schema meta-schemas Ajv ships, read from its package (not copied). */
 function metaValidator(dialect: 'draft-07' | '2020-12'): { validator: QuickValidator; root: Schema; uri: string } {
   let m = metaValidators.get(dialect);
   if (!m) {
     if (dialect === 'draft-07') {
-      const root = require('ajv/dist/refs/json-schema-draft-07.json') as Record<string, unknown>;
+      const root = ajvJson('json-schema-draft-07.json');
       const uri = String(root.$id).replace(/#$/, '');
       m = { validator: new QuickValidator({ [uri]: root }), root, uri };
     } else {
       const docs: Record<string, Schema> = {};
-      const root = require('ajv/dist/refs/json-schema-2020-12/schema.json') as Record<string, unknown>;
+      const root = ajvJson('json-schema-2020-12/schema.json');
       docs[String(root.$id)] = root;
       for (const part of ['applicator', 'content', 'core', 'format-annotation', 'meta-data', 'unevaluated', 'validation']) {
-        const doc = require(`ajv/dist/refs/json-schema-2020-12/meta/${part}.json`) as Record<string, unknown>;
+        const doc = ajvJson(`json-schema-2020-12/meta/${part}.json`);
         docs[String(doc.$id)] = doc;
       }
       const uri = String(root.$id);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ajvWork, definitionValidator, metaSchemaAjv } from '../../generator/lint/checks/ajv-loader.js';
 import { QuickValidator, quickDefinitionValid, quickMetaValid, quickValidateWork } from '../../generator/lint/checks/quick-validate.js';
-import { interpretedDefinitionValid, interpretedMetaValid } from './oracles/quick-validate-interpreted.js';
+import { interpretedDefinitionValid, interpretedMetaValid, QuickValidator as InterpretedValidator } from './oracles/quick-validate-interpreted.js';
 import { benchManifest } from '../../bench/lint-bench.js';
 import { randomSchemas } from '../helpers/random-schemas.js';
 import { createRequire } from 'node:module';
@@ -251,6 +251,17 @@ describe('compiled checks', () => {
     expect(quickValidateWork.schemasCompiled - start).toBe(3);
     expect(v2.valid(list, 'mcp:/list', { next: { n: 1.5 } })).toBe(false);
     expect(quickValidateWork.schemasCompiled - start).toBe(3);
+    // The depth bound ("not sure" past 512 nested schema checks) falls where the interpreter put it.
+    const oracle = new InterpretedValidator({ 'mcp:/list': list });
+    const verdicts: boolean[] = [];
+    for (let n = 250; n <= 260; n++) {
+      let value: Record<string, unknown> = { n: 0 };
+      for (let i = 0; i < n; i++) value = { next: value };
+      verdicts.push(v2.valid(list, 'mcp:/list', value));
+      expect(verdicts.at(-1), `${n} levels`).toBe(oracle.valid(list, 'mcp:/list', value));
+    }
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
   });
 });
 

@@ -90,8 +90,10 @@ function codePoints(s: string): number {
 }
 
 /**
- * A check compiled from one (sub)schema: true only when Ajv would surely
- * accept `data` there. `depth` is the nesting of schema checks so far.
+ * A check compiled from one (sub)schema or keyword: true only when Ajv
+ * would surely accept `data` there. A keyword's check gets the depth of its
+ * schema; a schema's check gets the depth of the schema it is nested in and
+ * runs one level deeper (compile), so no wrapper per subschema is needed.
  */
 type Check = (data: unknown, depth: number) => boolean;
 
@@ -134,7 +136,7 @@ export class QuickValidator {
   /** True only when Ajv would accept `data` against `schema` (of document `uri`); false: not sure. */
   valid(schema: Schema, uri: string, data: unknown): boolean {
     this.steps = 0;
-    return this.compile(schema, uri)(data, 0);
+    return this.compile(schema, uri)(data, -1);
   }
 
   /** Resolves `$ref` against document `uri`: the target and its document, or undefined. */
@@ -194,7 +196,9 @@ export class QuickValidator {
     let check = byUri.get(uri);
     if (!check) {
       let body: Check | undefined;
-      check = (data, depth) => {
+      // Called with the depth of the schema check it is nested in (-1 at the root): one level deeper.
+      check = (data, outer) => {
+        const depth = outer + 1;
         if (depth > 512 || ++this.steps > 1_000_000) return false;
         return (body ??= this.build(schema, uri))(data, depth);
       };
@@ -206,8 +210,7 @@ export class QuickValidator {
   /** A subschema position: a schema is checked one level deeper; anything else is "not sure". */
   private sub(schema: unknown, uri: string): Check {
     if (!isSchema(schema)) return FALSE;
-    const check = this.compile(schema, uri);
-    return check === TRUE ? TRUE : check === FALSE ? FALSE : (data, depth) => check(data, depth + 1);
+    return this.compile(schema, uri); // a compiled check counts its level itself
   }
 
   private build(schema: Record<string, unknown>, uri: string): Check {

@@ -188,6 +188,8 @@ export class QuickValidator {
   private compile(schema: unknown, uri: string): Check {
     if (schema === true) return TRUE;
     if (schema === false || !isObject(schema)) return FALSE;
+    // Nothing but annotations (`{}`, `{ description }`): holds for every value, at any depth, as in Ajv.
+    if (keywordsOf(schema).length === 0) return TRUE;
     let byUri = this.compiled.get(schema);
     if (!byUri) {
       byUri = new Map();
@@ -425,10 +427,10 @@ export class QuickValidator {
       if (!isObject(data)) return true;
       for (const key in data) {
         let matched = false;
-        for (const [re, check] of compiled) {
-          if (re.test(key)) {
+        for (let i = 0; i < compiled.length; i++) {
+          if (compiled[i]![0].test(key)) {
             matched = true;
-            if (!check(data[key], depth)) return false;
+            if (!compiled[i]![1](data[key], depth)) return false;
           }
         }
         if (rest !== undefined && !matched && !(props && Object.hasOwn(props, key))) {

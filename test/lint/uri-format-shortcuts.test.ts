@@ -1,12 +1,12 @@
 /**
- * Lint's shortcuts for `uri` and `uri-reference` (quick-validate.ts) accept
+ * Lint's shortcuts for `uri` and `uri-reference` (quick-formats.ts) accept
  * nothing that ajv-formats' full patterns reject: over every short string of
  * an alphabet of URI characters and delimiters, and over random longer ones.
  * They must also take the common cases, or they save nothing.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { regexFormatShortcut, uriFormatShortcut } from '../../generator/lint/checks/quick-validate.js';
+import { regexFormatShortcut, uriFormatShortcut } from '../../generator/lint/checks/quick-formats.js';
 import { seeded } from '../../fuzz/mutate.js';
 
 type Check = (s: string) => boolean;

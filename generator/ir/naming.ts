@@ -42,6 +42,14 @@ export function isReservedName(name: string): boolean {
 
 /** Splits `get_user-v2.list`, `getUserV2`, `HTTPServer` into words. */
 export function splitWords(name: string): string[] {
+  // Every name is split twice in a row (its identifier, then its type name): the last answer is kept.
+  if (name !== lastSplit.name) lastSplit = { name, words: splitWordsUncached(name) };
+  return [...lastSplit.words];
+}
+
+let lastSplit: { name: string | undefined; words: readonly string[] } = { name: undefined, words: [] };
+
+function splitWordsUncached(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

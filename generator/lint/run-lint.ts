@@ -8,6 +8,7 @@ import type { IR } from '../ir/model.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { rules } from './rules/index.js';
 import type { LintContext, LintProfile, LintRule } from './rule.js';
+import { withSchemaIndexes } from './checks/schema-index.js';
 
 export function runLintRules(
   loaded: LoadedManifest,
@@ -33,6 +34,12 @@ export function runLintRules(
     },
   };
   const out: Diagnostic[] = [];
+  // Rules that look at the same tool schema share one index of it (checks/schema-index.ts).
+  withSchemaIndexes(() => runRules(context, loaded, out));
+  return out;
+}
+
+function runRules(context: LintContext, loaded: LoadedManifest, out: Diagnostic[]): void {
   for (const rule of rules) {
     for (const f of rule.check(context)) {
       const code = rule.codes[f.code];
@@ -45,7 +52,6 @@ export function runLintRules(
       });
     }
   }
-  return out;
 }
 
 /** Every code with its catalog entry, for `--explain` and the docs page. */

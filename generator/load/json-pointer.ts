@@ -8,6 +8,7 @@ export function escapePointerSegment(segment: string | number): string {
 }
 
 export function unescapePointerSegment(segment: string): string {
+  if (segment.indexOf('~') < 0) return segment; // nothing escaped: no regex pass
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
@@ -29,11 +30,16 @@ export function splitPointer(pointer: string): string[] {
 
 /** Follows a pointer into plain data; undefined when any step is missing. */
 export function getAtPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
   let node = root;
-  for (const seg of splitPointer(pointer)) {
+  // The segments of splitPointer, one at a time (no array of them: lint resolves every $ref this way).
+  for (let start = 1; ; ) {
+    const end = pointer.indexOf('/', start);
+    const seg = unescapePointerSegment(end < 0 ? pointer.slice(start) : pointer.slice(start, end));
     if (Array.isArray(node)) node = node[Number(seg)];
     else if (node && typeof node === 'object' && Object.hasOwn(node, seg)) node = (node as Record<string, unknown>)[seg];
     else return undefined;
+    if (end < 0) return node;
+    start = end + 1;
   }
-  return node;
 }

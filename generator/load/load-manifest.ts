@@ -174,7 +174,8 @@ function parsePart(
     sourceMap = new SourceMap();
     sourceMap.copyFrom(parsed.sourceMap, base, '');
   }
-  if (Array.isArray(root.tools)) {
+  // A document the parser saw without any file $ref has none to resolve (no walk of every schema then).
+  if (Array.isArray(root.tools) && !parsed.noFileRefs) {
     const inlined = resolveToolSchemaRefs(root.tools, '/tools', {
       manifestPath: absolute,
       sourceMap,

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { countJsonKeys, scanJsonPositions, scanJsonShape } from './json-positions.js';
+import { countJsonKeys, jsonIsClean, scanJsonPositions, scanJsonShape, type JsonFacts } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
 
 /**
@@ -34,6 +34,8 @@ export interface ParsedDocument {
   value: unknown;
   sourceMap: SourceMap;
   diagnostics: Diagnostic[];
+  /** Known when parsing: no object in `value` has a `$ref` naming a file, so no file reference is to be resolved. */
+  noFileRefs?: true;
 }
 
 export function parseYamlOrJson(text: string, file: string): ParsedDocument {
@@ -296,6 +298,16 @@ function parseCleanJson(text: string, file: string): ParsedDocument | undefined 
     value = JSON.parse(text);
   } catch {
     return undefined;
+  }
+  // The usual case, answered natively (jsonIsClean); when it is not sure, the character scan decides.
+  const facts: JsonFacts = { fileRef: true };
+  if (jsonIsClean(text, value, MAX_DEPTH, facts)) {
+    return {
+      value,
+      sourceMap: SourceMap.lazy((map) => scanJsonPositions(text, file, map, MAX_DEPTH)),
+      diagnostics: [],
+      ...(facts.fileRef ? {} : { noFileRefs: true as const }),
+    };
   }
   const shape = scanJsonShape(text, MAX_DEPTH);
   if (shape.deepAt === undefined && shape.keys === countJsonKeys(value)) {

@@ -5,7 +5,7 @@
  * and only UTF-8 (UTF-16 and invalid bytes are reported where they are,
  * never passed on as U+FFFD).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -92,7 +92,8 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): ReadInputResult {
     };
   }
   // The native check (same rules: no overlongs, no surrogates) clears valid files; the scan finds the offset.
-  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
+  // ASCII (most manifests) is UTF-8; checking it is a fraction of the full check.
+  const bad = isAscii(bytes) || isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8');
     const lineStart = before.lastIndexOf('\n') + 1;

@@ -70,7 +70,10 @@ export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: Re
 function mayHoldFileRef(value: unknown, depth: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth > MAX_DEPTH) return true;
-  if (Array.isArray(value)) return value.some((v) => mayHoldFileRef(v, depth + 1));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (mayHoldFileRef(value[i], depth + 1)) return true;
+    return false;
+  }
   const ref = (value as Record<string, unknown>).$ref;
   if (typeof ref === 'string' && isFileRef(ref)) return true;
   for (const key in value) if (mayHoldFileRef((value as Record<string, unknown>)[key], depth + 1)) return true;

@@ -4,15 +4,21 @@
  * (against both meta-schemas, with Ajv configured as lint configures it) and
  * on random mutations of manifest objects (against every revision's official
  * definitions). They also check that it does accept most valid input, or it
- * would buy nothing. Plus a work count: linting more tools creates no more
- * Ajv instances.
+ * would buy nothing. The compiled checks give exactly the verdicts of the
+ * keyword-by-keyword interpreter they replaced (test/lint/oracles). Plus work
+ * counts: linting more tools creates no more Ajv instances and compiles no
+ * more schemas.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ajvWork, definitionValidator, metaSchemaAjv } from '../../generator/lint/checks/ajv-loader.js';
-import { quickDefinitionValid, quickMetaValid } from '../../generator/lint/checks/quick-validate.js';
+import { QuickValidator, quickDefinitionValid, quickMetaValid, quickValidateWork } from '../../generator/lint/checks/quick-validate.js';
+import { interpretedDefinitionValid, interpretedMetaValid, QuickValidator as InterpretedValidator } from './oracles/quick-validate-interpreted.js';
+import { benchManifest } from '../../bench/lint-bench.js';
+import { randomSchemas } from '../helpers/random-schemas.js';
+import { createRequire } from 'node:module';
 import { lint } from '../../generator/lint/lint.js';
 import { loadSpec } from '../../generator/spec/load-spec.js';
 import { listRevisions } from '../../generator/spec/revisions.js';
@@ -101,6 +107,7 @@ describe('quick meta-schema check', () => {
         const quick = quickMetaValid(dialect, schema);
         const sure = ajv.validateSchema(schema as object) as boolean;
         if (quick) expect(sure, JSON.stringify(schema)).toBe(true);
+        expect(quick, `same verdict as the interpreter: ${JSON.stringify(schema)}`).toBe(interpretedMetaValid(dialect, schema));
         if (sure) ajvValid++;
         if (quick) quickValid++;
       }
@@ -187,6 +194,8 @@ describe('quick definition check', () => {
           const quick = quickDefinitionValid(spec.schema as Record<string, unknown>, spec.revision.definitionsKey, definition, value);
           const sure = validate(value) as boolean;
           if (quick) expect(sure, `${spec.revision.id} ${definition} ${JSON.stringify(value)}`).toBe(true);
+          const interpreted = interpretedDefinitionValid(spec.schema as Record<string, unknown>, spec.revision.definitionsKey, definition, value);
+          expect(quick, `same verdict as the interpreter: ${spec.revision.id} ${definition} ${JSON.stringify(value)}`).toBe(interpreted);
           if (seed === 0) expect(quick, `${spec.revision.id} ${definition} base`).toBe(sure);
           if (sure) sureValid++;
           if (quick) quickValid++;
@@ -195,6 +204,64 @@ describe('quick definition check', () => {
     }
     expect(sureValid).toBeGreaterThan(200);
     expect(quickValid).toBeGreaterThan(sureValid * 0.5);
+  });
+});
+
+describe('compiled checks', () => {
+  it('give the interpreter\'s verdicts and Ajv\'s acceptance on the emitter\'s random schemas and the bench tools', () => {
+    // Through JSON, as lint sees them: the emitter's generator defines some keys as non-enumerable
+    // properties, which no parsed manifest holds (and which Ajv and the quick check read differently).
+    const random = JSON.parse(JSON.stringify(randomSchemas(300, 7))) as unknown[];
+    const schemas = [...random, ...(benchManifest(3).tools as Record<string, unknown>[]).flatMap((t) => [t.inputSchema, t.outputSchema])];
+    for (const dialect of ['2020-12', 'draft-07'] as const) {
+      const ajv = metaSchemaAjv(dialect, false);
+      let quickValid = 0;
+      for (const schema of schemas) {
+        const { $schema: _ignored, ...body } = schema as Record<string, unknown>;
+        const quick = quickMetaValid(dialect, body);
+        expect(quick, JSON.stringify(body)).toBe(interpretedMetaValid(dialect, body));
+        if (quick) {
+          quickValid++;
+          expect(ajv.validateSchema(body), JSON.stringify(body)).toBe(true);
+        }
+      }
+      expect(quickValid).toBeGreaterThan(schemas.length / 2);
+    }
+  });
+
+  it('compile each schema once: checking more values compiles nothing more', () => {
+    const require = createRequire(import.meta.url);
+    const root = require('ajv/dist/refs/json-schema-draft-07.json') as Record<string, unknown>;
+    const uri = String(root.$id).replace(/#$/, '');
+    const validator = new QuickValidator({ [uri]: root });
+    const tools = benchManifest(40).tools as Record<string, unknown>[];
+    const before = quickValidateWork.schemasCompiled;
+    expect(validator.valid(root, uri, tools[0]!.inputSchema)).toBe(true);
+    const first = quickValidateWork.schemasCompiled - before;
+    expect(first).toBeGreaterThan(0);
+    for (const tool of tools) expect(validator.valid(root, uri, tool.inputSchema)).toBe(true);
+    expect(quickValidateWork.schemasCompiled - before).toBe(first);
+    // A recursive schema ($ref to the root) compiles once and checks values of any depth.
+    const list = { type: 'object', properties: { next: { $ref: '#' }, n: { type: 'integer' } } };
+    const v2 = new QuickValidator({ 'mcp:/list': list });
+    let deep: Record<string, unknown> = { n: 1 };
+    for (let i = 0; i < 100; i++) deep = { n: i, next: deep };
+    const start = quickValidateWork.schemasCompiled;
+    expect(v2.valid(list, 'mcp:/list', deep)).toBe(true);
+    expect(quickValidateWork.schemasCompiled - start).toBe(3);
+    expect(v2.valid(list, 'mcp:/list', { next: { n: 1.5 } })).toBe(false);
+    expect(quickValidateWork.schemasCompiled - start).toBe(3);
+    // The depth bound ("not sure" past 512 nested schema checks) falls where the interpreter put it.
+    const oracle = new InterpretedValidator({ 'mcp:/list': list });
+    const verdicts: boolean[] = [];
+    for (let n = 250; n <= 260; n++) {
+      let value: Record<string, unknown> = { n: 0 };
+      for (let i = 0; i < n; i++) value = { next: value };
+      verdicts.push(v2.valid(list, 'mcp:/list', value));
+      expect(verdicts.at(-1), `${n} levels`).toBe(oracle.valid(list, 'mcp:/list', value));
+    }
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
   });
 });
 

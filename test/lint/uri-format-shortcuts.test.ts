@@ -1,12 +1,12 @@
 /**
- * Lint's shortcuts for `uri` and `uri-reference` (quick-validate.ts) accept
+ * Lint's shortcuts for `uri` and `uri-reference` (quick-formats.ts) accept
  * nothing that ajv-formats' full patterns reject: over every short string of
  * an alphabet of URI characters and delimiters, and over random longer ones.
  * They must also take the common cases, or they save nothing.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { uriFormatShortcut } from '../../generator/lint/checks/quick-validate.js';
+import { regexFormatShortcut, uriFormatShortcut } from '../../generator/lint/checks/quick-formats.js';
 import { seeded } from '../../fuzz/mutate.js';
 
 type Check = (s: string) => boolean;
@@ -63,5 +63,25 @@ describe('uri format shortcuts in lint', () => {
     }
     expect(uriFormatShortcut('uri', 'https://json-schema.org/draft/2020-12/schema')).toBe(true);
     expect(uriFormatShortcut('uri', '#/a')).toBe(false);
+  });
+});
+
+describe('regex format shortcut in lint', () => {
+  const regex = fullFormats.regex as Check;
+  const PIECES = ['a', 'Z', '\\', '\\Z', 'x\\Z', '\\\\Z', '(', ')', '[', ']', '{2,3}', '{', '}', '*', '+', '?', '^', '$', '|', '\\d', '\\p{L}', '(?<n>a)', '\\k<n>', '\\1', '/', '-', ' ', 'é', '\n'];
+  it('never accepts a pattern ajv-formats rejects, and accepts the usual ones', () => {
+    const rng = seeded(17);
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let n = Math.floor(rng() * 6); n >= 0; n--) s += PIECES[Math.floor(rng() * PIECES.length)]!;
+      if (!regexFormatShortcut(s)) continue;
+      accepted++;
+      expect(regex(s), JSON.stringify(s)).toBe(true);
+    }
+    expect(accepted).toBeGreaterThan(2000);
+    for (const s of ['^[a-z0-9-]{8,64}$', '^\\d{4}-\\d{2}$', '^(?:a|b)+$', '']) expect(regexFormatShortcut(s), s).toBe(true);
+    expect(regexFormatShortcut('a\\Z')).toBe(false);
+    expect(regexFormatShortcut('(')).toBe(false);
   });
 });

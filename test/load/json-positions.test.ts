@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseYamlOrJson } from '../../generator/load/parse-document.js';
-import { countJsonKeys, scanJsonPositions, scanJsonShape } from '../../generator/load/json-positions.js';
+import { countJsonKeys, jsonIsClean, scanJsonPositions, scanJsonShape } from '../../generator/load/json-positions.js';
 import { SourceMap } from '../../generator/load/source-map.js';
 
 const doc = JSON.stringify(
@@ -74,9 +74,32 @@ describe('JSON shape scan (what the loader checks before positions are needed)',
           if (!full) duplicates++;
         }
         if (shape.deepAt !== undefined) expect(typeof full === 'number' || full === false, text).toBe(true);
+        // The native answer is exactly the scan's "no duplicate and nothing too deep".
+        expect(jsonIsClean(text, value, maxDepth), `${maxDepth} ${text}`).toBe(shape.deepAt === undefined && shape.keys === countJsonKeys(value));
       }
     }
     expect(duplicates).toBeGreaterThan(20);
+  });
+
+  it('counts quotes right around escapes, and sees depth at the exact limit', () => {
+    const cases: [string, number, boolean][] = [
+      [String.raw`{"a\\":1,"a\\":2}`, 128, false], // key ending in a backslash, duplicated
+      [String.raw`{"a\\":1,"b\"":"\\\"x"}`, 128, true], // escaped quotes and backslash runs of both parities
+      [String.raw`{"a":{"a":1},"b":"a\",\"a"}`, 128, true], // a value that spells a duplicate inside a string
+      ['{"x":[{"y":{}},{"y":1,"y":1}]}', 128, false],
+      ['{"__proto__":1,"__proto__":2}', 128, false],
+      ['[[1]]', 1, false], // 1 sits inside two containers
+      ['[[]]', 1, true], // an empty container at the limit holds nothing too deep
+      ['[[],{}]', 1, true],
+      ['[{"a":1}]', 1, false],
+      ['{"a":[1]}', 1, false],
+    ];
+    for (const [text, maxDepth, clean] of cases) {
+      const value = JSON.parse(text) as unknown;
+      expect(jsonIsClean(text, value, maxDepth), text).toBe(clean);
+      const shape = scanJsonShape(text, maxDepth);
+      expect(shape.deepAt === undefined && shape.keys === countJsonKeys(value), text).toBe(clean);
+    }
   });
 
   it('computes positions on first use, the same as an eager scan', () => {

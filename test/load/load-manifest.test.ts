@@ -85,6 +85,26 @@ describe('manifest loader', () => {
     expect(r.sourceMap.locate('/tools/0/inputSchema/properties/city/type')).toMatchObject({ file: join('schemas', 'a.yaml'), line: 4, column: 11 });
   });
 
+  it('resolves file $refs deep in a clean JSON manifest (the parser\'s fast path notes whether there are any)', () => {
+    const manifest = {
+      tools: [
+        { name: 'local', inputSchema: { type: 'object', properties: { y: { $ref: '#/$defs/C' } }, $defs: { C: { type: 'string' } } } },
+        { name: 'file', inputSchema: { type: 'object', properties: { x: { anyOf: [{ type: 'null' }, { $ref: './defs.json#/$defs/B' }] } } } },
+      ],
+    };
+    const r = load({ 'mcp.json': JSON.stringify(manifest, null, 2), 'defs.json': '{ "$defs": { "B": { "type": "integer" } } }' }, 'mcp.json');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.manifest.tools[1]!.inputSchema).toEqual({ type: 'object', properties: { x: { anyOf: [{ type: 'null' }, { type: 'integer' }] } } });
+    expect(r.sourceMap.locate('/tools/1/inputSchema/properties/x/anyOf/1/type')).toMatchObject({ file: 'defs.json', line: 1, column: 29 });
+    // Local refs only: nothing to resolve, the schemas stay as written.
+    const local = load({ 'mcp.json': JSON.stringify({ tools: [manifest.tools[0]] }) }, 'mcp.json');
+    expect(local.diagnostics).toEqual([]);
+    expect(local.manifest.tools[0]!.inputSchema).toEqual(manifest.tools[0]!.inputSchema);
+    // A file $ref that does not resolve is still reported in a clean JSON manifest.
+    const missing = load({ 'mcp.json': JSON.stringify({ tools: [{ name: 'm', inputSchema: { type: 'object', properties: { z: { $ref: 'nope.json' } } } }] }) }, 'mcp.json');
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(['load/ref-not-found']);
+  });
+
   it('reports a missing $ref target at the $ref', () => {
     const r = load({ 'mcp.yaml': 'tools:\n  - name: a\n    inputSchema:\n      $ref: ./nope.json\n' });
     expect(codesAt(r)).toEqual(['load/ref-not-found mcp.yaml:4:13']);

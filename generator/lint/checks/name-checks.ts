@@ -12,6 +12,8 @@ import type { Finding, LintProfile, RuleCode } from '../rule.js';
 /** What clients widely accept: a leading letter, then up to 63 of `A-Z a-z 0-9 _ -`. */
 export const STRICT_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 const ALLOWED = /^[A-Za-z0-9_.-]$/;
+/** Every character ALLOWED (so none is reported as invalid). */
+const ALL_ALLOWED = /^[A-Za-z0-9_.-]*$/;
 // Control characters are reported by text/control-character; not again here.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -127,7 +129,8 @@ export function checkNames(items: readonly NamedItem[], options: NameCheckOption
         pointer,
       });
     }
-    const bad = [...new Set([...name].filter((c) => !ALLOWED.test(c) && !/[ ,/]/.test(c) && !CONTROL.test(c)))];
+    // Most names are made only of allowed characters: one test instead of three per character.
+    const bad = ALL_ALLOWED.test(name) ? [] : [...new Set([...name].filter((c) => !ALLOWED.test(c) && !/[ ,/]/.test(c) && !CONTROL.test(c)))];
     if (bad.length) {
       const list = bad.map((c) => JSON.stringify(c)).join(', ');
       out.push(soft(`${area}/invalid-character`, `${subject} ${shown} has ${bad.length === 1 ? 'a character' : 'characters'} outside A-Z a-z 0-9 _ - .: ${list}.`, pointer));

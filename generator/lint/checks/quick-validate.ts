@@ -18,9 +18,9 @@
  * test/lint/quick-validate.test.ts compares it with Ajv on random schemas
  * and objects.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkFormat } from './quick-formats.js';
 
 type Schema = Record<string, unknown> | boolean;
 
@@ -29,18 +29,6 @@ const IGNORED = new Set([
   '$schema', '$comment', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
   '$defs', 'definitions', '$vocabulary', '$dynamicAnchor',
 ]);
-
-interface FormatDef {
-  validate?: RegExp | ((s: string) => boolean);
-  type?: string;
-  async?: boolean;
-}
-
-let formats: Record<string, RegExp | ((s: string) => boolean) | FormatDef> | undefined;
-/** ajv-formats' own definitions (a dependency-free module), so formats decide exactly as in Ajv. */
-function formatDefs(): Record<string, RegExp | ((s: string) => boolean) | FormatDef> {
-  return (formats ??= (require('ajv-formats/dist/formats.js') as { fullFormats: Record<string, RegExp | ((s: string) => boolean) | FormatDef> }).fullFormats);
-}
 
 const regexCache = new Map<string, RegExp | null>();
 function unicodeRegExp(pattern: string): RegExp | null {
@@ -74,27 +62,6 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(ob, k) && deepEqual((a as Record<string, unknown>)[k], ob[k]));
 }
 
-function hasType(type: string, data: unknown): boolean | undefined {
-  switch (type) {
-    case 'string':
-      return typeof data === 'string';
-    case 'number':
-      return typeof data === 'number' && Number.isFinite(data);
-    case 'integer':
-      return typeof data === 'number' && Number.isFinite(data) && data % 1 === 0;
-    case 'boolean':
-      return typeof data === 'boolean';
-    case 'null':
-      return data === null;
-    case 'array':
-      return Array.isArray(data);
-    case 'object':
-      return isObject(data);
-    default:
-      return undefined;
-  }
-}
-
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -108,18 +75,37 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** A set of schema documents by URI (no fragment), where `$ref`s resolve. */
+/**
+ * A check compiled from one (sub)schema or keyword: true only when Ajv
+ * would surely accept `data` there. A keyword's check gets the depth of its
+ * schema; a schema's check gets the depth of the schema it is nested in and
+ * runs one level deeper (compile), so no wrapper per subschema is needed.
+ */
+type Check = (data: unknown, depth: number) => boolean;
+
+const TRUE: Check = () => true;
+const FALSE: Check = () => false;
+
+/** Counts of compilations (test/lint/quick-validate.test.ts: they must not grow with the number of tools). */
+export const quickValidateWork = { schemasCompiled: 0 };
+
+/**
+ * A set of schema documents by URI (no fragment), where `$ref`s resolve.
+ *
+ * Each (schema object, document) pair met is compiled once, on first use,
+ * into a Check closure: the keyword dispatch, `$ref` resolution, type and
+ * pattern lookups happen then, not for every value checked (a lint checks
+ * the same meta-schema and definitions against every tool). The verdicts are
+ * those of the keyword-by-keyword interpreter this replaced
+ * (test/lint/oracles/quick-validate-interpreted.ts).
+ */
 export class QuickValidator {
   private readonly docs = new Map<string, Schema>();
   private steps = 0;
-  /** Per schema object: what is computed once about it (see Entry). */
-  private readonly entries = new WeakMap<object, Entry>();
+  /** Per schema object, per document URI: its compiled check (wrapped with the depth and step bounds). */
+  private readonly compiled = new WeakMap<object, Map<string, Check>>();
   /** Resolved `$ref`s by document and reference (null: unresolvable). */
   private readonly refs = new Map<string, { schema: Schema; uri: string } | null>();
-  /** Per `properties` object: its names that a plain object inherits (`constructor`...). */
-  private readonly inherited = new WeakMap<object, string[]>();
-  /** Per `patternProperties` object: compiled patterns (null: one does not compile or is no schema). */
-  private readonly patterns = new WeakMap<object, [RegExp, Schema][] | null>();
 
   /**
    * @param dynamicRoot the schema `$dynamicRef: "#meta"` resolves to (the
@@ -136,7 +122,7 @@ export class QuickValidator {
   /** True only when Ajv would accept `data` against `schema` (of document `uri`); false: not sure. */
   valid(schema: Schema, uri: string, data: unknown): boolean {
     this.steps = 0;
-    return this.check(schema, uri, data, 0);
+    return this.compile(schema, uri)(data, -1);
   }
 
   /** Resolves `$ref` against document `uri`: the target and its document, or undefined. */
@@ -180,30 +166,54 @@ export class QuickValidator {
     return isObject(node) || typeof node === 'boolean' ? { schema: node, uri: target } : undefined;
   }
 
-  private check(schema: Schema, uri: string, data: unknown, depth: number): boolean {
-    if (schema === true) return true;
-    if (schema === false || !isObject(schema)) return false;
-    if (depth > 512 || ++this.steps > 1_000_000) return false;
-    const entry = this.entry(schema);
-    if (entry.flat === undefined) entry.flat = 'allOf' in schema ? this.flatten(schema, uri, new Set()) : null;
-    if (entry.flat) return this.checkFlat(entry.flat, data, depth);
-    for (const key of entry.keys) {
-      if (!this.keyword(key, schema[key], schema, uri, data, depth, entry)) return false;
+  /**
+   * The check of `schema` read in document `uri`. Its body is built on the
+   * first call, so recursive schemas (`$ref: "#"`, `$dynamicRef`) compile
+   * lazily and each pair is compiled at most once per validator.
+   */
+  private compile(schema: unknown, uri: string): Check {
+    if (schema === true) return TRUE;
+    if (schema === false || !isObject(schema)) return FALSE;
+    // Nothing but annotations (`{}`, `{ description }`): holds for every value, at any depth, as in Ajv.
+    if (keywordsOf(schema).length === 0) return TRUE;
+    let byUri = this.compiled.get(schema);
+    if (!byUri) {
+      byUri = new Map();
+      this.compiled.set(schema, byUri);
     }
-    return true;
+    let check = byUri.get(uri);
+    if (!check) {
+      let body: Check | undefined;
+      // Called with the depth of the schema check it is nested in (-1 at the root): one level deeper.
+      check = (data, outer) => {
+        const depth = outer + 1;
+        if (depth > 512 || ++this.steps > 1_000_000) return false;
+        return (body ??= this.build(schema, uri))(data, depth);
+      };
+      byUri.set(uri, check);
+    }
+    return check;
   }
 
-  private entry(schema: Record<string, unknown>): Entry {
-    let entry = this.entries.get(schema);
-    if (!entry) {
-      entry = { keys: Object.keys(schema).filter((k) => !IGNORED.has(k)), flat: undefined, refUri: undefined, ref: undefined };
-      this.entries.set(schema, entry);
-    }
-    return entry;
+  /** A subschema position: a schema is checked one level deeper; anything else is "not sure". */
+  private sub(schema: unknown, uri: string): Check {
+    if (!isSchema(schema)) return FALSE;
+    return this.compile(schema, uri); // a compiled check counts its level itself
   }
 
-  private keywordsOf(schema: Record<string, unknown>): string[] {
-    return this.entry(schema).keys;
+  private build(schema: Record<string, unknown>, uri: string): Check {
+    quickValidateWork.schemasCompiled++;
+    if ('allOf' in schema) {
+      const flat = this.flatten(schema, uri, new Set());
+      if (flat) return this.buildFlat(flat);
+    }
+    const checks: Check[] = [];
+    for (const key of keywordsOf(schema)) {
+      const check = this.keyword(key, schema[key], schema, uri);
+      if (check === FALSE) return FALSE;
+      if (check !== TRUE) checks.push(check);
+    }
+    return all(checks);
   }
 
   /**
@@ -215,8 +225,8 @@ export class QuickValidator {
   private flatten(schema: Record<string, unknown>, uri: string, seen: Set<object>): Flat | null {
     if (seen.has(schema)) return null;
     seen.add(schema);
-    const flat: Flat = { types: [], props: new Map(), inherited: [] };
-    for (const key of this.keywordsOf(schema)) {
+    const flat: Flat = { types: [], props: new Map() };
+    for (const key of keywordsOf(schema)) {
       const value = schema[key];
       if (key === '$id') {
         if (this.docs.get(uri) !== schema) return null;
@@ -234,7 +244,7 @@ export class QuickValidator {
       } else if (key === 'allOf') {
         if (!Array.isArray(value) || value.length === 0) return null;
         for (const item of value) {
-          if (!isObject(item) || typeof item.$ref !== 'string' || this.keywordsOf(item).length !== 1) return null;
+          if (!isObject(item) || typeof item.$ref !== 'string' || keywordsOf(item).length !== 1) return null;
           const target = this.resolve(item.$ref, uri);
           if (!target || !isObject(target.schema)) return null;
           const inner = this.flatten(target.schema, target.uri, seen);
@@ -246,250 +256,295 @@ export class QuickValidator {
         return null;
       }
     }
-    flat.inherited = [...flat.props.keys()].filter((name) => name in Object.prototype);
     return flat;
   }
 
-  private checkFlat(flat: Flat, data: unknown, depth: number): boolean {
-    for (const type of flat.types) if (!this.keyword('type', type, {}, '', data, depth, NO_ENTRY)) return false;
-    if (!isObject(data)) return true;
-    for (const name of flat.inherited) if (!Object.hasOwn(data, name) && name in data) return false;
-    for (const name of Object.keys(data)) {
-      const list = flat.props.get(name);
-      if (!list || data[name] === undefined) continue;
-      for (const { schema, uri } of list) if (!this.sub(schema, uri, data[name], depth)) return false;
+  private buildFlat(flat: Flat): Check {
+    const types: Check[] = [];
+    for (const type of flat.types) {
+      const check = typeCheck(type);
+      if (check === FALSE) return FALSE;
+      types.push(check);
     }
-    return true;
+    const typeOk = all(types);
+    const props = new Map<string, Check>();
+    for (const [name, list] of flat.props) props.set(name, all(list.map(({ schema, uri }) => this.sub(schema, uri))));
+    const inherited = [...flat.props.keys()].filter((name) => name in Object.prototype);
+    return (data, depth) => {
+      if (!typeOk(data, depth)) return false;
+      if (!isObject(data)) return true;
+      return propertiesHold(props, inherited, data, depth);
+    };
   }
 
-  private keyword(key: string, value: unknown, schema: Record<string, unknown>, uri: string, data: unknown, depth: number, entry: Entry): boolean {
+  /** The check of one keyword of `schema` (FALSE: never sure; TRUE: always holds). */
+  private keyword(key: string, value: unknown, schema: Record<string, unknown>, uri: string): Check {
     switch (key) {
       case '$id':
         // Only a document's own root $id is understood (it is how `uri` was registered).
-        return this.docs.get(uri) === schema;
+        return this.docs.get(uri) === schema ? TRUE : FALSE;
       case '$ref': {
-        if (typeof value !== 'string') return false;
-        if (entry.refUri !== uri) {
-          entry.ref = this.resolve(value, uri) ?? null;
-          entry.refUri = uri;
-        }
-        const target = entry.ref;
-        return target != null && this.check(target.schema, target.uri, data, depth + 1);
+        if (typeof value !== 'string') return FALSE;
+        const target = this.resolve(value, uri);
+        return target ? this.sub(target.schema, target.uri) : FALSE;
       }
       case '$dynamicRef':
-        if (value !== '#meta' || !this.dynamicRoot) return false;
-        return this.check(this.dynamicRoot.schema, this.dynamicRoot.uri, data, depth + 1);
+        if (value !== '#meta' || !this.dynamicRoot) return FALSE;
+        return this.sub(this.dynamicRoot.schema, this.dynamicRoot.uri);
       case 'type':
-        if (typeof value === 'string') return hasType(value, data) === true;
-        return Array.isArray(value) && value.length > 0 && value.every((t) => typeof t === 'string') && value.some((t) => hasType(t as string, data) === true);
+        return typeCheck(value);
       case 'enum':
-        return Array.isArray(value) && value.some((v) => deepEqual(v, data));
+        return enumCheck(value);
       case 'const':
-        return deepEqual(value, data);
+        if (value === null || typeof value !== 'object') return (data) => data === value || (value !== value && data !== data);
+        return (data) => deepEqual(value, data);
       case 'minimum':
-        return typeof value === 'number' && (typeof data !== 'number' || data >= value);
+        return typeof value === 'number' ? (data) => typeof data !== 'number' || data >= value : FALSE;
       case 'maximum':
-        return typeof value === 'number' && (typeof data !== 'number' || data <= value);
+        return typeof value === 'number' ? (data) => typeof data !== 'number' || data <= value : FALSE;
       case 'exclusiveMinimum':
-        return typeof value === 'number' && (typeof data !== 'number' || data > value);
+        return typeof value === 'number' ? (data) => typeof data !== 'number' || data > value : FALSE;
       case 'exclusiveMaximum':
-        return typeof value === 'number' && (typeof data !== 'number' || data < value);
+        return typeof value === 'number' ? (data) => typeof data !== 'number' || data < value : FALSE;
       case 'minLength':
-        return typeof value === 'number' && (typeof data !== 'string' || codePoints(data) >= value);
+        return typeof value === 'number' ? (data) => typeof data !== 'string' || codePoints(data) >= value : FALSE;
       case 'maxLength':
-        return typeof value === 'number' && (typeof data !== 'string' || codePoints(data) <= value);
+        return typeof value === 'number' ? (data) => typeof data !== 'string' || codePoints(data) <= value : FALSE;
       case 'pattern': {
-        if (typeof value !== 'string') return false;
-        const re = unicodeRegExp(value);
-        return re !== null && (typeof data !== 'string' || re.test(data));
+        const re = typeof value === 'string' ? unicodeRegExp(value) : null;
+        return re === null ? FALSE : (data) => typeof data !== 'string' || re.test(data);
       }
       case 'format':
-        return typeof value === 'string' && checkFormat(value, data);
+        return typeof value === 'string' ? (data) => checkFormat(value, data) : FALSE;
       case 'minItems':
-        return typeof value === 'number' && (!Array.isArray(data) || data.length >= value);
+        return typeof value === 'number' ? (data) => !Array.isArray(data) || data.length >= value : FALSE;
       case 'maxItems':
-        return typeof value === 'number' && (!Array.isArray(data) || data.length <= value);
+        return typeof value === 'number' ? (data) => !Array.isArray(data) || data.length <= value : FALSE;
       case 'uniqueItems':
-        if (typeof value !== 'boolean') return false;
-        if (!value || !Array.isArray(data)) return true;
-        for (let i = 0; i < data.length; i++) for (let j = i + 1; j < data.length; j++) if (deepEqual(data[i], data[j])) return false;
-        return true;
-      case 'required':
-        if (!Array.isArray(value)) return false;
-        if (!isObject(data)) return true;
+        if (typeof value !== 'boolean') return FALSE;
+        if (!value) return TRUE;
+        return (data) => {
+          if (!Array.isArray(data)) return true;
+          for (let i = 0; i < data.length; i++) for (let j = i + 1; j < data.length; j++) if (deepEqual(data[i], data[j])) return false;
+          return true;
+        };
+      case 'required': {
+        if (!Array.isArray(value)) return FALSE;
+        // Non-string names: never sure for an object (the interpreter's `every` failed on them).
+        if (!value.every((name) => typeof name === 'string')) return (data) => !isObject(data);
+        const names = value as string[];
         // Ajv tests `data[name] !== undefined`; an own property is needed for a sure answer.
-        return value.every((name) => typeof name === 'string' && Object.hasOwn(data, name) && data[name] !== undefined);
+        return (data) => {
+          if (!isObject(data)) return true;
+          for (let i = 0; i < names.length; i++) if (!Object.hasOwn(data, names[i]!) || data[names[i]!] === undefined) return false;
+          return true;
+        };
+      }
       case 'properties': {
-        if (!isObject(value)) return false;
-        if (!isObject(data)) return true;
-        let inherited = this.inherited.get(value);
-        if (!inherited) {
-          inherited = Object.keys(value).filter((name) => name in Object.prototype);
-          this.inherited.set(value, inherited);
-        }
+        if (!isObject(value)) return FALSE;
+        const props = new Map<string, Check>();
+        for (const name of Object.keys(value)) props.set(name, this.sub(value[name], uri));
         // Ajv tests `data[name] !== undefined`, which an inherited name (`constructor`...) passes: not sure.
-        for (const name of inherited) if (!Object.hasOwn(data, name) && name in data) return false;
-        // The object's own keys (usually far fewer than a meta-schema's properties).
-        for (const name of Object.keys(data)) {
-          if (!Object.hasOwn(value, name) || data[name] === undefined) continue;
-          if (!this.sub(value[name], uri, data[name], depth)) return false;
-        }
-        return true;
+        const inherited = Object.keys(value).filter((name) => name in Object.prototype);
+        return (data, depth) => !isObject(data) || propertiesHold(props, inherited, data, depth);
       }
       case 'patternProperties':
         // Checked together with additionalProperties when both are present.
-        return 'additionalProperties' in schema ? isObject(value) : this.objectKeys(schema, uri, data, depth);
+        if ('additionalProperties' in schema) return isObject(value) ? TRUE : FALSE;
+        return this.objectKeys(schema, uri);
       case 'additionalProperties':
-        return this.objectKeys(schema, uri, data, depth);
-      case 'propertyNames':
-        if (!isObject(data)) return isSchema(value);
-        return isSchema(value) && Object.keys(data).every((k) => this.sub(value, uri, k, depth));
-      case 'items':
+        return this.objectKeys(schema, uri);
+      case 'propertyNames': {
+        if (!isSchema(value)) return FALSE;
+        const name = this.sub(value, uri);
+        return (data, depth) => {
+          if (!isObject(data)) return true;
+          for (const k in data) if (!name(k, depth)) return false;
+          return true;
+        };
+      }
+      case 'items': {
         // 2020-12 `items`, or draft-07 `items` as one schema (the array form is not handled).
-        if (!isSchema(value) || 'prefixItems' in schema || 'additionalItems' in schema) return false;
-        return !Array.isArray(data) || data.every((item) => this.sub(value, uri, item, depth));
-      case 'allOf':
-        return Array.isArray(value) && value.length > 0 && value.every((s) => this.sub(s, uri, data, depth));
-      case 'anyOf':
-        return Array.isArray(value) && value.some((s) => this.sub(s, uri, data, depth));
+        if (!isSchema(value) || 'prefixItems' in schema || 'additionalItems' in schema) return FALSE;
+        const item = this.sub(value, uri);
+        return (data, depth) => {
+          if (!Array.isArray(data)) return true;
+          for (let i = 0; i < data.length; i++) if (!item(data[i], depth)) return false;
+          return true;
+        };
+      }
+      case 'allOf': {
+        if (!Array.isArray(value) || value.length === 0) return FALSE;
+        const checks = value.map((s) => this.sub(s, uri));
+        return checks.includes(FALSE) ? FALSE : all(checks.filter((c) => c !== TRUE));
+      }
+      case 'anyOf': {
+        if (!Array.isArray(value)) return FALSE;
+        const checks = value.map((s) => this.sub(s, uri)).filter((c) => c !== FALSE);
+        if (checks.includes(TRUE)) return TRUE;
+        if (checks.length === 0) return FALSE;
+        return (data, depth) => {
+          for (let i = 0; i < checks.length; i++) if (checks[i]!(data, depth)) return true;
+          return false;
+        };
+      }
       default:
-        return false;
+        return FALSE;
     }
   }
 
   /** patternProperties and additionalProperties together, as Ajv applies them. */
-  private objectKeys(schema: Record<string, unknown>, uri: string, data: unknown, depth: number): boolean {
+  private objectKeys(schema: Record<string, unknown>, uri: string): Check {
     const props = schema.properties;
     const patterns = schema.patternProperties;
     const additional = schema.additionalProperties;
-    if (props !== undefined && !isObject(props)) return false;
-    if (patterns !== undefined && !isObject(patterns)) return false;
-    if (additional !== undefined && !isSchema(additional)) return false;
-    let res = patterns ? this.patterns.get(patterns) : NO_PATTERNS;
-    if (res === undefined) {
-      res = [];
-      for (const [p, sub] of Object.entries(patterns!)) {
-        const re = unicodeRegExp(p);
-        if (!re || !isSchema(sub)) {
-          res = null;
-          break;
-        }
-        res.push([re, sub]);
-      }
-      this.patterns.set(patterns!, res);
+    if (props !== undefined && !isObject(props)) return FALSE;
+    if (patterns !== undefined && !isObject(patterns)) return FALSE;
+    if (additional !== undefined && !isSchema(additional)) return FALSE;
+    const compiled: [RegExp, Check][] = [];
+    for (const [p, sub] of Object.entries(patterns ?? {})) {
+      const re = unicodeRegExp(p);
+      if (!re || !isSchema(sub)) return FALSE;
+      compiled.push([re, this.sub(sub, uri)]);
     }
-    if (res === null) return false;
-    if (!isObject(data)) return true;
-    for (const key of Object.keys(data)) {
-      let matched = false;
-      for (const [re, s] of res) {
-        if (re.test(key)) {
-          matched = true;
-          if (!this.sub(s, uri, data[key], depth)) return false;
+    const rest = additional === undefined ? undefined : this.sub(additional, uri);
+    if (compiled.length === 0 && (rest === undefined || rest === TRUE)) return TRUE;
+    return (data, depth) => {
+      if (!isObject(data)) return true;
+      for (const key in data) {
+        let matched = false;
+        for (let i = 0; i < compiled.length; i++) {
+          if (compiled[i]![0].test(key)) {
+            matched = true;
+            if (!compiled[i]![1](data[key], depth)) return false;
+          }
+        }
+        if (rest !== undefined && !matched && !(props && Object.hasOwn(props, key))) {
+          if (!rest(data[key], depth)) return false;
         }
       }
-      if (additional !== undefined && !matched && !(props && Object.hasOwn(props, key))) {
-        if (!this.sub(additional, uri, data[key], depth)) return false;
-      }
-    }
+      return true;
+    };
+  }
+}
+
+/*
+ * The checks on an object's keys loop with `for...in` rather than over
+ * Object.keys: on the plain objects of a parsed manifest it visits the same
+ * keys in the same order without allocating an array per object checked
+ * (several per schema node and tool, a large part of lint's garbage). Were
+ * Object.prototype ever given an enumerable key, it would only add checks
+ * to a conjunction: the answer could become "not sure", never a wrong "valid".
+ */
+
+/** A schema's keywords that matter (annotations left out), computed once per schema object. */
+const keywordLists = new WeakMap<object, string[]>();
+function keywordsOf(schema: Record<string, unknown>): string[] {
+  let keys = keywordLists.get(schema);
+  if (!keys) {
+    keys = Object.keys(schema).filter((k) => !IGNORED.has(k));
+    keywordLists.set(schema, keys);
+  }
+  return keys;
+}
+
+/** Every check holds (an empty list: TRUE). */
+function all(checks: Check[]): Check {
+  if (checks.length === 0) return TRUE;
+  if (checks.length === 1) return checks[0]!;
+  if (checks.length === 2) {
+    const [a, b] = checks as [Check, Check];
+    return (data, depth) => a(data, depth) && b(data, depth);
+  }
+  return (data, depth) => {
+    for (let i = 0; i < checks.length; i++) if (!checks[i]!(data, depth)) return false;
     return true;
-  }
-
-  private sub(schema: unknown, uri: string, data: unknown, depth: number): boolean {
-    return isSchema(schema) && this.check(schema, uri, data, depth + 1);
-  }
+  };
 }
 
-const NO_PATTERNS: [RegExp, Schema][] = [];
-
-/** What is computed once per schema object. */
-interface Entry {
-  /** Its keywords that matter (annotations left out). */
-  keys: string[];
-  /** Its flattened form (see flatten); null: none; undefined: not computed yet. */
-  flat: Flat | null | undefined;
-  /** Its `$ref` target (null: unresolvable) and the document it was resolved in. */
-  refUri: string | undefined;
-  ref: { schema: Schema; uri: string } | null | undefined;
+/** `properties` on an object: every own key with a subschema and a defined value holds there. */
+function propertiesHold(props: Map<string, Check>, inherited: string[], data: Record<string, unknown>, depth: number): boolean {
+  for (let i = 0; i < inherited.length; i++) if (!Object.hasOwn(data, inherited[i]!) && inherited[i]! in data) return false;
+  // The object's own keys (usually far fewer than a meta-schema's properties).
+  for (const name in data) {
+    const check = props.get(name);
+    if (check === undefined) continue;
+    const value = data[name];
+    if (value !== undefined && !check(value, depth)) return false;
+  }
+  return true;
 }
 
-const NO_ENTRY: Entry = { keys: [], flat: null, refUri: undefined, ref: undefined };
+const TYPE_CHECKS: Record<string, Check> = {
+  string: (data) => typeof data === 'string',
+  number: (data) => typeof data === 'number' && Number.isFinite(data),
+  integer: (data) => typeof data === 'number' && Number.isFinite(data) && data % 1 === 0,
+  boolean: (data) => typeof data === 'boolean',
+  null: (data) => data === null,
+  array: (data) => Array.isArray(data),
+  object: (data) => isObject(data),
+};
+
+/** `type`: one name, or a non-empty list of names of which one holds; unknown names never hold. */
+function typeCheck(value: unknown): Check {
+  if (typeof value === 'string') return Object.hasOwn(TYPE_CHECKS, value) ? TYPE_CHECKS[value]! : FALSE;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((t) => typeof t === 'string')) return FALSE;
+  const checks = [...new Set(value as string[])].filter((t) => Object.hasOwn(TYPE_CHECKS, t)).map((t) => TYPE_CHECKS[t]!);
+  if (checks.length === 0) return FALSE;
+  if (checks.length === 1) return checks[0]!;
+  return (data, depth) => {
+    for (let i = 0; i < checks.length; i++) if (checks[i]!(data, depth)) return true;
+    return false;
+  };
+}
+
+/** `enum`: deep equality with one member; a set lookup when every member is a primitive. */
+function enumCheck(value: unknown): Check {
+  if (!Array.isArray(value)) return FALSE;
+  if (value.every((v) => v === null || typeof v !== 'object')) {
+    // deepEqual(primitive, data) is `===` or both NaN: the set's SameValueZero; an object equals no primitive.
+    const members = new Set(value);
+    return (data) => (data === null || typeof data !== 'object') && members.has(data);
+  }
+  return (data) => value.some((v) => deepEqual(v, data));
+}
 
 interface Flat {
   /** `type` values, each of which must hold. */
   types: unknown[];
   /** Property name → subschemas (with their documents), each of which must hold. */
   props: Map<string, { schema: Schema; uri: string }[]>;
-  /** Property names a plain object inherits (`constructor`...): "not sure" unless own. */
-  inherited: string[];
 }
 
 function isSchema(v: unknown): v is Schema {
   return typeof v === 'boolean' || isObject(v);
 }
 
-/** Format results by format and string: the same `$ref`s, patterns and URIs recur in every tool. */
-const formatResults = new Map<string, boolean>();
-
-/** A format as ajv-formats decides it; false also for "not sure" (unknown format, non-string format). */
-function checkFormat(name: string, data: unknown): boolean {
-  if (typeof data !== 'string' || data.length > 200) return checkFormatUncached(name, data);
-  const key = name + '\u0000' + data;
-  let ok = formatResults.get(key);
-  if (ok === undefined) {
-    ok = checkFormatUncached(name, data);
-    if (formatResults.size > 50_000) formatResults.clear();
-    formatResults.set(key, ok);
-  }
-  return ok;
-}
+const metaValidators = new Map<string, { validator: QuickValidator; root: Schema; uri: string }>();
 
 /**
- * Shortcuts for the URIs schemas hold most (`$ref: "#/$defs/..."`, `$schema`
- * and `$id` URLs). Each accepts only strings that ajv-formats' full `uri` and
- * `uri-reference` patterns accept too (test/lint/uri-format-shortcuts.test.ts
- * checks it), so a match answers for them. Those patterns are huge: V8
- * compiles each on first use, 20 to 30 ms of every lint and generate.
+ * A JSON file of Ajv's package, read directly: `require` would start
+ * CommonJS module loading for nine files (resolution, wrappers, caches),
+ * several milliseconds of every lint that nothing else there needs.
  */
-const LOCAL_REFERENCE = /^#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*$/i;
-const PLAIN_URL = /^[a-z][a-z0-9+\-.]*:\/\/[a-z0-9\-._~]+(?:\/[a-z0-9\-._~]*)*(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-
-/** True: ajv-formats surely accepts `data` as `name`; false: ask it. */
-export function uriFormatShortcut(name: string, data: string): boolean {
-  if (name === 'uri') return PLAIN_URL.test(data);
-  return name === 'uri-reference' && (LOCAL_REFERENCE.test(data) || PLAIN_URL.test(data));
+function ajvJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`ajv/dist/refs/${path}`)), 'utf8')) as Record<string, unknown>;
 }
-
-function checkFormatUncached(name: string, data: unknown): boolean {
-  // Before loading ajv-formats: a lint whose formats all take a shortcut never needs it.
-  if (typeof data === 'string' && uriFormatShortcut(name, data)) return true;
-  const def = Object.hasOwn(formatDefs(), name) ? formatDefs()[name] : undefined;
-  if (def === undefined) return false; // Ajv ignores unknown formats here, but say "not sure".
-  if (typeof def === 'object' && !(def instanceof RegExp) && (def.async || (def.type !== undefined && def.type !== 'string'))) return false;
-  if (typeof data !== 'string') return true; // string formats apply to strings only
-  if (def instanceof RegExp) return def.test(data);
-  if (typeof def === 'function') return def(data) === true;
-  const v = def.validate;
-  if (v instanceof RegExp) return v.test(data);
-  return typeof v === 'function' && v(data) === true;
-}
-
-const metaValidators = new Map<string, { validator: QuickValidator; root: Schema; uri: string }>();
 
 /** The JSON Schema meta-schemas Ajv ships, read from its package (not copied). */
 function metaValidator(dialect: 'draft-07' | '2020-12'): { validator: QuickValidator; root: Schema; uri: string } {
   let m = metaValidators.get(dialect);
   if (!m) {
     if (dialect === 'draft-07') {
-      const root = require('ajv/dist/refs/json-schema-draft-07.json') as Record<string, unknown>;
+      const root = ajvJson('json-schema-draft-07.json');
       const uri = String(root.$id).replace(/#$/, '');
       m = { validator: new QuickValidator({ [uri]: root }), root, uri };
     } else {
       const docs: Record<string, Schema> = {};
-      const root = require('ajv/dist/refs/json-schema-2020-12/schema.json') as Record<string, unknown>;
+      const root = ajvJson('json-schema-2020-12/schema.json');
       docs[String(root.$id)] = root;
       for (const part of ['applicator', 'content', 'core', 'format-annotation', 'meta-data', 'unevaluated', 'validation']) {
-        const doc = require(`ajv/dist/refs/json-schema-2020-12/meta/${part}.json`) as Record<string, unknown>;
+        const doc = ajvJson(`json-schema-2020-12/meta/${part}.json`);
         docs[String(doc.$id)] = doc;
       }
       const uri = String(root.$id);

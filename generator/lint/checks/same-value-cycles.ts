@@ -34,6 +34,22 @@ export function sameValueCycles(root: unknown, dialect: Dialect): { node: Schema
     if (typeof node.$anchor === 'string') anchors.set(node.$anchor, node);
     if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.set(node.$id.slice(1), node);
   });
+  return sameValueCyclesOf(root, dialect, refs, anchors);
+}
+
+/**
+ * sameValueCycles from what a walk of `root` already collected: its schema
+ * nodes with a local `$ref` (walk order) and its anchors (the last node
+ * declaring each), as schema-index.ts gathers them.
+ */
+export function sameValueCyclesOf(
+  root: SchemaObject,
+  dialect: Dialect,
+  refs: readonly { node: SchemaObject; path: SchemaPath }[],
+  anchors: ReadonlyMap<string, SchemaObject>,
+  /** Test hook: run the full search even when the shortcut below already knows the answer. */
+  exhaustive = false,
+): { node: SchemaObject; path: SchemaPath }[] {
   if (!refs.length) return [];
 
   const target = (ref: string): SchemaObject | undefined => {
@@ -59,6 +75,13 @@ export function sameValueCycles(root: unknown, dialect: Dialect): { node: Schema
     }
     return out;
   };
+
+  // A `$ref` is reported only when its target leads back to it. When every target leads nowhere (no
+  // same-value keyword, no `$ref`: the usual `#/$defs/X`), none can: skip the component search.
+  if (!exhaustive && refs.every(({ node }) => {
+    const t = target(node.$ref as string);
+    return t === undefined || edges(t).length === 0;
+  })) return [];
 
   // Strongly connected components (Tarjan's algorithm, iterative: no schema can overflow the stack).
   const index = new Map<SchemaObject, number>();

@@ -5,19 +5,9 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8.2.3
  */
 import { getAtPointer } from '../../load/json-pointer.js';
-import { isJsonObject, walkSchemaPath } from './schema-walk.js';
+import { isJsonObject } from './schema-walk.js';
 
 export type RefStatus = 'ok' | 'missing' | 'external';
-
-/** Anchor names declared anywhere in the schema (`$anchor`, or draft-07 `$id: "#name"`). */
-export function collectAnchors(root: unknown): Set<string> {
-  const anchors = new Set<string>();
-  walkSchemaPath(root, (node) => {
-    if (typeof node.$anchor === 'string') anchors.add(node.$anchor);
-    if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchors.add(node.$id.slice(1));
-  });
-  return anchors;
-}
 
 export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet<string>): RefStatus {
   if (!ref.startsWith('#')) return 'external';
@@ -30,6 +20,7 @@ export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet
 
 /** A URI fragment percent-decoded (as written when it cannot be). */
 export function decodeFragment(fragment: string): string {
+  if (fragment.indexOf('%') < 0) return fragment; // what decodeURIComponent would return
   try {
     return decodeURIComponent(fragment);
   } catch {

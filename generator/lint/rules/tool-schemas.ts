@@ -8,14 +8,14 @@
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
-import { sameValueCycles } from '../checks/same-value-cycles.js';
+import { sameValueCyclesOf } from '../checks/same-value-cycles.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-validate.js';
-import { collectAnchors, isRefLoop, resolveLocalRef } from '../checks/schema-refs.js';
-import { SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS } from '../../json-schema/subschemas.js';
-import { isJsonObject, walkSchemaPath, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
+import { isRefLoop, resolveLocalRef } from '../checks/schema-refs.js';
+import { childRole, Role, schemaIndex } from '../checks/schema-index.js';
+import { isJsonObject, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
 
@@ -126,10 +126,12 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
     });
   }
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
-  const anchors = collectAnchors(schema);
-  const cycles = new Set(sameValueCycles(schema, schemaDialect(schema, defaultDialect)).map((c) => c.node));
+  // One pass collects what the checks below need (schema-index.ts); findings come in walk order as before.
+  const index = schemaIndex(schema);
+  const anchors = new Set(index.anchors.keys());
+  const cycles = new Set(sameValueCyclesOf(schema, schemaDialect(schema, defaultDialect), index.localRefs, index.anchors).map((c) => c.node));
   const at = (path: SchemaPath, ...more: (string | number)[]) => joinPointer(pointer, ...path, ...more);
-  walkSchemaPath(schema, (node, path) => {
+  for (const { node, path } of index.notable) {
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
       if (status === 'ok' && isRefLoop(schema, node)) {
@@ -150,27 +152,15 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
       out.push({ code: 'tool-schema/invalid', message: `$schema must be a string (a dialect URI), not ${JSON.stringify(node.$schema)?.slice(0, 40)}.`, pointer: at(path, '$schema') });
     }
     checkRequired(node, path, at, out);
-  });
+  }
   // Code generators resolve a $ref wherever it is written, also where JSON Schema has no subschema
   // (under a misspelt keyword, inside `default`): an unresolvable one must fail lint, not generate.
-  for (const [node, path] of localRefsOutside(schema)) {
+  for (const [node, path] of index.localRefsOutside > 0 ? localRefsOutside(schema) : []) {
     if (resolveLocalRef(schema, node.$ref as string, anchors) === 'missing') {
       out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref as string}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
     }
   }
   return out;
-}
-
-/** Where a value sits relative to the subschema positions walkSchema enters. */
-const enum Role {
-  /** Not a subschema position, nor under one's keyword. */
-  Outside,
-  /** A subschema (an object walkSchema visits). */
-  Schema,
-  /** The array of a list keyword (`allOf`...) of a subschema. */
-  SchemaList,
-  /** The object of a map keyword (`properties`...) of a subschema. */
-  SchemaMap,
 }
 
 /**
@@ -200,14 +190,8 @@ export function localRefsOutside(schema: SchemaObject): [SchemaObject, (string |
     for (let j = keys.length - 1; j >= 0; j--) {
       const k = keys[j]!;
       const v = node[k];
-      let next = Role.Outside;
-      if (role === Role.Schema) {
-        if (SINGLE_SCHEMA_KEYWORDS.has(k) && isJsonObject(v)) next = Role.Schema;
-        else if (SCHEMA_LIST_KEYWORDS.has(k) && Array.isArray(v)) next = Role.SchemaList;
-        else if (SCHEMA_MAP_KEYWORDS.has(k) && isJsonObject(v)) next = Role.SchemaMap;
-      } else if (role === Role.SchemaMap && isJsonObject(v)) next = Role.Schema;
       path.push(k);
-      visit(v, next, depth + 1);
+      visit(v, childRole(role, k, v), depth + 1);
       path.pop();
     }
   };
@@ -234,7 +218,8 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
   }
   const dialect = schemaDialect(schema, defaultDialect);
   // The instance's own $schema would make Ajv pick the meta-schema by URI; the dialect is already chosen.
-  const { $schema: _ignored, ...body } = schema;
+  // (A copy without it only when there is one: most schemas have none.)
+  const body: SchemaObject = Object.hasOwn(schema, '$schema') ? (({ $schema: _ignored, ...rest }) => rest)(schema) : schema;
   // Nearly every schema is valid: say so without Ajv when the quick check is sure (quick-validate.ts).
   if (quickMetaValid(dialect, body)) return [];
   if (metaSchemaAjv(dialect, false).validateSchema(body)) return [];

@@ -16,7 +16,8 @@ import { definitionFields } from '../../ir/revision-adapter.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import { TOOL_MCPGEN_KEYS } from '../../load/manifest-types.js';
 import { listRevisions } from '../../spec/revisions.js';
-import { isJsonObject, walkSchemaPath } from '../checks/schema-walk.js';
+import { isJsonObject } from '../checks/schema-walk.js';
+import { schemaIndex } from '../checks/schema-index.js';
 import type { Finding, LintContext, LintRule } from '../rule.js';
 
 /** Keys mcpgen accepts on an object beyond its spec definition, by definition name. */
@@ -125,20 +126,19 @@ export function schemaKeywordTypos(schema: unknown, pointer: string, defaultDial
   const dialect = /draft-07/.test(declared) ? 'draft-07' : /2020-12/.test(declared) ? '2020-12' : defaultDialect;
   const keywords = SCHEMA_KEYWORDS[dialect];
   const out: Finding[] = [];
-  walkSchemaPath(schema, (node, path) => {
-    for (const key of Object.keys(node)) {
-      if (keywords.has(key) || key.length < 4 || key.startsWith('x-')) continue;
-      const suggestion = closestMatch(key, keywords);
-      if (!suggestion) continue;
-      out.push({
-        code: 'tool-schema/unknown-keyword',
-        message: `"${key}" is not a JSON Schema keyword (${dialect}). Did you mean "${suggestion}"?`,
-        hint: `Validators ignore unknown keywords, so this "${suggestion}" constraint does nothing as written.`,
-        pointer: joinPointer(pointer, ...path, key),
-        atKey: true,
-      });
-    }
-  });
+  // The keys of every schema node that could be misspelt keywords, from the run's shared index (schema-index.ts).
+  for (const { path, key } of schemaIndex(schema).keywordCandidates) {
+    if (keywords.has(key)) continue;
+    const suggestion = closestMatch(key, keywords);
+    if (!suggestion) continue;
+    out.push({
+      code: 'tool-schema/unknown-keyword',
+      message: `"${key}" is not a JSON Schema keyword (${dialect}). Did you mean "${suggestion}"?`,
+      hint: `Validators ignore unknown keywords, so this "${suggestion}" constraint does nothing as written.`,
+      pointer: joinPointer(pointer, ...path, key),
+      atKey: true,
+    });
+  }
   return out;
 }
 

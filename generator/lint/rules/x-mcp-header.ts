@@ -9,6 +9,7 @@ import { joinPointer } from '../../load/json-pointer.js';
 import { compareRevisions } from '../../spec/revisions.js';
 import { splitWords } from '../../ir/naming.js';
 import { isJsonObject, type SchemaObject } from '../checks/schema-walk.js';
+import { schemaIndex } from '../checks/schema-index.js';
 import type { Finding, LintRule } from '../rule.js';
 
 export const X_MCP_HEADER_SINCE = '2026-07-28';
@@ -68,7 +69,11 @@ export const xMcpHeaderRule: LintRule = {
       if (!isJsonObject(tool)) return;
       const base = joinPointer('/tools', i, 'inputSchema');
       const seen = new Map<string, string>();
-      for (const use of findAnnotations(tool.inputSchema, base, [])) {
+      // From the run's shared index of the schema (checks/schema-index.ts); the walk for anything else.
+      const uses = isJsonObject(tool.inputSchema)
+        ? schemaIndex(tool.inputSchema).headerUses.map(({ node, path }) => ({ node, pointer: joinPointer(base, ...path), path }))
+        : findAnnotations(tool.inputSchema, base, []);
+      for (const use of uses) {
         const at = joinPointer(use.pointer, KEY);
         if (!active) {
           out.push({ code: 'x-mcp-header/no-effect', message: `x-mcp-header has no effect in revision ${spec.revision.id}; it exists from ${X_MCP_HEADER_SINCE}.`, pointer: at, atKey: true });
@@ -92,13 +97,15 @@ interface Use {
  * Every schema object carrying the annotation, wherever it is, in document
  * order. One shared path stack; a pointer is built only for a use found.
  */
-function findAnnotations(value: unknown, pointer: string, path: string[]): Use[] {
+export function findAnnotations(value: unknown, pointer: string, path: string[]): Use[] {
   const out: Use[] = [];
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x !== 'object' || x === null) continue; // nothing to find in a scalar: no segment built for it
         path.push(String(i));
-        walk(v[i]);
+        walk(x);
         path.pop();
       }
     } else if (isJsonObject(v)) {

@@ -6,7 +6,7 @@
  * path of --help, lint or a no-op generate fails here, not in a benchmark.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,15 @@ function loads(args: string[], cwd = repoRoot): { code: number | null; files: st
 }
 
 describe('the bundled executable reads few files on the common paths', () => {
+  it("takes Node's built-ins without their ES-module facades", () => {
+    // Importing a built-in as an ES module builds a facade of all its exports; the bundle asks process.getBuiltinModule.
+    const bin = join(repoRoot, 'dist', 'generator', 'bin');
+    const chunks = readdirSync(bin).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(readFileSync(join(bin, chunk), 'utf8'), chunk).not.toMatch(/^import\b[^;]*from ["']node:/m);
+    expect(readFileSync(join(bin, 'mcpgen.js'), 'utf8')).toContain('process.getBuiltinModule("node:fs")');
+  });
+
   it('--help reads the entry alone', () => {
     const r = loads(['--help']);
     expect(r.code).toBe(0);

@@ -13,6 +13,7 @@ import type { OutputFile } from '../output/file-map.js';
 import type { ToolArtifacts } from '../pipeline/tool-artifacts.js';
 import type { PackageDependencies } from './emitter.js';
 import type { LoadedEmitter } from './plugin-loader.js';
+import { partsOf, withFields } from '../output/parted-text.js';
 
 export interface EmitRunResult {
   files: OutputFile[];
@@ -81,7 +82,7 @@ export async function runEmitters(
       continue;
     }
     for (const f of emitted) {
-      if (!f || typeof f.path !== 'string' || typeof f.contents !== 'string' || (f.owner !== 'generated' && f.owner !== 'user')) {
+      if (!f || typeof f.path !== 'string' || (!partsOf(f) && typeof f.contents !== 'string') || (f.owner !== 'generated' && f.owner !== 'user')) {
         problem(emitter.name, 'every file needs a string `path`, string `contents` and `owner` "generated" or "user".');
         break;
       }
@@ -105,7 +106,7 @@ export async function runEmitters(
         continue;
       }
       owners.set(path, emitter.name);
-      files.push({ ...f, path });
+      files.push(withFields(f, { path }));
     }
     if (emitter.dependencies) {
       const needs = typeof emitter.dependencies === 'function' ? emitter.dependencies(options) : emitter.dependencies;

@@ -13,7 +13,8 @@ import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { headerText, withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
+import { buildOutputIndex, hashOfText, knownHash, type OutputIndex } from './output-index.js';
+import { textStartsWith } from './parted-text.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -50,7 +51,7 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   progress(`formatting ${files.length} files`);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const formatted = await formatFiles(
-    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f, options.header) } : f)),
+    sorted.map((f) => (f.owner === 'generated' ? headed(f, options.header) : f)),
   );
   const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
@@ -78,11 +79,11 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   }
 }
 
-/** A generated file's contents with the run's header in front: already there for a `headed` file (checked). */
-function headed(file: OutputFile, header: HeaderInfo): string {
-  if (!file.headed) return withHeader(file.path, file.contents, header);
-  if (!file.contents.startsWith(headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
-  return file.contents;
+/** A generated file with the run's header in front: already there for a `headed` file (checked; a parted one stays parted). */
+function headed(file: OutputFile, header: HeaderInfo): OutputFile {
+  if (!file.headed) return { ...file, contents: withHeader(file.path, file.contents, header) };
+  if (!textStartsWith(file, headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
+  return file;
 }
 
 function readText(path: string): string | undefined {
@@ -135,7 +136,7 @@ function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefine
     // Contents this process wrote or read and whose size and mtime have not moved: hashed without reading (watch).
     const known = knownDiskContents(p.absolutePath);
     if (known !== undefined) {
-      if ((knownHash(p.path, known) ?? sha256Hex(known)) === before) continue;
+      if ((knownHash(p.path, known) ?? hashOfText(p.path, known)) === before) continue;
     } else {
       let current: Buffer;
       try {

@@ -14,7 +14,7 @@ import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { headerText, withHeader, type HeaderInfo } from './header.js';
 import { buildOutputIndex, hashOfText, knownHash, type OutputIndex } from './output-index.js';
-import { textStartsWith } from './parted-text.js';
+import { fieldsOf, parted, partsOf, textStartsWith } from './parted-text.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -81,7 +81,12 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
 
 /** A generated file with the run's header in front: already there for a `headed` file (checked; a parted one stays parted). */
 function headed(file: OutputFile, header: HeaderInfo): OutputFile {
-  if (!file.headed) return { ...file, contents: withHeader(file.path, file.contents, header) };
+  if (!file.headed) {
+    const text = headerText(file.path, header);
+    if (!text) return file; // JSON: no header
+    const parts = partsOf(file);
+    return parts ? parted(fieldsOf(file), [text, ...parts]) : { ...file, contents: withHeader(file.path, file.contents, header) };
+  }
   if (!textStartsWith(file, headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
   return file;
 }

@@ -59,9 +59,13 @@ export function partsOf(source: object): readonly string[] | undefined {
 export function withFields<T extends TextSource, P extends object>(file: T, patch: P): T & P {
   const parts = partsOf(file);
   if (!parts || 'contents' in patch) return { ...file, ...patch };
-  const { contents: _joined, ...fields } = Object.getOwnPropertyDescriptors(file);
-  const copy = Object.defineProperties({}, fields) as T;
-  return parted({ ...copy, ...patch }, parts) as T & P;
+  return parted({ ...fieldsOf(file), ...patch }, parts) as T & P;
+}
+
+/** The file's fields but its text (read without joining it). */
+export function fieldsOf<T extends TextSource>(file: T): Omit<T, 'contents'> {
+  const { contents: _text, ...fields } = Object.getOwnPropertyDescriptors(file);
+  return Object.defineProperties({}, fields) as Omit<T, 'contents'>;
 }
 
 /** Text length (UTF-16 units) without joining. */

@@ -13,6 +13,8 @@ import { sha256OfParts, partsHoldCr, writeParts } from '../../generator/output/t
 import { keepRunMemos } from '../../generator/pipeline/run-memos.js';
 import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { writeFiles } from '../helpers/write-files.js';
+import { emitOutput } from '../../generator/output/emit-output.js';
+import { headerText } from '../../generator/output/header.js';
 
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -106,5 +108,26 @@ describe('parted texts', () => {
     const headed = moduleParts(edited);
     headed[0] = '// other header\n';
     expect(hashes(headed)['text-parts-hashed']).toBe(headed.length);
+  });
+
+  it('go through the write stage as their joined text: header put in front, index hash, unchanged on a second run', async () => {
+    const out = join(writeFiles({}), 'out');
+    const header = { version: '9.9.9', revision: '2025-11-25' };
+    const files = () => [
+      parted({ path: 'src/big.ts', owner: 'generated' as const, formatted: true }, ['export const a = 1;\n', '\u20ac', '\n']),
+      parted({ path: 'big.json', owner: 'generated' as const, formatted: true }, ['{', '"a": 1', '}\n']),
+      parted({ path: 'src/headed.ts', owner: 'generated' as const, formatted: true, headed: true }, [headerText('src/headed.ts', header), 'export {};\n']),
+    ];
+    resetWorkCounts();
+    const first = await emitOutput(files(), { out, mode: 'write', header });
+    expect(first.plan.filter((p) => p.action === 'create').map((p) => p.path).sort()).toEqual(['.mcpgen/files.json', 'big.json', 'src/big.ts', 'src/headed.ts']);
+    expect(readFileSync(join(out, 'src/big.ts'), 'utf8')).toBe(`${headerText('src/big.ts', header)}export const a = 1;\n\u20ac\n`);
+    expect(readFileSync(join(out, 'big.json'), 'utf8')).toBe('{"a": 1}\n');
+    expect(readFileSync(join(out, 'src/headed.ts'), 'utf8')).toBe(`${headerText('src/headed.ts', header)}export {};\n`);
+    const index = JSON.parse(readFileSync(join(out, '.mcpgen/files.json'), 'utf8')) as { files: Record<string, string> };
+    for (const path of ['src/big.ts', 'big.json', 'src/headed.ts']) expect(index.files[path], path).toBe(reference(readFileSync(join(out, path), 'utf8')));
+    expect(workCounts()['parted-texts-joined']).toBe(0);
+    const second = await emitOutput(files(), { out, mode: 'write', header, previousIndex: index as never });
+    expect(second.plan.filter((p) => p.action !== 'unchanged').map((p) => p.path)).toEqual([]);
   });
 });

@@ -21,12 +21,27 @@ let currentItems: Map<string, string> | undefined;
 /** `memo`: a name for the document, to reuse the layout of its unchanged list items from the last call with that name. */
 export function jsonLayout(value: unknown, options: { memo?: string } = {}): string {
   if (options.memo === undefined || !runMemosKept()) return `${layout(value, 0, 0)}\n`;
-  previousItems = memos.get(options.memo);
-  currentItems = new Map();
+  return jsonLayoutParts(value, options).join('');
+}
+
+/**
+ * `jsonLayout` as the pieces that make it up, in order (joined with nothing
+ * between them): a list item is one piece, the same string as last call's
+ * when the item is unchanged, so the write stage hashes and writes the
+ * document without joining it (output/parted-text.ts).
+ */
+export function jsonLayoutParts(value: unknown, options: { memo?: string } = {}): string[] {
+  const out: string[] = [];
+  const kept = options.memo !== undefined && runMemosKept();
+  if (kept) {
+    previousItems = memos.get(options.memo!);
+    currentItems = new Map();
+  }
   try {
-    const text = `${layout(value, 0, 0)}\n`;
-    memos.set(options.memo, currentItems);
-    return text;
+    layoutInto(out, value, 0, 0);
+    out.push('\n');
+    if (kept) memos.set(options.memo!, currentItems!);
+    return out;
   } finally {
     previousItems = currentItems = undefined;
   }

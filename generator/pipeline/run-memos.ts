@@ -6,6 +6,8 @@
  * key (a JSON serialization of every item) and keep the results for nothing,
  * so memos are off unless the watcher turns them on.
  */
+import { countWork } from './work-counts.js';
+
 let kept = false;
 
 /** Called once by `generate --watch` (and by tests that re-run in one process, as it does). */
@@ -15,4 +17,26 @@ export function keepRunMemos(on = true): void {
 
 export function runMemosKept(): boolean {
   return kept;
+}
+
+/**
+ * `JSON.stringify(value)`, serialized once per run for the objects of one
+ * IR (`ir`: the run's IR, which is built anew on every run): several memos
+ * key the same tool object by its JSON (manifest.json's items and
+ * metadata.ts's entries by the tool's wire object; type modules and
+ * validator chunks by its input schema), and each serialization of a
+ * 1,000-tool manifest is megabytes of strings per save. The IR is not
+ * changed once built, so one serialization per object and run is its JSON.
+ */
+const jsonByRun = new WeakMap<object, WeakMap<object, string>>();
+
+export function jsonOf(ir: object, value: object): string {
+  let known = jsonByRun.get(ir);
+  if (!known) jsonByRun.set(ir, (known = new WeakMap()));
+  let text = known.get(value);
+  if (text === undefined) {
+    countWork('memo-keys-serialized');
+    known.set(value, (text = JSON.stringify(value)));
+  }
+  return text;
 }

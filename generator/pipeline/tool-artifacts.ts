@@ -9,7 +9,7 @@ import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
-import { runMemosKept } from './run-memos.js';
+import { jsonOf, runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -67,7 +67,7 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
    * JSON serialization, not a rebuilt schema too.
    */
   const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
-    const key = runMemosKept() ? `${typeName}\0${view}\0${JSON.stringify(schema)}` : undefined;
+    const key = runMemosKept() ? `${typeName}\0${view}\0${jsonOf(ir, schema)}` : undefined;
     let code = key === undefined ? undefined : typeMemo.get(key);
     if (code === undefined) {
       countWork('types-converted');
@@ -100,7 +100,8 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
 async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
-    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
+    // The input schema's JSON is shared with the type modules' memo (run-memos.ts jsonOf).
+    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(ir, t.inputSchema) } : {}) },
     // Output validators check; they never fill in defaults.
     ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
   ]);

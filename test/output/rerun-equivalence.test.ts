@@ -90,6 +90,8 @@ describe('re-runs in one process', () => {
       // chunks, its manifest.json item, its metadata.ts entry), and metadata.ts's text around the table (it lists every tool).
       expect(workCounts()['parted-texts-joined']).toBe(0);
       expect(workCounts()['text-parts-encoded']).toBeLessThanOrEqual(4 * 2 + 2);
+      // Memo keys: each tool's wire object, input schema and output schema serialized once per run, though two memos key each.
+      expect(workCounts()['memo-keys-serialized']).toBe(tools.length * 2 + tools.filter((t) => t.outputSchema).length);
     }
 
     // The handlers of the renamed and the removed tool are the user's: kept, and named until the user removes them.

@@ -26,6 +26,8 @@ export interface SchemaToCompile {
   schema: JsonObject;
   /** For error messages (`/tools/0/inputSchema`). */
   pointer: string;
+  /** `JSON.stringify(schema)`, when the caller has it already (a memo key). */
+  json?: string;
 }
 
 export interface CompiledModule {
@@ -110,7 +112,8 @@ function withKnownDialect(s: SchemaToCompile): SchemaToCompile {
   const declared = s.schema.$schema;
   if (declared === undefined || (typeof declared === 'string' && AJV_DIALECTS.some((d) => d.test(declared)))) return s;
   const { $schema: _unknown, ...schema } = s.schema;
-  return { ...s, schema };
+  const { json: _other, ...rest } = s;
+  return { ...rest, schema };
 }
 
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo | undefined): Promise<CompiledModule> {
@@ -124,7 +127,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   const viaAjv: SchemaToCompile[] = [];
   for (const s of group) {
     const schema = withoutId(s);
-    const key = memo ? chunkKey(s.exportName, schema, dialect, true) : undefined;
+    const key = memo ? chunkKey(s.exportName, schema, dialect, true, schema === s.schema ? s.json : undefined) : undefined;
     // A schema compiled in the previous run passed the support check then.
     if ((key !== undefined && memo?.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
     else viaAjv.push(s);

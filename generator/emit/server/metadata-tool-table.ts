@@ -26,6 +26,7 @@ export function toolTableParts(
   items: readonly { identifier: string; wire: unknown }[],
   depthOf: (value: unknown) => number,
   maxDepth: number,
+  json: (value: object) => string = JSON.stringify,
 ): string[] | undefined {
   if (items.length === 0) return undefined;
   const keep = runMemosKept();
@@ -35,7 +36,7 @@ export function toolTableParts(
   for (const item of items) {
     if (item.identifier === '__proto__' || seen.has(item.identifier)) return undefined;
     seen.add(item.identifier);
-    const key = keep ? `${item.identifier}\0${JSON.stringify(item.wire)}` : undefined;
+    const key = keep ? `${item.identifier}\0${typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : JSON.stringify(item.wire)}` : undefined;
     let entry = key === undefined ? undefined : (next.get(key) ?? previous.get(key));
     if (entry === undefined) entry = layoutEntry(item.identifier, item.wire, depthOf);
     if (key !== undefined) next.set(key, entry);

@@ -17,6 +17,8 @@ const WIDTH = 100;
 const memos = new Map<string, Map<string, string>>();
 let previousItems: Map<string, string> | undefined;
 let currentItems: Map<string, string> | undefined;
+/** How an item's JSON (its memo key) is had: the caller's shared serialization, or JSON.stringify. */
+let itemJson: (value: object) => string = JSON.stringify;
 
 /** `memo`: a name for the document, to reuse the layout of its unchanged list items from the last call with that name. */
 export function jsonLayout(value: unknown, options: { memo?: string } = {}): string {
@@ -30,12 +32,13 @@ export function jsonLayout(value: unknown, options: { memo?: string } = {}): str
  * when the item is unchanged, so the write stage hashes and writes the
  * document without joining it (output/parted-text.ts).
  */
-export function jsonLayoutParts(value: unknown, options: { memo?: string } = {}): string[] {
+export function jsonLayoutParts(value: unknown, options: { memo?: string; json?: (value: object) => string } = {}): string[] {
   const out: string[] = [];
   const kept = options.memo !== undefined && runMemosKept();
   if (kept) {
     previousItems = memos.get(options.memo!);
     currentItems = new Map();
+    itemJson = options.json ?? JSON.stringify;
   }
   try {
     layoutInto(out, value, 0, 0);
@@ -44,12 +47,13 @@ export function jsonLayoutParts(value: unknown, options: { memo?: string } = {})
     return out;
   } finally {
     previousItems = currentItems = undefined;
+    itemJson = JSON.stringify;
   }
 }
 
 /** An object in a list near the top of the document, laid out once per distinct JSON. */
 function item(value: object, indent: number, used: number): string {
-  const key = `${indent}\0${used}\0${JSON.stringify(value)}`;
+  const key = `${indent}\0${used}\0${itemJson(value)}`;
   const text = currentItems!.get(key) ?? previousItems?.get(key) ?? layout(value, indent, used);
   currentItems!.set(key, text);
   return text;

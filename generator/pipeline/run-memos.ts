@@ -40,3 +40,31 @@ export function jsonOf(ir: object, value: object): string {
   }
   return text;
 }
+
+/**
+ * A memo from one run to the next keyed by a JSON text (from `jsonOf`) and
+ * a short key beside it. Two levels instead of one joined key: joining a
+ * tool's JSON to a name makes a new string per lookup, which Map must
+ * flatten and hash again (megabytes per save); the JSON string itself is
+ * hashed once. Each `turn` (end of a run or call) drops what that run did
+ * not use, so it holds at most two runs' entries.
+ */
+export class JsonKeyedMemo<V> {
+  private previous = new Map<string, Map<string, V>>();
+  private next = new Map<string, Map<string, V>>();
+
+  get(json: string, key: string): V | undefined {
+    return this.next.get(json)?.get(key) ?? this.previous.get(json)?.get(key);
+  }
+
+  set(json: string, key: string, value: V): void {
+    let inner = this.next.get(json);
+    if (!inner) this.next.set(json, (inner = new Map()));
+    inner.set(key, value);
+  }
+
+  turn(): void {
+    this.previous = this.next;
+    this.next = new Map();
+  }
+}

@@ -8,7 +8,7 @@
  * nested too deep for TypeScript, a `__proto__` or repeated key) get
  * undefined: the caller lays them out in one piece as before.
  */
-import { runMemosKept } from '../../pipeline/run-memos.js';
+import { JsonKeyedMemo, runMemosKept } from '../../pipeline/run-memos.js';
 import { jsLiteral } from '../shared/safe-code.js';
 
 interface Entry {
@@ -16,7 +16,7 @@ interface Entry {
   depth: number;
 }
 
-let previous = new Map<string, Entry>();
+const memo = new JsonKeyedMemo<Entry>();
 
 /**
  * `depthOf`: jsonDepth; `maxDepth`: the deepest table the caller writes
@@ -30,22 +30,21 @@ export function toolTableParts(
 ): string[] | undefined {
   if (items.length === 0) return undefined;
   const keep = runMemosKept();
-  const next = new Map<string, Entry>();
   const seen = new Set<string>();
   const parts: string[] = ['{\n'];
   for (const item of items) {
     if (item.identifier === '__proto__' || seen.has(item.identifier)) return undefined;
     seen.add(item.identifier);
-    const key = keep ? `${item.identifier}\0${typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : JSON.stringify(item.wire)}` : undefined;
-    let entry = key === undefined ? undefined : (next.get(key) ?? previous.get(key));
+    const text = keep ? (typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : String(JSON.stringify(item.wire))) : undefined;
+    let entry = text === undefined ? undefined : memo.get(text, item.identifier);
     if (entry === undefined) entry = layoutEntry(item.identifier, item.wire, depthOf);
-    if (key !== undefined) next.set(key, entry);
+    if (text !== undefined) memo.set(text, item.identifier, entry);
     if (entry.depth + 1 > maxDepth) return undefined;
     if (parts.length > 1) parts.push(',\n');
     parts.push(entry.text);
   }
   parts.push('\n}');
-  if (keep) previous = next;
+  if (keep) memo.turn();
   return parts;
 }
 

@@ -4,7 +4,7 @@
  * (loading prettier alone costs about a fifth of a second): objects one key
  * per line, and an array of primitives on one line when it fits.
  */
-import { runMemosKept } from '../../pipeline/run-memos.js';
+import { JsonKeyedMemo, runMemosKept } from '../../pipeline/run-memos.js';
 
 const WIDTH = 100;
 
@@ -14,9 +14,8 @@ const WIDTH = 100;
  * `generate --watch` lays out again only the items an edit changed. Each
  * call replaces its name's items, so the memo holds one document per name.
  */
-const memos = new Map<string, Map<string, string>>();
-let previousItems: Map<string, string> | undefined;
-let currentItems: Map<string, string> | undefined;
+const memos = new Map<string, JsonKeyedMemo<string>>();
+let items: JsonKeyedMemo<string> | undefined;
 /** How an item's JSON (its memo key) is had: the caller's shared serialization, or JSON.stringify. */
 let itemJson: (value: object) => string = JSON.stringify;
 
@@ -36,26 +35,27 @@ export function jsonLayoutParts(value: unknown, options: { memo?: string; json?:
   const out: string[] = [];
   const kept = options.memo !== undefined && runMemosKept();
   if (kept) {
-    previousItems = memos.get(options.memo!);
-    currentItems = new Map();
+    items = memos.get(options.memo!) ?? new JsonKeyedMemo<string>();
+    memos.set(options.memo!, items);
     itemJson = options.json ?? JSON.stringify;
   }
   try {
     layoutInto(out, value, 0, 0);
     out.push('\n');
-    if (kept) memos.set(options.memo!, currentItems!);
+    if (kept) items!.turn();
     return out;
   } finally {
-    previousItems = currentItems = undefined;
+    items = undefined;
     itemJson = JSON.stringify;
   }
 }
 
 /** An object in a list near the top of the document, laid out once per distinct JSON. */
 function item(value: object, indent: number, used: number): string {
-  const key = `${indent}\0${used}\0${itemJson(value)}`;
-  const text = currentItems!.get(key) ?? previousItems?.get(key) ?? layout(value, indent, used);
-  currentItems!.set(key, text);
+  const json = itemJson(value);
+  const key = `${indent}\0${used}`;
+  const text = items!.get(json, key) ?? layout(value, indent, used);
+  items!.set(json, key, text);
   return text;
 }
 
@@ -92,7 +92,7 @@ function layoutInto(out: string[], value: unknown, indent: number, used: number)
       if (!(i in value)) continue; // a hole lays out as nothing, as join did
       const v: unknown = value[i];
       out.push(pad);
-      if (currentItems && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(item(v, indent + 1, pad.length));
+      if (items && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(item(v, indent + 1, pad.length));
       else layoutInto(out, v, indent + 1, pad.length);
     }
     out.push(`\n${'  '.repeat(indent)}]`);

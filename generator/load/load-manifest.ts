@@ -176,6 +176,7 @@ function parsePart(
   }
   if (Array.isArray(root.tools)) {
     const inlined = resolveToolSchemaRefs(root.tools, '/tools', {
+      manifestText: text,
       manifestPath: absolute,
       sourceMap,
       sources,

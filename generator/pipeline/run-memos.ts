@@ -30,6 +30,15 @@ export function runMemosKept(): boolean {
  */
 const jsonByRun = new WeakMap<object, WeakMap<object, string>>();
 
+/**
+ * Forgets the serializations made for `ir`'s objects: called after a
+ * plug-in emitter ran, since nothing stops a plug-in from changing the IR
+ * it was given (built-in emitters never do).
+ */
+export function forgetJsonOf(ir: object): void {
+  jsonByRun.delete(ir);
+}
+
 export function jsonOf(ir: object, value: object): string {
   let known = jsonByRun.get(ir);
   if (!known) jsonByRun.set(ir, (known = new WeakMap()));

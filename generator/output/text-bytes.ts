@@ -8,7 +8,7 @@
  * few ms. The bytes are the same UTF-8 either way.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import { writeSync, writevSync } from 'node:fs';
 import { runMemosKept } from '../pipeline/run-memos.js';
 import { countWork } from '../pipeline/work-counts.js';
 
@@ -147,13 +147,28 @@ export function partsHoldCr(parts: readonly string[], slot: string): boolean {
   return partBytes(parts, slot).some((b) => b.includes(13));
 }
 
-/** Writes the parts' joined text as UTF-8 to an open file, through one reused buffer. */
+/**
+ * Writes the parts' joined text as UTF-8 to an open file, straight from the
+ * parts' bytes (gathered writes: no copy into one buffer first). A short
+ * write goes on from where it stopped.
+ */
 export function writeParts(fd: number, parts: readonly string[], slot: string): void {
   const buffers = partBytes(parts, slot);
-  let total = 0;
-  for (const b of buffers) total += b.length;
-  if (!scratch || scratch.length < total) scratch = roomFor(total);
-  let at = 0;
-  for (const b of buffers) at += b.copy(scratch, at);
-  for (let done = 0; done < total; ) done += writeSync(fd, scratch, done, total - done);
+  let i = 0;
+  let offset = 0; // bytes of buffers[i] already written
+  while (i < buffers.length) {
+    const batch = [offset ? buffers[i]!.subarray(offset) : buffers[i]!, ...buffers.slice(i + 1, i + WRITE_BATCH)];
+    let written = writevSync(fd, batch);
+    if (written === 0 && batch.some((b) => b.length > 0)) throw new Error('the file system accepted no bytes');
+    // Skip what was written: whole buffers, then into the next one.
+    while (i < buffers.length && written >= buffers[i]!.length - offset) {
+      written -= buffers[i]!.length - offset;
+      offset = 0;
+      i++;
+    }
+    offset += written;
+  }
 }
+
+/** Buffers per gathered write (the system's limit is 1,024 on Linux; libuv splits larger lists itself). */
+const WRITE_BATCH = 1024;

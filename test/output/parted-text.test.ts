@@ -68,6 +68,8 @@ describe('parted texts', () => {
       ['pair split', ['a\ud83d', '\ude00b']],
       ['lone surrogates', ['\ud800', 'x', '\udc00']],
       ['empty', []],
+      // More parts than one gathered write takes, empty ones among them.
+      ['many parts', Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? '' : `p${i};\n`))],
     ];
     samples.forEach(([name, parts], i) => {
       const text = parts.join('');

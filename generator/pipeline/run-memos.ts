@@ -77,3 +77,28 @@ export class JsonKeyedMemo<V> {
     this.next = new Map();
   }
 }
+
+/**
+ * A memo from one run to the next for items with a name of their own (a
+ * tool's identifier or type name), holding the JSON each result was made
+ * from: a lookup hashes the short name and compares the JSON (no hashing
+ * of megabytes of JSON). A name whose JSON changed is made again.
+ */
+export class NamedJsonMemo<V> {
+  private previous = new Map<string, { json: string; value: V }>();
+  private next = new Map<string, { json: string; value: V }>();
+
+  get(name: string, json: string): V | undefined {
+    const known = this.next.get(name) ?? this.previous.get(name);
+    return known !== undefined && known.json === json ? known.value : undefined;
+  }
+
+  set(name: string, json: string, value: V): void {
+    this.next.set(name, { json, value });
+  }
+
+  turn(): void {
+    this.previous = this.next;
+    this.next = new Map();
+  }
+}

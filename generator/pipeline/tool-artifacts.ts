@@ -9,7 +9,7 @@ import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
-import { JsonKeyedMemo, jsonOf, runMemosKept } from './run-memos.js';
+import { NamedJsonMemo, jsonOf, runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -53,7 +53,7 @@ export function toolArtifacts(ir: IR): ToolArtifacts {
  * derives types for that tool only. Replaced on each run, so it never grows
  * beyond one manifest's tools.
  */
-const typeMemo = new JsonKeyedMemo<string>();
+const typeMemo = new NamedJsonMemo<string>();
 
 async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
@@ -68,13 +68,13 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
     const json = runMemosKept() ? jsonOf(ir, schema) : undefined;
     const key = `${typeName}\0${view}`;
-    let code = json === undefined ? undefined : typeMemo.get(json, key);
+    let code = json === undefined ? undefined : typeMemo.get(key, json);
     if (code === undefined) {
       countWork('types-converted');
       const viewed = view === 'handler' ? withDefaultsRequired(schema) : schema;
       code = await forSchema(pointer, () => schemaToTypes(viewed, typeName));
     }
-    if (json !== undefined) typeMemo.set(json, key, code);
+    if (json !== undefined) typeMemo.set(key, json, code);
     return code;
   };
   for (const t of ir.tools) {

@@ -8,7 +8,7 @@
  * nested too deep for TypeScript, a `__proto__` or repeated key) get
  * undefined: the caller lays them out in one piece as before.
  */
-import { JsonKeyedMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import { NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
 import { jsLiteral } from '../shared/safe-code.js';
 
 interface Entry {
@@ -16,7 +16,7 @@ interface Entry {
   depth: number;
 }
 
-const memo = new JsonKeyedMemo<Entry>();
+const memo = new NamedJsonMemo<Entry>();
 
 /**
  * `depthOf`: jsonDepth; `maxDepth`: the deepest table the caller writes
@@ -36,9 +36,9 @@ export function toolTableParts(
     if (item.identifier === '__proto__' || seen.has(item.identifier)) return undefined;
     seen.add(item.identifier);
     const text = keep ? (typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : String(JSON.stringify(item.wire))) : undefined;
-    let entry = text === undefined ? undefined : memo.get(text, item.identifier);
+    let entry = text === undefined ? undefined : memo.get(item.identifier, text);
     if (entry === undefined) entry = layoutEntry(item.identifier, item.wire, depthOf);
-    if (text !== undefined) memo.set(text, item.identifier, entry);
+    if (text !== undefined) memo.set(item.identifier, text, entry);
     if (entry.depth + 1 > maxDepth) return undefined;
     if (parts.length > 1) parts.push(',\n');
     parts.push(entry.text);

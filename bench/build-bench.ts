@@ -26,8 +26,12 @@ function project(count: number): string {
 
 /** `count` tools plus, when `extra` > count, the tools up to `extra` (one-tool edits). */
 function writeManifest(dir: string, count: number, extra: number): void {
+  writeFileSync(join(dir, 'mcp.json'), manifestText(count, extra));
+}
+
+function manifestText(count: number, extra: number): string {
   const tools = benchTools(Math.max(count, extra));
-  writeFileSync(join(dir, 'mcp.json'), JSON.stringify({ server: { name: `bench-${count}`, version: '1.0.0' }, tools }, null, 2));
+  return JSON.stringify({ server: { name: `bench-${count}`, version: '1.0.0' }, tools }, null, 2);
 }
 
 /**
@@ -60,8 +64,10 @@ async function watchEdit(count: number): Promise<number> {
   try {
     await waitFor(() => out.includes('files changed') || out.includes('file changed'));
     const stub = join(dir, 'server', 'src', 'handlers', 'tools', `tool${count}SearchRecords.ts`);
+    // The edited text is made before the clock starts: building and serializing 1,001 tools here (30-70 ms) is the bench's work, not the save.
+    const edited = manifestText(count, count + 1);
     const saved = process.hrtime.bigint();
-    writeManifest(dir, count, count + 1);
+    writeFileSync(join(dir, 'mcp.json'), edited);
     await waitFor(() => existsSync(stub) && out.split('\n').filter((l) => l.startsWith('mcpgen: 1 target')).length >= 2);
     return Number(process.hrtime.bigint() - saved) / 1e6;
   } finally {

@@ -13,6 +13,8 @@ import type { OutputFile } from '../output/file-map.js';
 import type { ToolArtifacts } from '../pipeline/tool-artifacts.js';
 import type { PackageDependencies } from './emitter.js';
 import type { LoadedEmitter } from './plugin-loader.js';
+import { partsOf, withFields } from '../output/parted-text.js';
+import { forgetJsonOf } from '../pipeline/run-memos.js';
 
 export interface EmitRunResult {
   files: OutputFile[];
@@ -71,17 +73,20 @@ export async function runEmitters(
     try {
       emitted = await emitter.emit({ ...context, options, root });
     } catch (err) {
+      if (!fingerprint.startsWith('builtin:')) forgetJsonOf(context.ir);
       // McpgenErrors are the user's (a schema that cannot compile); a built-in's other failures are mcpgen bugs (exit 70).
       if ((err as Error)?.name === 'McpgenError' || fingerprint.startsWith('builtin:')) throw err;
       problem(emitter.name, `emit() failed: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
       continue;
     }
+    // A plug-in may have changed the IR: memo keys are serialized again from here on.
+    if (!fingerprint.startsWith('builtin:')) forgetJsonOf(context.ir);
     if (!Array.isArray(emitted)) {
       problem(emitter.name, 'emit() must return an array of files.');
       continue;
     }
     for (const f of emitted) {
-      if (!f || typeof f.path !== 'string' || typeof f.contents !== 'string' || (f.owner !== 'generated' && f.owner !== 'user')) {
+      if (!f || typeof f.path !== 'string' || (!partsOf(f) && typeof f.contents !== 'string') || (f.owner !== 'generated' && f.owner !== 'user')) {
         problem(emitter.name, 'every file needs a string `path`, string `contents` and `owner` "generated" or "user".');
         break;
       }
@@ -105,7 +110,7 @@ export async function runEmitters(
         continue;
       }
       owners.set(path, emitter.name);
-      files.push({ ...f, path });
+      files.push(withFields(f, { path }));
     }
     if (emitter.dependencies) {
       const needs = typeof emitter.dependencies === 'function' ? emitter.dependencies(options) : emitter.dependencies;

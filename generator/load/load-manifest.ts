@@ -177,6 +177,7 @@ function parsePart(
   // A document the parser saw without any file $ref has none to resolve (no walk of every schema then).
   if (Array.isArray(root.tools) && !parsed.noFileRefs) {
     const inlined = resolveToolSchemaRefs(root.tools, '/tools', {
+      manifestText: text,
       manifestPath: absolute,
       sourceMap,
       sources,

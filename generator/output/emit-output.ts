@@ -13,7 +13,9 @@ import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { headerText, withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex, knownHash, type OutputIndex } from './output-index.js';
+import { buildOutputIndex, hashOfText, knownHash, type OutputIndex } from './output-index.js';
+import { fieldsOf, parted, partsOf, textStartsWith } from './parted-text.js';
+import { runMemosKept } from '../pipeline/run-memos.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -49,9 +51,11 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   refuseLinkedOut(options.out, options.followOutLink === true);
   progress(`formatting ${files.length} files`);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const nextHeaded = runMemosKept() ? new Map<string, HeadedText>() : undefined;
   const formatted = await formatFiles(
-    sorted.map((f) => (f.owner === 'generated' ? { ...f, contents: headed(f, options.header) } : f)),
+    sorted.map((f) => (f.owner === 'generated' ? headed(f, options.header, nextHeaded) : f)),
   );
+  if (nextHeaded) headedMemo = nextHeaded;
   const all = [...formatted, buildOutputIndex(formatted, options.keptUserFiles)];
   if (options.mode === 'check') {
     const plan = planOutput(options.out, all, options.previousIndex);
@@ -78,11 +82,35 @@ export async function emitOutput(files: OutputFile[], options: EmitOutputOptions
   }
 }
 
-/** A generated file's contents with the run's header in front: already there for a `headed` file (checked). */
-function headed(file: OutputFile, header: HeaderInfo): string {
-  if (!file.headed) return withHeader(file.path, file.contents, header);
-  if (!file.contents.startsWith(headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
-  return file.contents;
+interface HeadedText {
+  header: string;
+  raw: string;
+  text: string;
+}
+
+/**
+ * Each generated file's text with its header, from the previous run in a
+ * process that re-runs (`generate --watch`): an unchanged file (most are
+ * the memos' very strings) gets the very string it got last run, so the
+ * comparisons with the last run's texts (output index, plan) are equal at
+ * once instead of building and comparing a new copy of every file.
+ */
+let headedMemo = new Map<string, HeadedText>();
+
+/** A generated file with the run's header in front: already there for a `headed` file (checked; a parted one stays parted). */
+function headed(file: OutputFile, header: HeaderInfo, next: Map<string, HeadedText> | undefined): OutputFile {
+  if (!file.headed) {
+    const text = headerText(file.path, header);
+    if (!text) return file; // JSON: no header
+    const parts = partsOf(file);
+    if (parts) return parted(fieldsOf(file), [text, ...parts]);
+    const known = next ? headedMemo.get(file.path) : undefined;
+    const contents = known && known.header === text && known.raw === file.contents ? known.text : withHeader(file.path, file.contents, header);
+    next?.set(file.path, { header: text, raw: file.contents, text: contents });
+    return { ...file, contents };
+  }
+  if (!textStartsWith(file, headerText(file.path, header))) throw new Error(`mcpgen internal error: ${file.path} is marked headed but does not begin with this run's header`);
+  return file;
 }
 
 function readText(path: string): string | undefined {
@@ -135,7 +163,7 @@ function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefine
     // Contents this process wrote or read and whose size and mtime have not moved: hashed without reading (watch).
     const known = knownDiskContents(p.absolutePath);
     if (known !== undefined) {
-      if ((knownHash(p.path, known) ?? sha256Hex(known)) === before) continue;
+      if ((knownHash(p.path, known) ?? hashOfText(p.path, known)) === before) continue;
     } else {
       let current: Buffer;
       try {

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
+import { partsOf, sameText, type TextSource } from './parted-text.js';
+import { sha256OfParts } from './text-bytes.js';
 
 export const INDEX_PATH = '.mcpgen/files.json';
 
@@ -39,16 +41,22 @@ export function readOutputIndex(outDir: string): OutputIndex | undefined {
  * `generate --watch` rehashes only the files whose contents changed.
  * Replaced on each run, so it holds at most one run's files.
  */
-let hashMemo = new Map<string, { contents: string; hash: string }>();
-let previousHashMemo = new Map<string, { contents: string; hash: string }>();
+let hashMemo = new Map<string, { source: TextSource; hash: string }>();
+let previousHashMemo = new Map<string, { source: TextSource; hash: string }>();
 
-/** The sha256 of `contents` when this process hashed exactly that for `path` in one of its last two indexes; else undefined. */
-export function knownHash(path: string, contents: string): string | undefined {
+/** The sha256 of the text when this process hashed exactly that for `path` in one of its last two indexes; else undefined. */
+export function knownHash(path: string, text: TextSource): string | undefined {
   for (const m of [hashMemo, previousHashMemo]) {
     const known = m.get(path);
-    if (known && known.contents === contents) return known.hash;
+    if (known && sameText(known.source, text)) return known.hash;
   }
   return undefined;
+}
+
+/** The sha256 (hex) of a text; a parted one (parted-text.ts) is hashed from its parts' bytes, never joined. */
+export function hashOfText(path: string, text: TextSource): string {
+  const parts = partsOf(text);
+  return parts ? sha256OfParts(parts, path) : sha256Hex(text.contents ?? '');
 }
 
 /**
@@ -58,15 +66,20 @@ export function knownHash(path: string, contents: string): string | undefined {
  */
 export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = []): OutputFile {
   const entries: Record<string, string> = {};
-  const memo = new Map<string, { contents: string; hash: string }>();
+  const memo = new Map<string, { source: TextSource; hash: string }>();
   // Packages of one target repeat files (a server's and a client's validators and metadata, 16 MB of 32 at 1,000 tools): hash each text once.
+  // (Parted texts, the validators modules, share their parts instead, and text-bytes.ts hashes each parts list once.)
   const byContents = new Map<string, string>();
   for (const f of files) {
     if (f.owner !== 'generated') continue;
     const known = hashMemo.get(f.path);
-    let hash = known && known.contents === f.contents ? known.hash : byContents.get(f.contents);
-    if (hash === undefined) byContents.set(f.contents, (hash = sha256Hex(f.contents)));
-    memo.set(f.path, { contents: f.contents, hash });
+    const parts = partsOf(f);
+    let hash = known && sameText(known.source, f) ? known.hash : parts ? undefined : byContents.get(f.contents);
+    if (hash === undefined) {
+      hash = hashOfText(f.path, f);
+      if (!parts) byContents.set(f.contents, hash);
+    }
+    memo.set(f.path, { source: f, hash });
     entries[f.path] = hash;
   }
   previousHashMemo = hashMemo;

@@ -11,6 +11,8 @@ import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
 import { readOutputIndex, type OutputIndex } from './output-index.js';
 import { newPathChecks, resolveInside } from './safe-path.js';
+import { parted, partsOf, sameText, textHead, type TextSource } from './parted-text.js';
+import { partsHoldCr } from './text-bytes.js';
 
 export type PlannedAction =
   /** Generated or user file that does not exist yet. */
@@ -35,9 +37,9 @@ export interface PlannedFile {
   contents?: string;
 }
 
-/** A generated file as this process last read it, with its size and modification time then. */
+/** A generated file as this process last read or wrote it (its text: a string, or parted), with its size and modification time then. */
 interface DiskState {
-  contents: string;
+  source: TextSource;
   mtimeMs: number;
   size: number;
 }
@@ -58,11 +60,21 @@ let knownCurrent = new Map<string, DiskState>();
  * this process's memo (same size and mtime as when it wrote or read them)
  * and the file still has that size and mtime; else undefined (read it).
  */
-export function knownDiskContents(absolutePath: string): string | undefined {
+export function knownDiskContents(absolutePath: string): TextSource | undefined {
   const known = knownCurrent.get(absolutePath);
   if (!known) return undefined;
   const stat = statOrNothing(absolutePath);
-  return stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size ? known.contents : undefined;
+  return stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size ? known.source : undefined;
+}
+
+/** The plan's entry for `file`: its text as the file has it (a parted file stays parted: the writer writes its parts). */
+function planned(file: OutputFile, absolutePath: string, action: PlannedAction): PlannedFile {
+  const parts = partsOf(file);
+  if (!parts) return { path: file.path, absolutePath, owner: file.owner, contents: file.contents, action };
+  // `action` after `contents`, as in the plain entry's key order.
+  const entry = parted({ path: file.path, absolutePath, owner: file.owner }, parts) as PlannedFile;
+  entry.action = action;
+  return entry;
 }
 
 /** `previousIndex`: the output index already read by the caller (default: read it here). */
@@ -82,45 +94,45 @@ export function planOutput(
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
-    const base = { path: file.path, absolutePath, owner: file.owner, contents: file.contents };
     // A user file that is there as a plain file is kept whatever its stat says: its folder's listing tells (one read for a thousand handlers).
     if (file.owner === 'user' && listedAsFile(listings, absolutePath)) {
-      plan.push({ ...base, action: 'keep-user' });
+      plan.push(planned(file, absolutePath, 'keep-user'));
       continue;
     }
     countWork('outputs-statted');
     const stat = statOrNothing(absolutePath);
     if (!stat) {
-      plan.push({ ...base, action: 'create' });
+      plan.push(planned(file, absolutePath, 'create'));
       continue;
     }
     if (stat.isDirectory()) {
-      plan.push({ ...base, action: 'conflict' });
+      plan.push(planned(file, absolutePath, 'conflict'));
       continue;
     }
     if (file.owner === 'user') {
-      plan.push({ ...base, action: 'keep-user' });
+      plan.push(planned(file, absolutePath, 'keep-user'));
       continue;
     }
     // Unchanged since this process last read it, with the same contents wanted: no need to read it again.
     const known = diskMemo.get(absolutePath);
-    if (known && known.contents === file.contents && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+    const sameStat = known !== undefined && known.mtimeMs === stat.mtimeMs && known.size === stat.size;
+    if (known && sameStat && sameText(known.source, file)) {
       memo.set(absolutePath, known);
-      plan.push({ ...base, action: 'unchanged' });
+      plan.push(planned(file, absolutePath, 'unchanged'));
       continue;
     }
     // Unchanged since this process wrote or read it: its contents are known without reading it again.
-    const fromMemo = known !== undefined && known.mtimeMs === stat.mtimeMs && known.size === stat.size;
-    const current = fromMemo ? known.contents : readOutput(absolutePath);
-    if (fromMemo) knownCurrent.set(absolutePath, known);
+    const current: TextSource = known && sameStat ? known.source : { contents: readOutput(absolutePath) };
+    if (known && sameStat) knownCurrent.set(absolutePath, known);
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
-    if (current === file.contents || sameIgnoringCrlf(current, file.contents)) {
-      if (current === file.contents) memo.set(absolutePath, { contents: current, mtimeMs: stat.mtimeMs, size: stat.size });
-      plan.push({ ...base, action: 'unchanged' });
-    } else if (file.path in previous || hasHeader(current) || file.path === '.mcpgen/files.json') {
-      plan.push({ ...base, action: 'update' });
+    const same = sameText(current, file);
+    if (same || sameIgnoringCrlf(current, file, file.path)) {
+      if (same) memo.set(absolutePath, { source: file, mtimeMs: stat.mtimeMs, size: stat.size });
+      plan.push(planned(file, absolutePath, 'unchanged'));
+    } else if (file.path in previous || hasHeader(textHead(current, 300)) || file.path === '.mcpgen/files.json') {
+      plan.push(planned(file, absolutePath, 'update'));
     } else {
-      plan.push({ ...base, action: 'conflict' });
+      plan.push(planned(file, absolutePath, 'conflict'));
     }
   }
 
@@ -148,8 +160,8 @@ export function planOutput(
 export function rememberWritten(plan: readonly PlannedFile[], written: ReadonlyMap<string, { size: number; mtimeMs: number }>): void {
   for (const p of plan) {
     const stat = written.get(p.absolutePath);
-    if (stat && p.owner === 'generated' && p.contents !== undefined && (p.action === 'create' || p.action === 'update')) {
-      diskMemo.set(p.absolutePath, { contents: p.contents, mtimeMs: stat.mtimeMs, size: stat.size });
+    if (stat && p.owner === 'generated' && (partsOf(p) !== undefined || p.contents !== undefined) && (p.action === 'create' || p.action === 'update')) {
+      diskMemo.set(p.absolutePath, { source: p, mtimeMs: stat.mtimeMs, size: stat.size });
     }
   }
 }
@@ -159,8 +171,13 @@ function readOutput(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function sameIgnoringCrlf(a: string, b: string): boolean {
-  return (a.includes('\r') || b.includes('\r')) && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+function sameIgnoringCrlf(a: TextSource, b: TextSource, path: string): boolean {
+  // A parted text (the validators module) is scanned as bytes, without joining it.
+  const holdsCr = (t: TextSource): boolean => {
+    const parts = partsOf(t);
+    return parts ? partsHoldCr(parts, path) : (t.contents ?? '').includes('\r');
+  };
+  return (holdsCr(a) || holdsCr(b)) && (a.contents ?? '').replace(/\r\n/g, '\n') === (b.contents ?? '').replace(/\r\n/g, '\n');
 }
 
 /**

@@ -7,8 +7,10 @@
  * writes it after every save; encoding into memory already in use costs a
  * few ms. The bytes are the same UTF-8 either way.
  */
-import { createHash } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { writeSync, writevSync } from 'node:fs';
+import { runMemosKept } from '../pipeline/run-memos.js';
+import { countWork } from '../pipeline/work-counts.js';
 
 /** Texts shorter than this are hashed and written directly (Node's own small buffers are cheap). */
 const LARGE = 64 * 1024;
@@ -48,3 +50,125 @@ export function writeText(fd: number, text: string): void {
   const bytes = text.length >= LARGE ? encoded(text) : Buffer.from(text, 'utf8');
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
+
+/**
+ * UTF-8 bytes of each part of a parted text (parted-text.ts), kept by part
+ * from one run to the next per slot (the file's path) when this process
+ * re-runs (`generate --watch`): a one-tool edit then encodes that tool's
+ * chunk only. Keyed by the part's text, so a hit is always its encoding.
+ */
+const bytesBySlot = new Map<string, Map<string, Buffer>>();
+/** Within a run: the same parts array (a server's and a client's module) is encoded and hashed once. */
+const bytesByParts = new WeakMap<readonly string[], Buffer[]>();
+const hashByParts = new WeakMap<readonly string[], string>();
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Whether a part boundary falls inside a surrogate pair: the parts' bytes one by one would then differ from the whole's. */
+function splitsAPair(parts: readonly string[]): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1]!;
+    if (before.length && parts[i]!.length && isHigh(before.charCodeAt(before.length - 1)) && isLow(parts[i]!.charCodeAt(0))) return true;
+  }
+  return false;
+}
+
+export function partBytes(parts: readonly string[], slot: string): Buffer[] {
+  let buffers = bytesByParts.get(parts);
+  if (buffers) return buffers;
+  if (splitsAPair(parts)) {
+    buffers = [Buffer.from(parts.join(''), 'utf8')];
+  } else {
+    const keep = runMemosKept();
+    const before = keep ? bytesBySlot.get(slot) : undefined;
+    const next = new Map<string, Buffer>();
+    let encoded = 0;
+    buffers = parts.map((p) => {
+      let b = next.get(p) ?? before?.get(p);
+      if (b === undefined) {
+        b = Buffer.from(p, 'utf8');
+        encoded++;
+      }
+      next.set(p, b);
+      return b;
+    });
+    countWork('text-parts-encoded', encoded);
+    if (keep) bytesBySlot.set(slot, next);
+  }
+  bytesByParts.set(parts, buffers);
+  return buffers;
+}
+
+/** Hash states along the last parts hashed per slot (after every STEP parts), so a re-run hashes from the first changed part on. */
+const STEP = 8;
+const hashTrail = new Map<string, { parts: readonly string[]; states: Map<number, Hash> }>();
+
+/**
+ * The sha256 (hex) of the parts' joined text, from their bytes. In a
+ * process that re-runs, the hash resumes from the state after the longest
+ * run of leading parts equal to the slot's previous parts: an edit of the
+ * last tool rehashes its chunk, not the 15 MB before it.
+ */
+export function sha256OfParts(parts: readonly string[], slot: string): string {
+  let digest = hashByParts.get(parts);
+  if (digest !== undefined) return digest;
+  const buffers = partBytes(parts, slot);
+  const keep = runMemosKept() && buffers.length === parts.length;
+  const previous = keep ? hashTrail.get(slot) : undefined;
+  let hash = createHash('sha256');
+  let start = 0;
+  const states = new Map<number, Hash>();
+  if (previous) {
+    let common = 0;
+    while (common < parts.length && common < previous.parts.length && parts[common] === previous.parts[common]) common++;
+    for (let k = common - (common % STEP); k > 0; k -= STEP) {
+      const state = previous.states.get(k);
+      if (state) {
+        hash = state.copy();
+        start = k;
+        break;
+      }
+    }
+    for (const [k, state] of previous.states) if (k <= start) states.set(k, state);
+  }
+  countWork('text-parts-hashed', buffers.length - start);
+  for (let i = start; i < buffers.length; i++) {
+    hash.update(buffers[i]!);
+    if (keep && (i + 1) % STEP === 0) states.set(i + 1, hash.copy());
+  }
+  if (keep) hashTrail.set(slot, { parts, states });
+  hashByParts.set(parts, (digest = hash.digest('hex')));
+  return digest;
+}
+
+/** Whether the parts' text holds a carriage return (a byte scan, no joining). */
+export function partsHoldCr(parts: readonly string[], slot: string): boolean {
+  return partBytes(parts, slot).some((b) => b.includes(13));
+}
+
+/**
+ * Writes the parts' joined text as UTF-8 to an open file, straight from the
+ * parts' bytes (gathered writes: no copy into one buffer first). A short
+ * write goes on from where it stopped.
+ */
+export function writeParts(fd: number, parts: readonly string[], slot: string): void {
+  const buffers = partBytes(parts, slot);
+  let i = 0;
+  let offset = 0; // bytes of buffers[i] already written
+  while (i < buffers.length) {
+    const batch = [offset ? buffers[i]!.subarray(offset) : buffers[i]!, ...buffers.slice(i + 1, i + WRITE_BATCH)];
+    let written = writevSync(fd, batch);
+    if (written === 0 && batch.some((b) => b.length > 0)) throw new Error('the file system accepted no bytes');
+    // Skip what was written: whole buffers, then into the next one.
+    while (i < buffers.length && written >= buffers[i]!.length - offset) {
+      written -= buffers[i]!.length - offset;
+      offset = 0;
+      i++;
+    }
+    offset += written;
+  }
+}
+
+/** Buffers per gathered write (the system's limit is 1,024 on Linux; libuv splits larger lists itself). */
+const WRITE_BATCH = 1024;

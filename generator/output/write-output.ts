@@ -20,7 +20,8 @@ import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
 import type { PlannedFile } from './plan-output.js';
 import { countWork } from '../pipeline/work-counts.js';
-import { writeText } from './text-bytes.js';
+import { writeParts, writeText } from './text-bytes.js';
+import { partsOf } from './parted-text.js';
 
 export const JOURNAL_PATH = '.mcpgen/journal.json';
 export const BACKUP_PREFIX = '.mcpgen-bak-';
@@ -84,7 +85,10 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
       entries.push({ target: p.absolutePath, temp });
       const fd = openSync(temp, 'w');
       try {
-        writeText(fd, p.contents ?? '');
+        const parts = partsOf(p);
+        // A parted text (the validators module) is written from its parts' bytes, never joined (parted-text.ts).
+        if (parts) writeParts(fd, parts, p.path);
+        else writeText(fd, p.contents ?? '');
         const s = fstatSync(fd);
         written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
       } finally {

@@ -9,7 +9,7 @@ import type { IR } from '../ir/model.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
-import { runMemosKept } from './run-memos.js';
+import { NamedJsonMemo, jsonOf, runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -53,12 +53,11 @@ export function toolArtifacts(ir: IR): ToolArtifacts {
  * derives types for that tool only. Replaced on each run, so it never grows
  * beyond one manifest's tools.
  */
-let typeMemo = new Map<string, string>();
+const typeMemo = new NamedJsonMemo<string>();
 
 async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
   const result = new Map<string, ToolTypeModules>();
-  const memo = new Map<string, string>();
   type Schema = IR['tools'][number]['inputSchema'];
   /**
    * Keyed by the manifest's schema and `view` (how it is read: `handler`
@@ -67,14 +66,15 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
    * JSON serialization, not a rebuilt schema too.
    */
   const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
-    const key = runMemosKept() ? `${typeName}\0${view}\0${JSON.stringify(schema)}` : undefined;
-    let code = key === undefined ? undefined : typeMemo.get(key);
+    const json = runMemosKept() ? jsonOf(ir, schema) : undefined;
+    const key = `${typeName}\0${view}`;
+    let code = json === undefined ? undefined : typeMemo.get(key, json);
     if (code === undefined) {
       countWork('types-converted');
       const viewed = view === 'handler' ? withDefaultsRequired(schema) : schema;
       code = await forSchema(pointer, () => schemaToTypes(viewed, typeName));
     }
-    if (key !== undefined) memo.set(key, code);
+    if (json !== undefined) typeMemo.set(key, json, code);
     return code;
   };
   for (const t of ir.tools) {
@@ -82,7 +82,7 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
     const output = t.outputSchema ? await types(t.outputSchema, 'as-is', `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
     result.set(t.identifier, output === undefined ? { input } : { input, output });
   }
-  typeMemo = memo;
+  typeMemo.turn();
   return result;
 }
 
@@ -100,7 +100,8 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
 async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
-    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema` },
+    // The input schema's JSON is shared with the type modules' memo (run-memos.ts jsonOf).
+    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(ir, t.inputSchema) } : {}) },
     // Output validators check; they never fill in defaults.
     ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
   ]);

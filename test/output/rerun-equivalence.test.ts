@@ -47,7 +47,10 @@ describe('re-runs in one process', () => {
     const dir = writeFiles({ 'mcp.json': manifestOf(tools), 'shared.json': shared(40) });
     const validators = () => readFileSync(join(dir, 'watched', 'src', 'generated', 'validators', '2020-12.ts'), 'utf8');
     const options = { manifests: [join(dir, 'mcp.json')], revision: '2025-11-25', emit: ['manifest', 'server'], out: join(dir, 'watched'), cwd: dir };
+    resetWorkCounts();
     expect((await generate(options)).exitCode).toBe(0);
+    // The validators module, manifest.json and metadata.ts are compared, hashed and written from their parts (output/parted-text.ts), never joined.
+    expect(workCounts()['parted-texts-joined']).toBe(0);
 
     // Each edit; whether it must change the validators module (built in one piece with its header: never stale);
     // and how many tools it moves (their lint findings carry their pointer, so those are linted again).
@@ -82,6 +85,13 @@ describe('re-runs in one process', () => {
       expect(workCounts()['definitions-checked']).toBeLessThanOrEqual(3 + moved);
       // Output files read back from disk: none (this process wrote or read each one last run).
       expect(workCounts()['outputs-read']).toBe(0);
+      // The validators module, manifest.json and metadata.ts are never joined; their parts' bytes are kept: only the
+      // touched tools' parts are encoded again (at most four per tool, two at most here: its input and output validator
+      // chunks, its manifest.json item, its metadata.ts entry), and metadata.ts's text around the table (it lists every tool).
+      expect(workCounts()['parted-texts-joined']).toBe(0);
+      expect(workCounts()['text-parts-encoded']).toBeLessThanOrEqual(4 * 2 + 2);
+      // Memo keys: each tool's wire object, input schema and output schema serialized once per run, though two memos key each.
+      expect(workCounts()['memo-keys-serialized']).toBe(tools.length * 2 + tools.filter((t) => t.outputSchema).length);
     }
 
     // The handlers of the renamed and the removed tool are the user's: kept, and named until the user removes them.
@@ -90,12 +100,14 @@ describe('re-runs in one process', () => {
     for (const f of orphans) rmSync(f);
 
     // A generated file edited by hand between two runs is still named before it is overwritten.
+    // (metadata.ts is parted, types.ts a plain text with the header put in front from the last run's memo.)
     const metadata = join(dir, 'watched', 'src', 'generated', 'metadata.ts');
-    writeFileSync(metadata, readFileSync(metadata, 'utf8') + '// mine\n');
+    const types = join(dir, 'watched', 'src', 'generated', 'types.ts');
+    for (const f of [metadata, types]) writeFileSync(f, readFileSync(f, 'utf8') + '// mine\n');
     tools[1]!.description = 'Edited again.';
     writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
     const overwritten = await generate(options);
-    expect(overwritten.diagnostics.filter((d) => d.code === 'output/edited-overwritten').map((d) => d.location?.file)).toEqual([expect.stringMatching(/metadata\.ts$/)]);
+    expect(overwritten.diagnostics.filter((d) => d.code === 'output/edited-overwritten').map((d) => d.location?.file).sort()).toEqual([expect.stringMatching(/metadata\.ts$/), expect.stringMatching(/types\.ts$/)]);
     last = await generate(options);
     expect(last.diagnostics.map((d) => d.code)).not.toContain('output/edited-overwritten');
 

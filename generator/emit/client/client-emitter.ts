@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { packageRoot } from '../../package-root.js';
-import { metadataModule } from '../server/metadata-module.js';
+import { metadataModuleParts } from '../server/metadata-module.js';
+import { parted } from '../../output/parted-text.js';
 import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
 import { clientModule } from './client-module.js';
 import { CLIENT_DEV_DEPENDENCIES, CLIENT_RUNTIME_DEPENDENCIES, clientPackageFiles } from './package-files.js';
@@ -44,7 +45,8 @@ export const clientEmitter: Emitter = {
     const files: OutputFile[] = [
       ...clientPackageFiles(ir),
       ...STATIC_MODULES.map((name) => generated(name, readFileSync(join(packageRoot(), 'templates', 'client', name), 'utf8'))),
-      generated('metadata.ts', metadataModule(ir)),
+      // Parted (output/parted-text.ts): the 2 MB tool table is not joined into one string.
+      parted({ path: `${GENERATED_DIR}/metadata.ts`, owner: 'generated' as const }, metadataModuleParts(ir)),
       generated('client.ts', clientModule(ir)),
       generated('index.ts', INDEX),
       ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),

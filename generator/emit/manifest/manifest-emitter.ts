@@ -5,7 +5,9 @@
  * and the smallest emitter that exercises the whole pipeline.
  */
 import type { Emitter } from '../emitter.js';
-import { jsonLayout } from '../shared/json-layout.js';
+import { jsonLayoutParts } from '../shared/json-layout.js';
+import { parted } from '../../output/parted-text.js';
+import { jsonOf } from '../../pipeline/run-memos.js';
 
 export const manifestEmitter: Emitter = {
   name: 'manifest',
@@ -21,6 +23,7 @@ export const manifestEmitter: Emitter = {
       prompts: ir.prompts.map((p) => p.wire),
     };
     // Laid out as the formatter lays out JSON, so no formatter pass (a large manifest took a second).
-    return [{ path: 'manifest.json', contents: jsonLayout(normalized, { memo: 'manifest.json' }), owner: 'generated', formatted: true }];
+    // Parted: hashed and written from its pieces (output/parted-text.ts), not joined into one 2 MB string at 1,000 tools.
+    return [parted({ path: 'manifest.json', owner: 'generated' as const, formatted: true }, jsonLayoutParts(normalized, { memo: 'manifest.json', json: (v) => jsonOf(ir, v) }))];
   },
 };

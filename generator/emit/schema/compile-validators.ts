@@ -26,6 +26,8 @@ export interface SchemaToCompile {
   schema: JsonObject;
   /** For error messages (`/tools/0/inputSchema`). */
   pointer: string;
+  /** `JSON.stringify(schema)`, when the caller has it already (a memo key). */
+  json?: string;
 }
 
 export interface CompiledModule {
@@ -39,6 +41,13 @@ export interface CompiledModule {
    * string for the same header, so a server and a client share it).
    */
   codeAfter(header: string): string;
+  /**
+   * `codeAfter(header)` as parts to be joined with nothing between them:
+   * the chunk of each schema is a part of its own, the same string from run
+   * to run while its schema is unchanged, so the write stage can hash and
+   * write the module without joining it (output/parted-text.ts).
+   */
+  partsAfter(header: string): readonly string[];
   exportNames: string[];
 }
 
@@ -103,7 +112,8 @@ function withKnownDialect(s: SchemaToCompile): SchemaToCompile {
   const declared = s.schema.$schema;
   if (declared === undefined || (typeof declared === 'string' && AJV_DIALECTS.some((d) => d.test(declared)))) return s;
   const { $schema: _unknown, ...schema } = s.schema;
-  return { ...s, schema };
+  const { json: _other, ...rest } = s;
+  return { ...rest, schema };
 }
 
 async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: ChunkMemo | undefined): Promise<CompiledModule> {
@@ -117,7 +127,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   const viaAjv: SchemaToCompile[] = [];
   for (const s of group) {
     const schema = withoutId(s);
-    const key = memo ? chunkKey(s.exportName, schema, dialect, true) : undefined;
+    const key = memo ? chunkKey(s.exportName, schema, dialect, true, schema === s.schema ? s.json : undefined) : undefined;
     // A schema compiled in the previous run passed the support check then.
     if ((key !== undefined && memo?.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
     else viaAjv.push(s);
@@ -134,25 +144,37 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   // watch-mode run tens of milliseconds).
   const head = ['// @ts-nocheck', ...mine.imports, ...(ajvSource ? [escapeGeneratedSource(ajvSource)] : [])].join('\n');
   const body = own.length ? mine.bodyParts : [];
-  // One join of every part (header, head, then the body's parts, blank-line separated): each copy of a 15 MB module costs tens of ms.
-  const joined = (header: string): string => {
-    const parts = body.length ? [`${header}${head}\n${body[0]}`, ...body.slice(1)] : [`${header}${head}`];
-    parts[parts.length - 1] += '\n';
-    return parts.join('\n\n');
+  // header + head, then the body's parts separated by blank lines, then a final newline: each part stays the string it was (no
+  // copy of a 15 MB module, no new string per chunk), so a re-run finds the bytes of its unchanged chunks (output/text-bytes.ts).
+  const partsOf = (header: string): string[] => {
+    const parts = [`${header}${head}${body.length ? '\n' : ''}`];
+    body.forEach((b, i) => {
+      if (i > 0) parts.push('\n\n');
+      parts.push(b);
+    });
+    parts.push('\n');
+    return parts;
   };
   // Built on first use only: the write stage asks for the module with its header.
   let code: string | undefined;
   const after = new Map<string, string>();
+  const partsAfter = new Map<string, readonly string[]>();
+  const parts = (header: string): readonly string[] => {
+    let list = partsAfter.get(header);
+    if (list === undefined) partsAfter.set(header, (list = partsOf(header)));
+    return list;
+  };
   return {
     dialect,
     get code() {
-      return (code ??= joined(''));
+      return (code ??= parts('').join(''));
     },
     codeAfter(header: string) {
       let text = after.get(header);
-      if (text === undefined) after.set(header, (text = joined(header)));
+      if (text === undefined) after.set(header, (text = parts(header).join('')));
       return text;
     },
+    partsAfter: parts,
     exportNames: group.map((s) => s.exportName),
   };
 }

@@ -8,6 +8,8 @@
  */
 import type { IR } from '../../ir/model.js';
 import { jsLiteral } from '../shared/safe-code.js';
+import { toolTableParts } from './metadata-tool-table.js';
+import { jsonOf } from '../../pipeline/run-memos.js';
 
 /**
  * A null-prototype object starts as a hash table: filling an ordinary one
@@ -69,6 +71,15 @@ export function jsonDepth(value: unknown): number {
 }
 
 export function metadataModule(ir: IR): string {
+  return metadataModuleParts(ir).join('');
+}
+
+/**
+ * The module as parts joined with nothing between them: the TOOLS table
+ * one part per tool (metadata-tool-table.ts), so the write stage need not
+ * join it (output/parted-text.ts).
+ */
+export function metadataModuleParts(ir: IR): string[] {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
   let unchecked = false;
@@ -78,6 +89,8 @@ export function metadataModule(ir: IR): string {
     unchecked = true;
     return `unchecked(${jsLiteral(value, 2)})`;
   };
+  const tools = toolTableParts(ir.tools, jsonDepth, UNCHECKED_DEPTH, (v) => jsonOf(ir, v)) ?? [literal(byIdentifier(ir.tools))];
+  const TOOLS = '\0TOOLS\0';
   const body = `export const SERVER_INFO: WireObject & { name: string; version: string } = ${literal(ir.server)};
 
 export const INSTRUCTIONS: string | undefined = ${ir.instructions !== undefined ? jsLiteral(ir.instructions, 2) : 'undefined'};
@@ -87,7 +100,7 @@ export const CAPABILITIES: WireObject | undefined = ${ir.capabilities !== undefi
 
 export const FEATURES = ${jsLiteral(ir.features, 2)} as const;
 
-export const TOOLS: ${tableType(ir.tools, 'ToolEntry')} = ${literal(byIdentifier(ir.tools))};
+export const TOOLS: ${tableType(ir.tools, 'ToolEntry')} = ${TOOLS};
 
 export const RESOURCES: ${tableType(ir.resources, 'ResourceEntry')} = ${literal(byIdentifier(ir.resources))};
 
@@ -106,7 +119,7 @@ function unchecked<T>(value: unknown): T {
 }
 `
     : '';
-  return `/**
+  const text = `/**
  * Wire metadata for MCP revision ${ir.revision.id}, keyed by handler name.
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -129,4 +142,7 @@ export const AUTH:
     }
   | undefined = ${auth ? jsLiteral(auth, 2) : 'undefined'};
 `;
+  // The marker cannot come from a manifest: jsLiteral escapes NUL in every string it embeds.
+  const at = text.indexOf(TOOLS);
+  return [text.slice(0, at), ...tools, text.slice(at + TOOLS.length)];
 }

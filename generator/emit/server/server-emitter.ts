@@ -8,7 +8,8 @@ import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { capabilityStubs } from './capability-handlers.js';
 import { handlersIndexModule, stubFiles } from './handler-files.js';
-import { metadataModule } from './metadata-module.js';
+import { metadataModuleParts } from './metadata-module.js';
+import { parted } from '../../output/parted-text.js';
 import { optionsModule } from './options-module.js';
 import { packageFiles } from './package-files.js';
 import { GENERATED_DIR } from './paths.js';
@@ -35,7 +36,8 @@ export const serverEmitter: Emitter = {
       ...stubFiles(ir),
       ...capabilityStubs(ir),
       ...staticFiles(),
-      generated('metadata.ts', metadataModule(ir)),
+      // Parted (output/parted-text.ts): the 2 MB tool table is not joined into one string.
+      parted({ path: `${GENERATED_DIR}/metadata.ts`, owner: 'generated' as const }, metadataModuleParts(ir)),
       generated('types.ts', typesModule(ir)),
       generated('create-server.ts', registrationModule(ir)),
       generated('server-options.ts', optionsModule(ir)),

@@ -4,7 +4,7 @@
  * (loading prettier alone costs about a fifth of a second): objects one key
  * per line, and an array of primitives on one line when it fits.
  */
-import { runMemosKept } from '../../pipeline/run-memos.js';
+import { JsonKeyedMemo, runMemosKept } from '../../pipeline/run-memos.js';
 
 const WIDTH = 100;
 
@@ -14,29 +14,48 @@ const WIDTH = 100;
  * `generate --watch` lays out again only the items an edit changed. Each
  * call replaces its name's items, so the memo holds one document per name.
  */
-const memos = new Map<string, Map<string, string>>();
-let previousItems: Map<string, string> | undefined;
-let currentItems: Map<string, string> | undefined;
+const memos = new Map<string, JsonKeyedMemo<string>>();
+let items: JsonKeyedMemo<string> | undefined;
+/** How an item's JSON (its memo key) is had: the caller's shared serialization, or JSON.stringify. */
+let itemJson: (value: object) => string = JSON.stringify;
 
 /** `memo`: a name for the document, to reuse the layout of its unchanged list items from the last call with that name. */
 export function jsonLayout(value: unknown, options: { memo?: string } = {}): string {
   if (options.memo === undefined || !runMemosKept()) return `${layout(value, 0, 0)}\n`;
-  previousItems = memos.get(options.memo);
-  currentItems = new Map();
+  return jsonLayoutParts(value, options).join('');
+}
+
+/**
+ * `jsonLayout` as the pieces that make it up, in order (joined with nothing
+ * between them): a list item is one piece, the same string as last call's
+ * when the item is unchanged, so the write stage hashes and writes the
+ * document without joining it (output/parted-text.ts).
+ */
+export function jsonLayoutParts(value: unknown, options: { memo?: string; json?: (value: object) => string } = {}): string[] {
+  const out: string[] = [];
+  const kept = options.memo !== undefined && runMemosKept();
+  if (kept) {
+    items = memos.get(options.memo!) ?? new JsonKeyedMemo<string>();
+    memos.set(options.memo!, items);
+    itemJson = options.json ?? JSON.stringify;
+  }
   try {
-    const text = `${layout(value, 0, 0)}\n`;
-    memos.set(options.memo, currentItems);
-    return text;
+    layoutInto(out, value, 0, 0);
+    out.push('\n');
+    if (kept) items!.turn();
+    return out;
   } finally {
-    previousItems = currentItems = undefined;
+    items = undefined;
+    itemJson = JSON.stringify;
   }
 }
 
 /** An object in a list near the top of the document, laid out once per distinct JSON. */
 function item(value: object, indent: number, used: number): string {
-  const key = `${indent}\0${used}\0${JSON.stringify(value)}`;
-  const text = currentItems!.get(key) ?? previousItems?.get(key) ?? layout(value, indent, used);
-  currentItems!.set(key, text);
+  const json = itemJson(value);
+  const key = `${indent}\0${used}`;
+  const text = items!.get(json, key) ?? layout(value, indent, used);
+  items!.set(json, key, text);
   return text;
 }
 
@@ -73,7 +92,7 @@ function layoutInto(out: string[], value: unknown, indent: number, used: number)
       if (!(i in value)) continue; // a hole lays out as nothing, as join did
       const v: unknown = value[i];
       out.push(pad);
-      if (currentItems && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(item(v, indent + 1, pad.length));
+      if (items && indent < 2 && v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(item(v, indent + 1, pad.length));
       else layoutInto(out, v, indent + 1, pad.length);
     }
     out.push(`\n${'  '.repeat(indent)}]`);

@@ -10,7 +10,8 @@
  * otherwise.
  */
 import type { OutputFile } from '../../output/file-map.js';
+import { withFields } from '../../output/parted-text.js';
 
 export function laidOut(file: OutputFile): OutputFile {
-  return file.formatted ? file : { ...file, formatted: true };
+  return file.formatted ? file : withFields(file, { formatted: true });
 }

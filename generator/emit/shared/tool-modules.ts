@@ -9,6 +9,7 @@ import type { CompiledModule } from '../schema/compile-validators.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { headerText, type HeaderInfo } from '../../output/header.js';
 import { PRINT_WIDTH } from './code-layout.js';
+import { parted } from '../../output/parted-text.js';
 
 /**
  * `tools/<identifier>.input.ts` and, with an outputSchema, `.output.ts` (paths
@@ -37,11 +38,13 @@ export function toolTypeModules(
 /**
  * A validator module's file. With the run's header known, its text is built
  * with the header in front (`headed`): the write stage would otherwise copy
- * the whole module (15 MB at 1,000 tools) once more to put it there.
+ * the whole module (15 MB at 1,000 tools) once more to put it there; and it
+ * is parted (output/parted-text.ts): the write stage hashes and writes its
+ * parts without joining them.
  */
 export function validatorModuleFile(path: string, module: CompiledModule, header: HeaderInfo | undefined): OutputFile {
   return header
-    ? { path, contents: module.codeAfter(headerText(path, header)), owner: 'generated', headed: true }
+    ? parted({ path, owner: 'generated' as const, headed: true }, module.partsAfter(headerText(path, header)))
     : { path, contents: module.code, owner: 'generated' };
 }
 

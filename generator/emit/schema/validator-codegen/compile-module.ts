@@ -30,8 +30,8 @@ export interface OwnSchema {
 }
 
 /** What a compiled chunk depends on: dialect, options, export name and schema. */
-export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean): string {
-  return `${dialect}\0${useDefaults}\0${exportName}\0${JSON.stringify(schema)}`;
+export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean, json?: string): string {
+  return `${dialect}\0${useDefaults}\0${exportName}\0${json ?? JSON.stringify(schema)}`;
 }
 
 interface PendingFunction {

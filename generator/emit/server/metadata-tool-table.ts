@@ -1,0 +1,59 @@
+/**
+ * The TOOLS table of `metadata.ts` (2 MB at 1,000 tools) as parts, one per
+ * tool, each exactly the text `jsLiteral(table, 2)` gives that tool's entry:
+ * the write stage then hashes and writes the module from its parts
+ * (output/parted-text.ts), and `generate --watch` lays out again only the
+ * entries an edit changed (memo by identifier and wire JSON, kept from the
+ * previous call only). Tables that need the whole-table path (an entry
+ * nested too deep for TypeScript, a `__proto__` or repeated key) get
+ * undefined: the caller lays them out in one piece as before.
+ */
+import { NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import { jsLiteral } from '../shared/safe-code.js';
+
+interface Entry {
+  text: string;
+  depth: number;
+}
+
+const memo = new NamedJsonMemo<Entry>();
+
+/**
+ * `depthOf`: jsonDepth; `maxDepth`: the deepest table the caller writes
+ * without `unchecked()` (the table is one level above its entries).
+ */
+export function toolTableParts(
+  items: readonly { identifier: string; wire: unknown }[],
+  depthOf: (value: unknown) => number,
+  maxDepth: number,
+  json: (value: object) => string = JSON.stringify,
+): string[] | undefined {
+  if (items.length === 0) return undefined;
+  const keep = runMemosKept();
+  const seen = new Set<string>();
+  const parts: string[] = ['{\n'];
+  for (const item of items) {
+    if (item.identifier === '__proto__' || seen.has(item.identifier)) return undefined;
+    seen.add(item.identifier);
+    const text = keep ? (typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : String(JSON.stringify(item.wire))) : undefined;
+    let entry = text === undefined ? undefined : memo.get(item.identifier, text);
+    if (entry === undefined) entry = layoutEntry(item.identifier, item.wire, depthOf);
+    if (text !== undefined) memo.set(item.identifier, text, entry);
+    if (entry.depth + 1 > maxDepth) return undefined;
+    if (parts.length > 1) parts.push(',\n');
+    parts.push(entry.text);
+  }
+  parts.push('\n}');
+  if (keep) memo.turn();
+  return parts;
+}
+
+/**
+ * `  "<identifier>": <value>`, as in `JSON.stringify(table, null, 2)` (the
+ * value's lines one level in: JSON strings hold no raw line breaks), with
+ * jsLiteral's escapes, which only ever act within one entry.
+ */
+function layoutEntry(identifier: string, wire: unknown, depthOf: (value: unknown) => number): Entry {
+  const value = jsLiteral(wire, 2).replace(/\n/g, '\n  ');
+  return { text: `  ${JSON.stringify(identifier)}: ${value}`, depth: depthOf(wire) };
+}

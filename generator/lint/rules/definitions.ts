@@ -10,7 +10,7 @@
 import type { JsonObject } from '../../load/manifest-types.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { definitionValidator } from '../checks/ajv-loader.js';
-import { quickDefinitionValid } from '../checks/quick-validate.js';
+import { quickDefinitionValid } from '../checks/quick-checks.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';

@@ -12,7 +12,7 @@ import { sameValueCyclesOf } from '../checks/same-value-cycles.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
-import { quickMetaValid } from '../checks/quick-validate.js';
+import { quickMetaValid } from '../checks/quick-checks.js';
 import { isRefLoop, resolveLocalRef } from '../checks/schema-refs.js';
 import { childRole, Role, schemaIndex } from '../checks/schema-index.js';
 import { isJsonObject, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';

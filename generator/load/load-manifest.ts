@@ -18,7 +18,7 @@ import {
 import { mergeManifests, type ManifestPart } from './merge-manifests.js';
 import { MAX_DEPTH, parseYamlOrJson } from './parse-document.js';
 import { readInputFile } from './read-input.js';
-import { resolveToolSchemaRefs } from './resolve-schema-refs.js';
+import { cannotSpellRef, resolveToolSchemaRefs } from './resolve-schema-refs.js';
 import { SourceMap } from './source-map.js';
 
 export interface LoadedManifest {
@@ -174,10 +174,9 @@ function parsePart(
     sourceMap = new SourceMap();
     sourceMap.copyFrom(parsed.sourceMap, base, '');
   }
-  // A document the parser saw without any file $ref has none to resolve (no walk of every schema then).
-  if (Array.isArray(root.tools) && !parsed.noFileRefs) {
+  // No walk of every schema when there is surely no file $ref: the JSON parser saw none, or the text cannot spell the key.
+  if (Array.isArray(root.tools) && !parsed.noFileRefs && !cannotSpellRef(text)) {
     const inlined = resolveToolSchemaRefs(root.tools, '/tools', {
-      manifestText: text,
       manifestPath: absolute,
       sourceMap,
       sources,

@@ -37,8 +37,6 @@ export interface RefContext {
   /** Folders a `$ref` may point into (default: the manifest's folder). */
   roots?: string[];
   maxBytes?: number;
-  /** The text the tools were parsed from: when it cannot spell a `$ref` key, the schemas are not walked. */
-  manifestText?: string;
 }
 
 const SCHEMA_KEYS = ['inputSchema', 'outputSchema'] as const;
@@ -52,7 +50,6 @@ const MAX_REFS = 1000;
  * than the parsed files, so the caller need not check depth again).
  */
 export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: RefContext): number {
-  if (ctx.manifestText !== undefined && cannotSpellRef(ctx.manifestText)) return 0;
   // The manifest's own folder tree, plus any roots the config allows.
   const roots = [dirname(ctx.manifestPath), ...(ctx.roots ?? []).map((r) => resolve(r))];
   const state: State = { ...ctx, roots, realRoots: roots.map(realOrSelf), count: 0, inlined: 0, files: new Map() };
@@ -74,7 +71,7 @@ export function resolveToolSchemaRefs(tools: unknown[], pointer: string, ctx: Re
  * either, walking every schema of a 1,000-tool manifest on each `generate
  * --watch` save is for nothing.
  */
-function cannotSpellRef(text: string): boolean {
+export function cannotSpellRef(text: string): boolean {
   return !text.includes('$ref') && !text.includes('\\');
 }
 

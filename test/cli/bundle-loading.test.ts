@@ -56,14 +56,14 @@ describe('the bundled executable reads few files on the common paths', () => {
     expect(r.files.length).toBeLessThanOrEqual(6);
   });
 
-  it('a no-op generate reads at most six files; a full one loads the emitters besides', () => {
+  it('a no-op generate reads at most six files; a full one loads the emitters besides', async () => {
     const dir = tempDir('mcpgen-noop-loads-');
     writeFileSync(join(dir, 'mcp.json'), JSON.stringify({ server: { name: 'loads', version: '1.0.0' }, tools: [{ name: 'ping', description: 'Ping.', inputSchema: { type: 'object' } }] }));
     writeFileSync(join(dir, 'mcpgen.config.json'), JSON.stringify({ manifests: ['mcp.json'], revision: '2025-11-25', targets: { out: { emit: ['manifest', 'server'] } } }));
     const full = loads(['generate'], dir);
     expect(full.code).toBe(0);
     // Past the no-op stamp's racy margin (100 ms), so that the next run is answered by it (a pause, not a timed assertion).
-    spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
+    await new Promise((r) => setTimeout(r, 300));
     const noop = loads(['generate'], dir);
     expect(noop.code).toBe(0);
     expect(noop.files.every((f) => f.startsWith('generator/bin/'))).toBe(true);

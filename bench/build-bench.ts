@@ -15,7 +15,7 @@ import { formatTable, median, ms, ratio, startupEnv } from './measure.js';
 import { benchTools } from './server/bench-manifest.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bin = join(here, '..', 'generator', 'bin', 'mcpgen.js');
+const bin = join(here, '..', 'generator', 'bin', 'mcpgen.cjs');
 
 function project(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), `mcpgen-bench-build-${count}-`));

@@ -28,7 +28,7 @@ import { benchManifest, benchTools } from './server/bench-manifest.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.js');
+const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const server = { command: process.execPath, args: [join(here, 'server', 'hand-written-server.js'), '100'], stderr: 'ignore' as const };
 const ARGS = { query: 'weather stations', collection: 'stations', limit: 10, sort: 'newest', tags: [{ key: 'region', value: 'north' }] };

@@ -30,7 +30,7 @@ import { benchManifest } from './server/bench-manifest.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const bin = join(here, '..', 'generator', 'bin', 'mcpgen.js');
+const bin = join(here, '..', 'generator', 'bin', 'mcpgen.cjs');
 const rssReporter = join(here, 'report-rss.js');
 const jsttAlone = join(here, 'baselines', 'jstt-alone.js');
 /** The largest manifest of a real server in the tests (captured from @modelcontextprotocol/server-filesystem). */

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 
 const TOOLS = 500;
 const repoRoot = resolve(import.meta.dirname, '..', '..');
-const cli = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.js');
+const cli = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 const yamlAlone = join(repoRoot, 'dist', 'bench', 'baselines', 'yaml-parse-alone.js');
 
 /** A manifest with realistic tool schemas: enums, formats, nested objects, arrays, $defs refs, x-mcp-header. */

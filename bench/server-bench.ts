@@ -30,7 +30,7 @@ import { benchManifest, benchTools } from './server/bench-manifest.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.js');
+const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const handWritten = join(here, 'server', 'hand-written-server.js');
 

@@ -17,7 +17,7 @@ import { BENCH_TOKEN, benchManifestWithAuth, benchTools } from './server/bench-m
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.js');
+const bin = join(root, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const handWritten = join(here, 'server', 'hand-written-http-server.js');
 

@@ -17,7 +17,7 @@ import { formatTable, interleave, median, ms, ratio, startupEnv } from './measur
 
 const cliDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'generator', 'cli');
 /** The executable package.json names (the bundle, scripts/bundle-cli.mjs). */
-const bin = join(cliDir, '..', 'bin', 'mcpgen.js');
+const bin = join(cliDir, '..', 'bin', 'mcpgen.cjs');
 const cache = fileURLToPath(HELP_CACHE_URL);
 
 export async function run(): Promise<void> {

@@ -11,7 +11,7 @@ import { benchManifest } from './lint-bench.js';
 import { formatTable, interleave, median } from './measure.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
-const cli = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.js');
+const cli = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 
 function prepare(dir: string, manifest: string): string {
   const out = join(dir, 'out');

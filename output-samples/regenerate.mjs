@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = join(here, '..', 'dist', 'generator', 'bin', 'mcpgen.js');
+const bin = join(here, '..', 'dist', 'generator', 'bin', 'mcpgen.cjs');
 const { samples } = JSON.parse(readFileSync(join(here, 'samples.json'), 'utf8'));
 // Regeneration ignores the incremental cache: between releases mcpgen's
 // version (part of the cache key) stays the same while its emitters change.

@@ -1,6 +1,6 @@
 // Bundles the built CLI (dist/generator/cli/bin.js, tsc's output) into
-// dist/generator/bin/, the `mcpgen` executable package.json names. Run by
-// `npm run build` after tsc.
+// dist/generator/bin/; its entry, mcpgen.cjs, is the `mcpgen` executable
+// package.json names. Run by `npm run build` after tsc.
 //
 // Why: Node 20 loads each ES module with its own resolve, URL conversion and
 // four asynchronous file operations (open, stat, read, close). A one-tool
@@ -54,19 +54,27 @@ const shared = new Set([...generatePath].filter((m) => lintPath.has(m)));
 for (const set of [generatePath, lintPath, shared]) set.delete(entry);
 
 /**
- * Node's built-ins taken with process.getBuiltinModule instead of `import`:
- * importing a built-in as an ES module builds a facade module of all its
- * exports (the profile showed the loader's builtinStrategy and getESMFacade
- * at about 10 ms of a lint), and reading every export of node:fs runs its
- * lazy getters. Safe here: built-ins have no live bindings, and the chunks
- * import each other without cycles, so a chunk's constants are set before
- * any other chunk calls into it.
+ * The bundle is CommonJS: Node 20 sets up its ES-module loader only for an
+ * ES-module entry (about 8 ms of a bare start-up here), loads each ES module
+ * with asynchronous file operations, and builds a facade module for each
+ * built-in an ES module imports; `require` does none of that. The code is
+ * written as ES modules, so its few `import.meta` uses get their CommonJS
+ * equivalents (any other use stops the build rather than silently becoming
+ * `{}`, rolldown's default). Packages are still loaded with `import()` where
+ * the code says so; static imports of packages become `require`, which
+ * loads ES-only ones too on the Node versions package.json allows.
  */
-const builtinsWithoutFacades = {
-  name: 'builtins-without-facades',
-  renderChunk(code) {
-    const rewritten = code.replace(/^import \{([^}]*)\} from "(node:[a-z_/]+)";$/gm, (_, names, id) => `const {${names.replace(/\s+as\s+/g, ': ')}} = process.getBuiltinModule("${id}");`);
-    if (/^import\b[^;]*from "node:/m.test(rewritten)) throw new Error('bundle-cli: a built-in import form the rewrite does not know');
+const importMetaAsCommonJs = {
+  name: 'import-meta-as-commonjs',
+  transform(code, id) {
+    if (!code.includes('import.meta')) return null;
+    const rewritten = code
+      .replace(/\bimport\.meta\.url\b/g, 'process.getBuiltinModule("node:url").pathToFileURL(__filename).href')
+      .replace(
+        /\bimport\.meta\.resolve\(/g,
+        '((specifier) => process.getBuiltinModule("node:url").pathToFileURL(process.getBuiltinModule("node:module").createRequire(__filename).resolve(specifier)).href)(',
+      );
+    if (/\bimport\.meta\b/.test(rewritten)) throw new Error(`bundle-cli: ${id} uses import.meta in a way the CommonJS bundle does not translate`);
     return rewritten;
   },
 };
@@ -79,7 +87,7 @@ await build({
   // Packages and Node's built-ins are loaded at run time, not copied in.
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
   logLevel: 'warn',
-  plugins: [builtinsWithoutFacades],
+  plugins: [importMetaAsCommonJs],
   onLog(level, log, handler) {
     // A module both imported and dynamically imported stays where the static import puts it: expected here.
     if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
@@ -87,9 +95,9 @@ await build({
   },
   output: {
     dir: staging,
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
     comments: false,
     codeSplitting: {
       groups: [

@@ -12,11 +12,17 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const argv = process.argv.slice(2);
-const cached = cachedOutput(argv);
-if (cached !== undefined) {
-  process.stdout.write(cached);
-} else {
+/**
+ * The command itself, in a function rather than at the top level: the
+ * bundled executable is CommonJS (scripts/bundle-cli.mjs), which has no
+ * top-level await.
+ */
+async function main(argv: string[]): Promise<void> {
+  const cached = cachedOutput(argv);
+  if (cached !== undefined) {
+    process.stdout.write(cached);
+    return;
+  }
   // Common lint command lines skip yargs (fast-path.ts); everything else is parsed by yargs.
   const { runWithoutYargs } = await import('./fast-path.js');
   const { processIo } = await import('./io.js');
@@ -28,3 +34,6 @@ if (cached !== undefined) {
     process.exitCode = await runCli(argv);
   }
 }
+
+// A failure that escapes main is a bug: Node prints it and exits 1, as for any unhandled rejection.
+void main(process.argv.slice(2));

@@ -7,7 +7,7 @@ export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
 export const samplesDir = join(repoRoot, 'output-samples');
 /** The `mcpgen` executable as package.json names it: the bundle (scripts/bundle-cli.mjs), what users run. */
-export const cliBin = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.js');
+export const cliBin = join(repoRoot, 'dist', 'generator', 'bin', 'mcpgen.cjs');
 
 export function specDir(): string {
   return process.env.MCPGEN_SPEC_DIR ?? resolve(repoRoot, '..', 'shared', 'mcp-spec');

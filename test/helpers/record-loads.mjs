@@ -1,7 +1,10 @@
-// Preloaded with `node --import`: appends the URL of every ES module the
-// process loads to the file named by MCPGEN_RECORD_LOADS, one per line, so a
-// test can count which of mcpgen's files a command reads.
-import { register } from 'node:module';
+// Preloaded with `node --import`: appends the file URL of every module the
+// process loads (ES modules through a loader hook, CommonJS modules through
+// Module.prototype.load) to the file named by MCPGEN_RECORD_LOADS, one per
+// line, so a test can count which of mcpgen's files a command reads.
+import { appendFileSync } from 'node:fs';
+import Module, { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const file = process.env.MCPGEN_RECORD_LOADS ?? '';
 const hook = `
@@ -11,3 +14,9 @@ export async function load(url, context, next) {
   return next(url, context);
 }`;
 register('data:text/javascript,' + encodeURIComponent(hook));
+
+const load = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  appendFileSync(file, pathToFileURL(filename).href + '\n');
+  return load.call(this, filename);
+};

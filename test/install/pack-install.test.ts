@@ -21,7 +21,7 @@ describe('installable from the packed tarball', () => {
     ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     // The executable is the bundle (scripts/bundle-cli.mjs); the library entry stays tsc's output.
-    expect(files).toContain('dist/generator/bin/mcpgen.js');
+    expect(files).toContain('dist/generator/bin/mcpgen.cjs');
     expect(files).toContain('dist/generator/index.js');
     expect(files).toContain('dist/generator/help-cache.json');
     expect(files.some((f) => f.startsWith('templates/server/'))).toBe(true);

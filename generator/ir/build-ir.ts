@@ -57,14 +57,19 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     wire: adaptToRevision(source, definition, spec, pointer, dropped),
   });
 
-  const tools: IrTool[] = m.tools.map((tool, i) => ({
-    ...named(wireTool(tool), 'Tool', `/tools/${i}`, `tool${i + 1}`),
-    inputSchema: tool.inputSchema ?? { type: 'object' },
-    ...(tool.outputSchema && definitionFields(spec, 'Tool')?.has('outputSchema')
-      ? { outputSchema: tool.outputSchema }
-      : {}),
-    requiredScopes: list(m.auth?.toolScopes?.[tool.name]),
-  }));
+  // Literal objects in named's field order, not spreads of an intermediate one: a manifest may hold thousands of tools.
+  const toolsHaveOutputSchema = definitionFields(spec, 'Tool')?.has('outputSchema') ?? false;
+  const tools: IrTool[] = m.tools.map((tool, i) => {
+    const pointer = `/tools/${i}`;
+    const { identifier, typeName } = claims.get(pointer)!;
+    const name = tool.name;
+    const wire = adaptToRevision(wireTool(tool), 'Tool', spec, pointer, dropped);
+    const inputSchema = tool.inputSchema ?? { type: 'object' };
+    const requiredScopes = list(m.auth?.toolScopes?.[tool.name]);
+    return tool.outputSchema && toolsHaveOutputSchema
+      ? { name, identifier, typeName, pointer, wire, inputSchema, outputSchema: tool.outputSchema, requiredScopes }
+      : { name, identifier, typeName, pointer, wire, inputSchema, requiredScopes };
+  });
 
   const resources: IrResource[] = m.resources.map((r, i) => {
     const base = named(r, 'Resource', `/resources/${i}`, `resource${i + 1}`);

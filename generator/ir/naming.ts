@@ -42,14 +42,33 @@ export function isReservedName(name: string): boolean {
 
 /** Splits `get_user-v2.list`, `getUserV2`, `HTTPServer` into words. */
 export function splitWords(name: string): string[] {
-  // Every name is split twice in a row (its identifier, then its type name): the last answer is kept.
-  if (name !== lastSplit.name) lastSplit = { name, words: splitWordsUncached(name) };
-  return [...lastSplit.words];
+  return [...wordsOf(name)];
 }
 
-let lastSplit: { name: string | undefined; words: readonly string[] } = { name: undefined, words: [] };
+/**
+ * The words of a name, remembered: each name is split for its identifier,
+ * for its type name and again by lint's identifier-collision check, and on a
+ * large manifest the splitting was a visible part of lint.
+ */
+function wordsOf(name: string): readonly string[] {
+  let words = wordsByName.get(name);
+  if (words === undefined) {
+    words = splitWordsUncached(name);
+    if (wordsByName.size >= MAX_REMEMBERED_NAMES) wordsByName.clear();
+    wordsByName.set(name, words);
+  }
+  return words;
+}
+
+const wordsByName = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_NAMES = 50_000;
+
+/** No upper-case letter and nothing beyond ASCII: nothing to normalize and no case boundary to find. */
+const PLAIN_LOWER_ASCII = /^[^A-Z\u0080-\uffff]*$/;
 
 function splitWordsUncached(name: string): string[] {
+  // The usual tool name (`get_user`, `list-files`): the general path below gives the same words.
+  if (PLAIN_LOWER_ASCII.test(name)) return name.split(/[^a-z0-9]+/).filter(Boolean);
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -64,13 +83,18 @@ function capitalize(word: string): string {
 }
 
 export function toCamelCase(name: string): string {
-  const words = splitWords(name);
+  const words = wordsOf(name);
   if (words.length === 0) return '';
-  return words[0]!.toLowerCase() + words.slice(1).map(capitalize).join('');
+  let out = words[0]!.toLowerCase();
+  for (let i = 1; i < words.length; i++) out += capitalize(words[i]!);
+  return out;
 }
 
 export function toPascalCase(name: string): string {
-  return splitWords(name).map(capitalize).join('');
+  const words = wordsOf(name);
+  let out = '';
+  for (let i = 0; i < words.length; i++) out += capitalize(words[i]!);
+  return out;
 }
 
 /**

@@ -36,8 +36,10 @@ export function adaptToRevision(
   const fields = definitionFields(spec, definition);
   if (!fields) return { ...value };
   const out: JsonObject = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (fields.has(key)) out[key] = field;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (fields.has(key)) out[key] = value[key];
     else dropped.push({ pointer: joinPointer(pointer, key), definition, field: key });
   }
   return out;

@@ -41,7 +41,9 @@ describe('the bundled executable reads few files on the common paths', () => {
   it('is CommonJS, so no ES-module loader is set up and no built-in gets a facade', () => {
     // An ES-module entry makes Node 20 set up its ES-module loader and build a facade module per imported built-in.
     const bin = join(repoRoot, 'dist', 'generator', 'bin');
-    const chunks = readdirSync(bin);
+    const files = readdirSync(bin);
+    // Besides the code: the V8 code caches of the chunks (scripts/code-cache-loader.cjs).
+    const chunks = files.filter((f) => !f.endsWith('.cjs.v8cache'));
     expect(chunks.length).toBeGreaterThan(10);
     for (const chunk of chunks) {
       expect(chunk).toMatch(/\.cjs$/);
@@ -79,5 +81,27 @@ describe('the bundled executable reads few files on the common paths', () => {
     expect(noop.files.every((f) => f.startsWith('generator/bin/'))).toBe(true);
     expect(noop.files.length).toBeLessThanOrEqual(6);
     expect(full.files.length).toBeGreaterThan(noop.files.length + 5);
+  });
+
+  it('loads the chunks on the lint path with the code caches the build trained, and lints the same without them', () => {
+    const manifest = join(samplesDir, 'weather', 'mcp.yaml');
+    const run = (mode: string) =>
+      spawnSync(process.execPath, [cliBin, 'lint', '--format', 'json', manifest], {
+        env: { ...process.env, MCPGEN_SPEC_DIR: specDir(), MCPGEN_CODE_CACHE: mode },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const cached = run('report');
+    expect(cached.status).toBe(0);
+    const used = cached.stderr.split('\n').filter((l) => l.startsWith('mcpgen code cache: '));
+    // The chunks lint needs (the shared one, lint's own), each from its cache: made by this Node, for these very chunks.
+    expect(used.some((l) => /shared-[\w-]{8}\.cjs\.v8cache used$/.test(l))).toBe(true);
+    expect(used.some((l) => /lint-[\w-]{8}\.cjs\.v8cache used$/.test(l))).toBe(true);
+    expect(used.filter((l) => l.endsWith('not used'))).toEqual([]);
+    const plain = run('off');
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).not.toContain('mcpgen code cache');
+    expect(cached.stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).diagnostics).toEqual([]);
   });
 });

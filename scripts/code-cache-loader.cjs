@@ -1,0 +1,50 @@
+// Part of the bundled `mcpgen` executable (scripts/bundle-cli.mjs puts it at
+// the top of the entry, dist/generator/bin/mcpgen.cjs, before the entry loads
+// any chunk): loads the bundle's chunks with the V8 code caches that
+// `npm run build` made for them, so that a short command such as `mcpgen
+// lint` neither parses the chunks nor compiles each function on its first
+// call. The caches come from training runs at build time (see
+// bundle-cli.mjs): they hold the bytecode of every function those runs called.
+//
+// Safe by construction: a chunk's file name carries a hash of its content,
+// and V8 itself rejects a cache made by another V8 version or with other
+// flags; a rejected or missing cache only means the chunk is compiled as
+// Node would. MCPGEN_CODE_CACHE=off loads every chunk the ordinary way;
+// MCPGEN_CODE_CACHE=report prints, on exit, whether each cache was used.
+// Node 22 and later have module.enableCompileCache for this, which writes
+// its caches at run time; Node 20 has nothing of the kind.
+(() => {
+  const mode = process.env.MCPGEN_CODE_CACHE ?? '';
+  const vm = require('node:vm');
+  const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (mode === 'off' || importModuleDynamically === undefined) return;
+  const Module = require('node:module');
+  const { readFileSync, writeFileSync } = require('node:fs');
+  const { basename, dirname } = require('node:path');
+  const loadJs = Module._extensions['.js'];
+  /** Chunks named with a content hash (`lint-eYxb8tvE.cjs`), in this folder. */
+  const hashedChunk = /^[\w-]+-[\w-]{8}\.cjs$/;
+  const training = mode === 'train';
+  const seen = [];
+  Module._extensions['.cjs'] = function loadChunk(module, filename) {
+    if (dirname(filename) !== __dirname || !hashedChunk.test(basename(filename))) return loadJs.call(this, module, filename);
+    const cacheFile = `${filename}.v8cache`;
+    let cachedData;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      if (!training) return loadJs.call(this, module, filename);
+    }
+    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData, importModuleDynamically });
+    seen.push({ script, cacheFile, used: cachedData !== undefined && !script.cachedDataRejected });
+    script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, __dirname);
+  };
+  if (training || mode === 'report') {
+    process.on('exit', () => {
+      for (const { script, cacheFile, used } of seen) {
+        if (training) writeFileSync(cacheFile, script.createCachedData());
+        else process.stderr.write(`mcpgen code cache: ${basename(cacheFile)} ${used ? 'used' : 'not used'}\n`);
+      }
+    });
+  }
+})();

@@ -35,7 +35,10 @@
     } catch {
       if (!training) return loadJs.call(this, module, filename);
     }
-    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData, importModuleDynamically });
+    // A cache keeps the script name it was made under, so the name is one that holds wherever the package
+    // is installed: stack traces read `mcpgen/dist/generator/bin/lint-eYxb8tvE.cjs:120:7`.
+    const scriptName = `mcpgen/dist/generator/bin/${basename(filename)}`;
+    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename: scriptName, cachedData, importModuleDynamically });
     seen.push({ script, cacheFile, used: cachedData !== undefined && !script.cachedDataRejected });
     script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, __dirname);
   };

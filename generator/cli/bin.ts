@@ -29,10 +29,23 @@ async function main(argv: string[]): Promise<void> {
   const fast = await runWithoutYargs(argv, processIo);
   if (fast !== undefined) {
     process.exitCode = fast;
+    if (argv[0] === 'lint') exitOnceWritten(fast);
   } else {
     const { runCli } = await import('./run-cli.js');
     process.exitCode = await runCli(argv);
   }
+}
+
+/**
+ * Ends the process as soon as lint is done, instead of letting Node tear
+ * down the heap and every module first: after a large lint that teardown
+ * took 10-20 ms, a tenth of the whole run. Lint's work is synchronous and
+ * holds no handle, so nothing else is pending; output still being written
+ * (stdout and stderr are asynchronous on some platforms, pipes on Windows)
+ * makes it wait for the natural end instead, so no output is ever cut.
+ */
+function exitOnceWritten(code: number): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 // A failure that escapes main is a bug: Node prints it and exits 1, as for any unhandled rejection.

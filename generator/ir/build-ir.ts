@@ -21,7 +21,15 @@ export interface BuildIrOptions {
    * unavailable (lint reports that).
    */
   otherSpec?: (revision: string) => LoadedSpec | undefined;
+  /**
+   * false: no identifiers or type names (they stay empty). For lint, whose
+   * rules never read them: naming every item is a visible part of linting a
+   * large manifest. Such an IR never reaches an emitter (prepare.ts).
+   */
+  names?: boolean;
 }
+
+const UNNAMED = { identifier: '', typeName: '' };
 
 export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: BuildIrOptions = {}): IR {
   const m = loaded.manifest;
@@ -42,7 +50,8 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     );
   }
   const key = (n: unknown) => (typeof n === 'string' ? n : '');
-  for (const c of [...all].sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0))) {
+  const naming = options.names !== false;
+  for (const c of naming ? [...all].sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0)) : []) {
     claims.set(c.pointer, {
       identifier: values.claim(c.name as string, 'camel', c.fallback),
       typeName: types.claim(c.name as string, 'pascal', c.fallback.charAt(0).toUpperCase() + c.fallback.slice(1)),
@@ -52,7 +61,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   /** The fields every declared object gets: its name, identifiers, location and wire form. */
   const named = (source: JsonObject & { name: string }, definition: string, pointer: string, _fallback: string): IrNamed => ({
     name: source.name,
-    ...claims.get(pointer)!,
+    ...(claims.get(pointer) ?? UNNAMED),
     pointer,
     wire: adaptToRevision(source, definition, spec, pointer, dropped),
   });
@@ -61,7 +70,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
   const toolsHaveOutputSchema = definitionFields(spec, 'Tool')?.has('outputSchema') ?? false;
   const tools: IrTool[] = m.tools.map((tool, i) => {
     const pointer = `/tools/${i}`;
-    const { identifier, typeName } = claims.get(pointer)!;
+    const { identifier, typeName } = claims.get(pointer) ?? UNNAMED;
     const name = tool.name;
     const wire = adaptToRevision(wireTool(tool), 'Tool', spec, pointer, dropped);
     const inputSchema = tool.inputSchema ?? { type: 'object' };
@@ -85,7 +94,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       uriTemplate: t.uriTemplate,
       variables: uriTemplateVariableShapes(String(t.uriTemplate ?? '')).map((shape, v) => ({
         ...shape,
-        identifier: variableScope.claim(shape.name, 'camel', `var${v + 1}`),
+        identifier: naming ? variableScope.claim(shape.name, 'camel', `var${v + 1}`) : '',
       })),
     };
   });
@@ -96,7 +105,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       ...named(p, 'Prompt', `/prompts/${i}`, `prompt${i + 1}`),
       arguments: list(p.arguments).filter((a) => a && typeof a === 'object').map((a, j) => ({
         name: a.name,
-        identifier: argScope.claim(a.name, 'camel', `arg${j + 1}`),
+        identifier: naming ? argScope.claim(a.name, 'camel', `arg${j + 1}`) : '',
         required: a.required === true,
         ...(a.description !== undefined ? { description: a.description } : {}),
       })),

@@ -69,6 +69,7 @@ export async function lintConfig(options: LintConfigOptions = {}): Promise<LintC
     runs = found;
     for (const run of runs) {
       const { prepared, notes } = await prepareOnFirstUse({
+        diagnosticsOnly: true,
         manifests: run.manifests,
         ...(run.revision ? { revision: run.revision } : {}),
         cwd,

@@ -20,7 +20,7 @@ export interface LintResult {
 export function lint(options: LintOptions): LintResult {
   let prepared;
   try {
-    prepared = prepare(options);
+    prepared = prepare({ ...options, diagnosticsOnly: true });
   } catch (err) {
     if (err instanceof McpgenError) return { diagnostics: err.diagnostics, sources: new Map(), inputError: true };
     throw err;

@@ -23,6 +23,11 @@ export interface PrepareOptions extends SpecSourceOptions {
   maxInputBytes?: number;
   /** Extra folders file `$ref`s may point into (absolute; the config's `refRoots`). */
   refRoots?: string[];
+  /**
+   * Only the diagnostics are wanted (lint): the IR the rules read is built
+   * without identifiers and type names, and is not returned.
+   */
+  diagnosticsOnly?: boolean;
 }
 
 export interface Prepared {
@@ -60,7 +65,8 @@ export function prepare(options: PrepareOptions): Prepared {
   const ir = buildIr(loaded, spec, {
     // An unknown revision is lint's to report; a known one must load.
     otherSpec: (r) => (findRevision(r) ? loadSpec(r, options) : undefined),
+    names: !options.diagnosticsOnly,
   });
   diagnostics.push(...runLintRules(loaded, spec, ir, { profile: options.profile, specSource: options }));
-  return { loaded, spec, ir, diagnostics, inputError: false };
+  return options.diagnosticsOnly ? { loaded, spec, diagnostics, inputError: false } : { loaded, spec, ir, diagnostics, inputError: false };
 }

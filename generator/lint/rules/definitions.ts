@@ -40,7 +40,8 @@ export const definitionsRule: LintRule = {
     const revision = spec.revision.id;
     const out: Finding[] = [];
     const memo = new Map<string, Finding[]>();
-    const validate = (definition: string, value: JsonObject, base: string, label: string): void => {
+    // `label` is a function: it is spelled only for an object that fails, or for the memo's key.
+    const validate = (definition: string, value: JsonObject, base: string, label: () => string): void => {
       // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
       let key: string | undefined;
       if (!runMemosKept()) {
@@ -48,7 +49,7 @@ export const definitionsRule: LintRule = {
         return;
       }
       try {
-        key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label}\0${JSON.stringify(value)}`;
+        key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label()}\0${JSON.stringify(value)}`;
       } catch {
         key = undefined; // a value JSON cannot spell (a cycle): checked without the memo
       }
@@ -62,7 +63,7 @@ export const definitionsRule: LintRule = {
       check(definition, value, base, label);
       if (key !== undefined) memo.set(key, out.slice(before));
     };
-    const check = (definition: string, value: JsonObject, base: string, label: string): void => {
+    const check = (definition: string, value: JsonObject, base: string, label: () => string): void => {
       countWork('definitions-checked');
       // Valid objects are confirmed without Ajv when the quick check is sure; Ajv reports the rest.
       if (quickDefinitionValid(spec.schema, spec.revision.definitionsKey, definition, value)) return;
@@ -78,18 +79,18 @@ export const definitionsRule: LintRule = {
           base,
           missingCode: 'definition/missing-field',
           invalidCode: 'definition/invalid',
-          subject: `${label} (${definition}, revision ${revision})`,
+          subject: `${label()} (${definition}, revision ${revision})`,
         }),
       );
     };
-    if (loaded.manifest.server) validate('Implementation', ir.server, '/server', 'Server info');
-    if (ir.capabilities) validate('ServerCapabilities', ir.capabilities, '/capabilities', 'Server capabilities');
-    ir.tools.forEach((t, i) => validate('Tool', t.wire, t.pointer, nameLabel('tools', i, t.name)));
-    ir.resources.forEach((r, i) => validate('Resource', r.wire, r.pointer, nameLabel('resources', i, r.name)));
+    if (loaded.manifest.server) validate('Implementation', ir.server, '/server', () => 'Server info');
+    if (ir.capabilities) validate('ServerCapabilities', ir.capabilities, '/capabilities', () => 'Server capabilities');
+    ir.tools.forEach((t, i) => validate('Tool', t.wire, t.pointer, () => nameLabel('tools', i, t.name)));
+    ir.resources.forEach((r, i) => validate('Resource', r.wire, r.pointer, () => nameLabel('resources', i, r.name)));
     ir.resourceTemplates.forEach((r, i) =>
-      validate('ResourceTemplate', r.wire, r.pointer, nameLabel('resourceTemplates', i, r.name)),
+      validate('ResourceTemplate', r.wire, r.pointer, () => nameLabel('resourceTemplates', i, r.name)),
     );
-    ir.prompts.forEach((p, i) => validate('Prompt', p.wire, p.pointer, nameLabel('prompts', i, p.name)));
+    ir.prompts.forEach((p, i) => validate('Prompt', p.wire, p.pointer, () => nameLabel('prompts', i, p.name)));
     previousFindings = memo;
     return out;
   },

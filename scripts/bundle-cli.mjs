@@ -119,24 +119,27 @@ renameSync(staging, outDir);
 /**
  * Makes the V8 code caches of the chunks (scripts/code-cache-loader.cjs) by
  * running the bundle the way users do: a lint of a JSON and of a YAML
- * manifest. Each run starts from the caches of the one before and writes
- * them back with the functions it called besides. Without the MCP schema
- * (MCPGEN_SPEC_DIR or the spec cache) lint stops early and the caches hold
- * less: the executable is as correct, only slower to start.
+ * manifest, a generate from a config and the no-op generate after it. Each
+ * run starts from the caches of the one before and writes them back with the
+ * functions it called besides. Without the MCP schema (MCPGEN_SPEC_DIR or
+ * the spec cache) the commands stop early and the caches hold less: the
+ * executable is as correct, only slower to start.
  */
 function trainCodeCache(binDir) {
   const work = mkdtempSync(join(tmpdir(), 'mcpgen-code-cache-'));
   try {
     const manifest = join(work, 'mcp.json');
     writeFileSync(manifest, JSON.stringify(trainingManifest(), null, 2));
-    for (const file of [manifest, join(root, 'output-samples', 'weather', 'mcp.yaml')]) {
-      const run = spawnSync(process.execPath, [join(binDir, 'mcpgen.cjs'), 'lint', file], {
+    writeFileSync(join(work, 'mcpgen.config.json'), JSON.stringify({ manifests: ['mcp.json'], targets: { server: { emit: ['manifest', 'server'] } } }));
+    const runs = [['lint', manifest], ['lint', join(root, 'output-samples', 'weather', 'mcp.yaml')], ['generate'], ['generate']];
+    for (const args of runs) {
+      const run = spawnSync(process.execPath, [join(binDir, 'mcpgen.cjs'), ...args], {
         cwd: work,
         env: { ...process.env, MCPGEN_CODE_CACHE: 'train' },
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 300_000,
       });
-      if (run.status !== 0) console.warn(`bundle-cli: the code-cache training lint of ${file} exited ${run.status ?? run.signal}; the caches hold less (${(run.stderr || run.stdout).trim().split('\n')[0]})`);
+      if (run.status !== 0) console.warn(`bundle-cli: the code-cache training run \`mcpgen ${args.join(' ')}\` exited ${run.status ?? run.signal}; the caches hold less (${(run.stderr || run.stdout).trim().split('\n')[0]})`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { parseAst } from 'rolldown/parseAst';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'generator');
@@ -81,6 +82,42 @@ const importMetaAsCommonJs = {
   },
 };
 
+/**
+ * Dynamic imports of packages and of users' files (`import('prettier')`,
+ * `import(configUrl)`) go through the entry, which Node loads itself:
+ * `globalThis[Symbol.for('mcpgen.import')]`, defined at its top
+ * (code-cache-loader.cjs). The chunks are compiled by vm.Script to use
+ * their code caches, and Node 20 lets such a script import only through an
+ * experimental option that prints a warning when used (and failed with a
+ * cached script). Relative dynamic imports are the bundle's own chunks and
+ * become `require` in the output, as before.
+ */
+const importsThroughEntry = {
+  name: 'imports-through-entry',
+  transform(code, id) {
+    if (!code.includes('import(')) return null;
+    const found = [];
+    const visit = (node) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'ImportExpression') {
+        if (node.options) throw new Error(`bundle-cli: ${id}: a dynamic import with options; the entry's import function takes a specifier only`);
+        const relative = node.source.type === 'Literal' && typeof node.source.value === 'string' && node.source.value.startsWith('.');
+        if (!relative) found.push(node.start);
+      }
+      for (const key in node) if (key !== 'start' && key !== 'end') visit(node[key]);
+    };
+    visit(parseAst(code, { sourceType: 'module' }, id));
+    if (!found.length) return null;
+    let out = code;
+    for (const start of found.sort((a, b) => b - a)) {
+      if (out.slice(start, start + 6) !== 'import') throw new Error(`bundle-cli: ${id}: no import keyword at ${start}`);
+      out = `${out.slice(0, start)}globalThis[Symbol.for('mcpgen.import')]${out.slice(start + 6)}`;
+    }
+    return out;
+  },
+};
+
 const staging = `${outDir}.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 await build({
@@ -89,7 +126,7 @@ await build({
   // Packages and Node's built-ins are loaded at run time, not copied in.
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
   logLevel: 'warn',
-  plugins: [importMetaAsCommonJs],
+  plugins: [importMetaAsCommonJs, importsThroughEntry],
   onLog(level, log, handler) {
     // A module both imported and dynamically imported stays where the static import puts it: expected here.
     if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;

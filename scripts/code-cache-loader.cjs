@@ -13,11 +13,17 @@
 // MCPGEN_CODE_CACHE=report prints, on exit, whether each cache was used.
 // Node 22 and later have module.enableCompileCache for this, which writes
 // its caches at run time; Node 20 has nothing of the kind.
+//
+// The chunks' dynamic imports of packages and users' files come here
+// (bundle-cli.mjs rewrites them): a script compiled by vm.Script can import
+// only through an experimental Node option, and this file is loaded by Node
+// itself. Specifiers are packages or absolute URLs, which resolve the same
+// from here as from the chunks beside this file.
+globalThis[Symbol.for('mcpgen.import')] = (specifier) => import(specifier);
 (() => {
   const mode = process.env.MCPGEN_CODE_CACHE ?? '';
+  if (mode === 'off') return;
   const vm = require('node:vm');
-  const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (mode === 'off' || importModuleDynamically === undefined) return;
   const Module = require('node:module');
   const { readFileSync, writeFileSync } = require('node:fs');
   const { basename, dirname } = require('node:path');
@@ -38,7 +44,7 @@
     // A cache keeps the script name it was made under, so the name is one that holds wherever the package
     // is installed: stack traces read `mcpgen/dist/generator/bin/lint-eYxb8tvE.cjs:120:7`.
     const scriptName = `mcpgen/dist/generator/bin/${basename(filename)}`;
-    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename: scriptName, cachedData, importModuleDynamically });
+    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename: scriptName, cachedData });
     seen.push({ script, cacheFile, used: cachedData !== undefined && !script.cachedDataRejected });
     script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, __dirname);
   };

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 import { cliBin, repoRoot, samplesDir, specDir, tempDir } from '../helpers/paths.js';
 
@@ -103,5 +104,24 @@ describe('the bundled executable reads few files on the common paths', () => {
     expect(plain.stderr).not.toContain('mcpgen code cache');
     expect(cached.stdout).toBe(plain.stdout);
     expect(JSON.parse(plain.stdout).diagnostics).toEqual([]);
+  });
+
+  it("leaves no dynamic import in the chunks: they import through the entry, which Node loads itself", () => {
+    // The chunks are compiled by vm.Script (code caches), where import() works only through an experimental option.
+    const bin = join(repoRoot, 'dist', 'generator', 'bin');
+    const importsIn = (code: string, file: string): number => {
+      let count = 0;
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object') return;
+        if ((node as { type?: string }).type === 'ImportExpression') count++;
+        for (const value of Object.values(node)) visit(value);
+      };
+      visit(parseAst(code, { sourceType: 'script' }, file));
+      return count;
+    };
+    const chunks = readdirSync(bin).filter((f) => f.endsWith('.cjs') && f !== 'mcpgen.cjs');
+    for (const chunk of chunks) expect(importsIn(readFileSync(join(bin, chunk), 'utf8'), chunk), chunk).toBe(0);
+    expect(importsIn(readFileSync(cliBin, 'utf8').replace(/^#!.*/, ''), 'mcpgen.cjs')).toBe(1);
   });
 });

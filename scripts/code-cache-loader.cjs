@@ -23,7 +23,6 @@ globalThis[Symbol.for('mcpgen.import')] = (specifier) => import(specifier);
 (() => {
   const mode = process.env.MCPGEN_CODE_CACHE ?? '';
   if (mode === 'off') return;
-  const vm = require('node:vm');
   const Module = require('node:module');
   const { readFileSync, writeFileSync } = require('node:fs');
   const { basename, dirname } = require('node:path');
@@ -44,7 +43,8 @@ globalThis[Symbol.for('mcpgen.import')] = (specifier) => import(specifier);
     // A cache keeps the script name it was made under, so the name is one that holds wherever the package
     // is installed: stack traces read `mcpgen/dist/generator/bin/lint-eYxb8tvE.cjs:120:7`.
     const scriptName = `mcpgen/dist/generator/bin/${basename(filename)}`;
-    const script = new vm.Script(Module.wrap(readFileSync(filename, 'utf8')), { filename: scriptName, cachedData });
+    // node:vm is taken here, on the first chunk: `mcpgen --help` loads none and need not load it.
+    const script = new (require('node:vm').Script)(Module.wrap(readFileSync(filename, 'utf8')), { filename: scriptName, cachedData });
     seen.push({ script, cacheFile, used: cachedData !== undefined && !script.cachedDataRejected });
     script.runInThisContext().call(module.exports, module.exports, Module.createRequire(filename), module, filename, __dirname);
   };

@@ -30,25 +30,38 @@ function ajvRefs(): string {
   return (refsUrl ??= new URL('./', import.meta.resolve('ajv/dist/refs/json-schema-draft-07.json')).href);
 }
 
+/** A dialect's meta-schema as Ajv ships it: its documents by URI, the entry schema, and the dynamic root (2020-12). */
+export interface MetaSchemaDocuments {
+  docs: Record<string, Schema>;
+  root: Schema;
+  uri: string;
+  /** What `$dynamicRef: "#meta"` resolves to: the entry schema (2020-12); none for draft-07. */
+  dynamicRoot?: { uri: string; schema: Schema };
+}
+
 /** The JSON Schema meta-schemas Ajv ships, read from its package (not copied). */
+export function metaSchemaDocuments(dialect: 'draft-07' | '2020-12'): MetaSchemaDocuments {
+  if (dialect === 'draft-07') {
+    const root = ajvJson('json-schema-draft-07.json');
+    const uri = String(root.$id).replace(/#$/, '');
+    return { docs: { [uri]: root }, root, uri };
+  }
+  const docs: Record<string, Schema> = {};
+  const root = ajvJson('json-schema-2020-12/schema.json');
+  docs[String(root.$id)] = root;
+  for (const part of ['applicator', 'content', 'core', 'format-annotation', 'meta-data', 'unevaluated', 'validation']) {
+    const doc = ajvJson(`json-schema-2020-12/meta/${part}.json`);
+    docs[String(doc.$id)] = doc;
+  }
+  const uri = String(root.$id);
+  return { docs, root, uri, dynamicRoot: { uri, schema: root } };
+}
+
 function metaValidator(dialect: 'draft-07' | '2020-12'): { validator: QuickValidator; root: Schema; uri: string } {
   let m = metaValidators.get(dialect);
   if (!m) {
-    if (dialect === 'draft-07') {
-      const root = ajvJson('json-schema-draft-07.json');
-      const uri = String(root.$id).replace(/#$/, '');
-      m = { validator: new QuickValidator({ [uri]: root }), root, uri };
-    } else {
-      const docs: Record<string, Schema> = {};
-      const root = ajvJson('json-schema-2020-12/schema.json');
-      docs[String(root.$id)] = root;
-      for (const part of ['applicator', 'content', 'core', 'format-annotation', 'meta-data', 'unevaluated', 'validation']) {
-        const doc = ajvJson(`json-schema-2020-12/meta/${part}.json`);
-        docs[String(doc.$id)] = doc;
-      }
-      const uri = String(root.$id);
-      m = { validator: new QuickValidator(docs, { uri, schema: root }), root, uri };
-    }
+    const { docs, root, uri, dynamicRoot } = metaSchemaDocuments(dialect);
+    m = { validator: new QuickValidator(docs, dynamicRoot), root, uri };
     metaValidators.set(dialect, m);
   }
   return m;

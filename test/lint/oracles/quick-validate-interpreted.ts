@@ -3,6 +3,10 @@
  * before it compiled each schema into check functions (commit 5052be3), kept
  * verbatim (exports renamed) so test/lint/quick-validate.test.ts can require
  * the compiled checks to give exactly the same verdicts on random input.
+ * What is not keyword evaluation comes from the generator itself, so the two
+ * differ only in how they evaluate: format decisions (quick-formats.ts,
+ * tested against ajv-formats in test/lint/uri-format-shortcuts.test.ts) and
+ * the meta-schema documents (quick-checks.ts).
  */
 /**
  * A sound fast path in front of Ajv for lint: answers "Ajv would surely
@@ -24,9 +28,8 @@
  * test/lint/quick-validate.test.ts compares it with Ajv on random schemas
  * and objects.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { checkFormat } from '../../../generator/lint/checks/quick-formats.js';
+import { metaSchemaDocuments } from '../../../generator/lint/checks/quick-checks.js';
 
 type Schema = Record<string, unknown> | boolean;
 
@@ -35,18 +38,6 @@ const IGNORED = new Set([
   '$schema', '$comment', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly',
   '$defs', 'definitions', '$vocabulary', '$dynamicAnchor',
 ]);
-
-interface FormatDef {
-  validate?: RegExp | ((s: string) => boolean);
-  type?: string;
-  async?: boolean;
-}
-
-let formats: Record<string, RegExp | ((s: string) => boolean) | FormatDef> | undefined;
-/** ajv-formats' own definitions (a dependency-free module), so formats decide exactly as in Ajv. */
-function formatDefs(): Record<string, RegExp | ((s: string) => boolean) | FormatDef> {
-  return (formats ??= (require('ajv-formats/dist/formats.js') as { fullFormats: Record<string, RegExp | ((s: string) => boolean) | FormatDef> }).fullFormats);
-}
 
 const regexCache = new Map<string, RegExp | null>();
 function unicodeRegExp(pattern: string): RegExp | null {
@@ -434,73 +425,13 @@ function isSchema(v: unknown): v is Schema {
   return typeof v === 'boolean' || isObject(v);
 }
 
-/** Format results by format and string: the same `$ref`s, patterns and URIs recur in every tool. */
-const formatResults = new Map<string, boolean>();
-
-/** A format as ajv-formats decides it; false also for "not sure" (unknown format, non-string format). */
-function checkFormat(name: string, data: unknown): boolean {
-  if (typeof data !== 'string' || data.length > 200) return checkFormatUncached(name, data);
-  const key = name + '\u0000' + data;
-  let ok = formatResults.get(key);
-  if (ok === undefined) {
-    ok = checkFormatUncached(name, data);
-    if (formatResults.size > 50_000) formatResults.clear();
-    formatResults.set(key, ok);
-  }
-  return ok;
-}
-
-/**
- * Shortcuts for the URIs schemas hold most (`$ref: "#/$defs/..."`, `$schema`
- * and `$id` URLs). Each accepts only strings that ajv-formats' full `uri` and
- * `uri-reference` patterns accept too (test/lint/uri-format-shortcuts.test.ts
- * checks it), so a match answers for them. Those patterns are huge: V8
- * compiles each on first use, 20 to 30 ms of every lint and generate.
- */
-const LOCAL_REFERENCE = /^#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*$/i;
-const PLAIN_URL = /^[a-z][a-z0-9+\-.]*:\/\/[a-z0-9\-._~]+(?:\/[a-z0-9\-._~]*)*(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-
-/** True: ajv-formats surely accepts `data` as `name`; false: ask it. */
-export function uriFormatShortcut(name: string, data: string): boolean {
-  if (name === 'uri') return PLAIN_URL.test(data);
-  return name === 'uri-reference' && (LOCAL_REFERENCE.test(data) || PLAIN_URL.test(data));
-}
-
-function checkFormatUncached(name: string, data: unknown): boolean {
-  // Before loading ajv-formats: a lint whose formats all take a shortcut never needs it.
-  if (typeof data === 'string' && uriFormatShortcut(name, data)) return true;
-  const def = Object.hasOwn(formatDefs(), name) ? formatDefs()[name] : undefined;
-  if (def === undefined) return false; // Ajv ignores unknown formats here, but say "not sure".
-  if (typeof def === 'object' && !(def instanceof RegExp) && (def.async || (def.type !== undefined && def.type !== 'string'))) return false;
-  if (typeof data !== 'string') return true; // string formats apply to strings only
-  if (def instanceof RegExp) return def.test(data);
-  if (typeof def === 'function') return def(data) === true;
-  const v = def.validate;
-  if (v instanceof RegExp) return v.test(data);
-  return typeof v === 'function' && v(data) === true;
-}
-
 const metaValidators = new Map<string, { validator: QuickValidator; root: Schema; uri: string }>();
 
-/** The JSON Schema meta-schemas Ajv ships, read from its package (not copied). */
 function metaValidator(dialect: 'draft-07' | '2020-12'): { validator: QuickValidator; root: Schema; uri: string } {
   let m = metaValidators.get(dialect);
   if (!m) {
-    if (dialect === 'draft-07') {
-      const root = require('ajv/dist/refs/json-schema-draft-07.json') as Record<string, unknown>;
-      const uri = String(root.$id).replace(/#$/, '');
-      m = { validator: new QuickValidator({ [uri]: root }), root, uri };
-    } else {
-      const docs: Record<string, Schema> = {};
-      const root = require('ajv/dist/refs/json-schema-2020-12/schema.json') as Record<string, unknown>;
-      docs[String(root.$id)] = root;
-      for (const part of ['applicator', 'content', 'core', 'format-annotation', 'meta-data', 'unevaluated', 'validation']) {
-        const doc = require(`ajv/dist/refs/json-schema-2020-12/meta/${part}.json`) as Record<string, unknown>;
-        docs[String(doc.$id)] = doc;
-      }
-      const uri = String(root.$id);
-      m = { validator: new QuickValidator(docs, { uri, schema: root }), root, uri };
-    }
+    const { docs, root, uri, dynamicRoot } = metaSchemaDocuments(dialect);
+    m = { validator: new QuickValidator(docs, dynamicRoot), root, uri };
     metaValidators.set(dialect, m);
   }
   return m;

@@ -4,7 +4,7 @@
 // `npm run build` made for them, so that a short command such as `mcpgen
 // lint` neither parses the chunks nor compiles each function on its first
 // call. The caches come from training runs at build time (see
-// bundle-cli.mjs): they hold the bytecode of every function those runs called.
+// train-code-cache.mjs): they hold the bytecode of every function those runs called.
 //
 // Safe by construction: a chunk's file name carries a hash of its content,
 // and V8 itself rejects a cache made by another V8 version or with other

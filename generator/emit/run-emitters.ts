@@ -14,7 +14,7 @@ import type { ToolArtifacts } from '../pipeline/tool-artifacts.js';
 import type { PackageDependencies } from './emitter.js';
 import type { LoadedEmitter } from './plugin-loader.js';
 import { partsOf, withFields } from '../output/parted-text.js';
-import { forgetJsonOf } from '../pipeline/run-memos.js';
+import { forgetObjectMemos } from '../pipeline/run-memos.js';
 
 export interface EmitRunResult {
   files: OutputFile[];
@@ -73,14 +73,14 @@ export async function runEmitters(
     try {
       emitted = await emitter.emit({ ...context, options, root });
     } catch (err) {
-      if (!fingerprint.startsWith('builtin:')) forgetJsonOf(context.ir);
+      if (!fingerprint.startsWith('builtin:')) forgetObjectMemos();
       // McpgenErrors are the user's (a schema that cannot compile); a built-in's other failures are mcpgen bugs (exit 70).
       if ((err as Error)?.name === 'McpgenError' || fingerprint.startsWith('builtin:')) throw err;
       problem(emitter.name, `emit() failed: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
       continue;
     }
     // A plug-in may have changed the IR: memo keys are serialized again from here on.
-    if (!fingerprint.startsWith('builtin:')) forgetJsonOf(context.ir);
+    if (!fingerprint.startsWith('builtin:')) forgetObjectMemos();
     if (!Array.isArray(emitted)) {
       problem(emitter.name, 'emit() must return an array of files.');
       continue;

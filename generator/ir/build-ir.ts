@@ -7,6 +7,7 @@
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { TOOL_MCPGEN_KEYS, type JsonObject, type ManifestTool } from '../load/manifest-types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
+import { objectMemoGeneration, runMemosKept } from '../pipeline/run-memos.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
 import { revisionShape } from './revision-shape.js';
@@ -68,16 +69,36 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 
   // Literal objects in named's field order, not spreads of an intermediate one: a manifest may hold thousands of tools.
   const toolsHaveOutputSchema = definitionFields(spec, 'Tool')?.has('outputSchema') ?? false;
+  const reuse = runMemosKept();
+  const generation = objectMemoGeneration();
   const tools: IrTool[] = m.tools.map((tool, i) => {
     const pointer = `/tools/${i}`;
     const { identifier, typeName } = claims.get(pointer) ?? UNNAMED;
+    const scopes = m.auth?.toolScopes?.[tool.name];
+    const known = reuse ? previousTools.get(tool) : undefined;
+    if (
+      known !== undefined &&
+      known.generation === generation &&
+      known.spec === spec &&
+      known.tool.pointer === pointer &&
+      known.tool.identifier === identifier &&
+      known.tool.typeName === typeName &&
+      sameStrings(known.tool.requiredScopes, scopes)
+    ) {
+      for (const d of known.dropped) dropped.push(d);
+      return known.tool;
+    }
+    const droppedBefore = dropped.length;
     const name = tool.name;
     const wire = adaptToRevision(wireTool(tool), 'Tool', spec, pointer, dropped);
     const inputSchema = tool.inputSchema ?? { type: 'object' };
-    const requiredScopes = list(m.auth?.toolScopes?.[tool.name]);
-    return tool.outputSchema && toolsHaveOutputSchema
-      ? { name, identifier, typeName, pointer, wire, inputSchema, outputSchema: tool.outputSchema, requiredScopes }
-      : { name, identifier, typeName, pointer, wire, inputSchema, requiredScopes };
+    const requiredScopes = list(scopes);
+    const built: IrTool =
+      tool.outputSchema && toolsHaveOutputSchema
+        ? { name, identifier, typeName, pointer, wire, inputSchema, outputSchema: tool.outputSchema, requiredScopes }
+        : { name, identifier, typeName, pointer, wire, inputSchema, requiredScopes };
+    if (reuse) previousTools.set(tool, { generation, spec, tool: built, dropped: dropped.slice(droppedBefore) });
+    return built;
   });
 
   const resources: IrResource[] = m.resources.map((r, i) => {
@@ -158,6 +179,23 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
     ...(m.publish ? { publish: m.publish } : {}),
     dropped,
   };
+}
+
+/**
+ * The IR entry made for each manifest tool object, while the process keeps
+ * memos from run to run (`generate --watch`): an unchanged tool comes back
+ * as the same object (pipeline/reuse-unchanged.ts), and gets the same entry
+ * (same wire object, so the same JSON for the emitters' memos) when its
+ * place, names, scopes and spec are the same too.
+ */
+const previousTools = new WeakMap<object, { generation: number; spec: LoadedSpec; tool: IrTool; dropped: DroppedField[] }>();
+
+/** Whether `list(value)` would give exactly `strings`. */
+function sameStrings(strings: readonly string[], value: unknown): boolean {
+  if (!Array.isArray(value)) return strings.length === 0;
+  if (value.length !== strings.length) return false;
+  for (let i = 0; i < value.length; i++) if (value[i] !== strings[i]) return false;
+  return true;
 }
 
 /** The tool without mcpgen's own keys (`renamedFrom`), which never go on the wire. */

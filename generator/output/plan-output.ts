@@ -12,6 +12,7 @@ import { hasHeader } from './header.js';
 import { readOutputIndex, type OutputIndex } from './output-index.js';
 import { newPathChecks, resolveInside } from './safe-path.js';
 import { parted, partsOf, sameText, textHead, type TextSource } from './parted-text.js';
+import { checkOutputFolders, lookingAt, untouchedOutput, watchOutputFolder, watchingOutput } from './output-watch.js';
 import { partsHoldCr } from './text-bytes.js';
 
 export type PlannedAction =
@@ -42,6 +43,8 @@ interface DiskState {
   source: TextSource;
   mtimeMs: number;
   size: number;
+  /** The watch of its folder when this was learnt (output-watch.ts; 0: none): while no event names the file, it still holds without a stat. */
+  watched: number;
 }
 
 /**
@@ -91,6 +94,8 @@ export function planOutput(
   const memo = new Map<string, DiskState>();
   knownCurrent = new Map();
   const listings = new Map<string, Map<string, Dirent>>();
+  checkOutputFolders();
+  const watching = watchingOutput();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
@@ -99,6 +104,15 @@ export function planOutput(
       plan.push(planned(file, absolutePath, 'keep-user'));
       continue;
     }
+    // `generate --watch`: unchanged since this process last looked at it (its folder's watcher says), with the same contents wanted.
+    const trusted = file.owner === 'generated' ? diskMemo.get(absolutePath) : undefined;
+    if (trusted !== undefined && trusted.watched !== 0 && untouchedOutput(absolutePath, trusted.watched) && sameText(trusted.source, file)) {
+      memo.set(absolutePath, trusted);
+      plan.push(planned(file, absolutePath, 'unchanged'));
+      continue;
+    }
+    if (watching) watchOutputFolder(dirname(absolutePath));
+    const watched = lookingAt(absolutePath);
     countWork('outputs-statted');
     const stat = statOrNothing(absolutePath);
     if (!stat) {
@@ -117,7 +131,7 @@ export function planOutput(
     const known = diskMemo.get(absolutePath);
     const sameStat = known !== undefined && known.mtimeMs === stat.mtimeMs && known.size === stat.size;
     if (known && sameStat && sameText(known.source, file)) {
-      memo.set(absolutePath, known);
+      memo.set(absolutePath, known.watched === watched ? known : { ...known, watched });
       plan.push(planned(file, absolutePath, 'unchanged'));
       continue;
     }
@@ -127,7 +141,7 @@ export function planOutput(
     // A checkout with autocrlf turns LF into CRLF; the content is the same.
     const same = sameText(current, file);
     if (same || sameIgnoringCrlf(current, file, file.path)) {
-      if (same) memo.set(absolutePath, { source: file, mtimeMs: stat.mtimeMs, size: stat.size });
+      if (same) memo.set(absolutePath, { source: file, mtimeMs: stat.mtimeMs, size: stat.size, watched });
       plan.push(planned(file, absolutePath, 'unchanged'));
     } else if (file.path in previous || hasHeader(textHead(current, 300)) || file.path === '.mcpgen/files.json') {
       plan.push(planned(file, absolutePath, 'update'));
@@ -161,8 +175,29 @@ export function rememberWritten(plan: readonly PlannedFile[], written: ReadonlyM
   for (const p of plan) {
     const stat = written.get(p.absolutePath);
     if (stat && p.owner === 'generated' && (partsOf(p) !== undefined || p.contents !== undefined) && (p.action === 'create' || p.action === 'update')) {
-      diskMemo.set(p.absolutePath, { source: p, mtimeMs: stat.mtimeMs, size: stat.size });
+      // The events of this write reach the folder's watcher after the run: the next plan stats the file once more.
+      diskMemo.set(p.absolutePath, { source: p, mtimeMs: stat.mtimeMs, size: stat.size, watched: lookingAt(p.absolutePath) });
     }
+  }
+  if (watchingOutput()) settleWatchedFolders();
+}
+
+/**
+ * `generate --watch`: watches the folders of the files known now, and
+ * looks once more (a stat) at those learnt before their folder was watched
+ * (a folder the run itself made), so that the next plan can trust them.
+ * The first run pays this once; later ones find their folders watched.
+ */
+function settleWatchedFolders(): void {
+  for (const path of diskMemo.keys()) watchOutputFolder(dirname(path));
+  for (const [path, known] of diskMemo) {
+    if (known.watched !== 0) continue;
+    const watched = lookingAt(path);
+    if (watched === 0) continue;
+    countWork('outputs-statted');
+    const stat = statOrNothing(path);
+    if (stat && stat.isFile() && stat.mtimeMs === known.mtimeMs && stat.size === known.size) diskMemo.set(path, { ...known, watched });
+    else diskMemo.delete(path);
   }
 }
 

@@ -11,6 +11,7 @@ import type { LintProfile } from '../lint/rule.js';
 import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
 import { defaultRevision, findRevision } from '../spec/revisions.js';
 import type { SpecSourceOptions } from '../spec/spec-dirs.js';
+import { reuseUnchangedItems } from './reuse-unchanged.js';
 
 export interface PrepareOptions extends SpecSourceOptions {
   /** Manifest files, merged in order. */
@@ -49,6 +50,7 @@ export function prepare(options: PrepareOptions): Prepared {
   const loaded = loadManifest(options.manifests, { cwd: options.cwd, maxInputBytes: options.maxInputBytes, refRoots: options.refRoots });
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return { loaded, diagnostics, inputError: true };
+  reuseUnchangedItems(loaded.manifest);
 
   const revision = options.revision ?? loaded.manifest.revision ?? defaultRevision();
   if (!options.revision && loaded.manifest.revision !== undefined && !findRevision(revision)) {

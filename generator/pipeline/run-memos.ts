@@ -20,32 +20,43 @@ export function runMemosKept(): boolean {
 }
 
 /**
- * `JSON.stringify(value)`, serialized once per run for the objects of one
- * IR (`ir`: the run's IR, which is built anew on every run): several memos
- * key the same tool object by its JSON (manifest.json's items and
- * metadata.ts's entries by the tool's wire object; type modules and
- * validator chunks by its input schema), and each serialization of a
- * 1,000-tool manifest is megabytes of strings per save. The IR is not
- * changed once built, so one serialization per object and run is its JSON.
+ * `JSON.stringify(value)`, serialized once per object: several memos key
+ * the same tool object by its JSON (manifest.json's items and metadata.ts's
+ * entries by the tool's wire object; type modules and validator chunks by
+ * its input schema), and each serialization of a 1,000-tool manifest is
+ * megabytes of strings. The manifest and the IR are read-only once built,
+ * and `generate --watch` hands the next run the very objects of the items an
+ * edit left as they were (pipeline/reuse-unchanged.ts), so an unchanged
+ * item keeps its JSON string from run to run: the memos keyed by it then
+ * compare and hash the same string instance (V8 keeps a string's hash), not
+ * megabytes of new text per save.
  */
-const jsonByRun = new WeakMap<object, WeakMap<object, string>>();
+let jsonByObject = new WeakMap<object, string>();
 
 /**
- * Forgets the serializations made for `ir`'s objects: called after a
- * plug-in emitter ran, since nothing stops a plug-in from changing the IR
- * it was given (built-in emitters never do).
+ * Counts the times the objects of a run may have been changed after they
+ * were built: a plug-in emitter ran (nothing stops one from changing the IR
+ * it was given; built-in emitters never do). Memos keyed by object identity
+ * (this file's JSON, the IR's tools, lint's schema indexes) keep what they
+ * learnt only within one such generation.
  */
-export function forgetJsonOf(ir: object): void {
-  jsonByRun.delete(ir);
+let generation = 0;
+
+export function objectMemoGeneration(): number {
+  return generation;
 }
 
-export function jsonOf(ir: object, value: object): string {
-  let known = jsonByRun.get(ir);
-  if (!known) jsonByRun.set(ir, (known = new WeakMap()));
-  let text = known.get(value);
+/** Forgets everything learnt from objects by identity: called after a plug-in emitter ran. */
+export function forgetObjectMemos(): void {
+  jsonByObject = new WeakMap();
+  generation++;
+}
+
+export function jsonOf(value: object): string {
+  let text = jsonByObject.get(value);
   if (text === undefined) {
     countWork('memo-keys-serialized');
-    known.set(value, (text = JSON.stringify(value)));
+    jsonByObject.set(value, (text = JSON.stringify(value)));
   }
   return text;
 }

@@ -66,7 +66,7 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
    * JSON serialization, not a rebuilt schema too.
    */
   const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
-    const json = runMemosKept() ? jsonOf(ir, schema) : undefined;
+    const json = runMemosKept() ? jsonOf(schema) : undefined;
     const key = `${typeName}\0${view}`;
     let code = json === undefined ? undefined : typeMemo.get(key, json);
     if (code === undefined) {
@@ -101,7 +101,7 @@ async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
     // The input schema's JSON is shared with the type modules' memo (run-memos.ts jsonOf).
-    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(ir, t.inputSchema) } : {}) },
+    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(t.inputSchema) } : {}) },
     // Output validators check; they never fill in defaults.
     ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
   ]);

@@ -1,7 +1,7 @@
 /**
  * What `generate --watch` keeps in memory between runs (validator chunks,
  * type modules, tool-schema lint findings, laid-out manifest items, files
- * this process wrote or read) must never change the output: after a series
+ * this process wrote or read, the watched output folders' events) must never change the output: after a series
  * of edits in one process, the folder holds byte for byte what a fresh
  * process generates from the final manifest, and both report the same
  * diagnostics. The edits are made in this process (as the watch loop does),
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchTools, type BenchTool } from '../../bench/server/bench-manifest.js';
 import { generate } from '../../generator/generate.js';
 import { keepRunMemos } from '../../generator/pipeline/run-memos.js';
+import { startWatchingOutput, stopWatchingOutput } from '../../generator/output/output-watch.js';
 import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { validatorCompileStats } from '../../generator/emit/schema/compile-validators.js';
 import { runCliAsync } from '../helpers/run-cli.js';
@@ -30,12 +31,21 @@ function files(dir: string): Map<string, string> {
   return out;
 }
 
+/** What the watcher's debounce gives a run: time for the file events before it to arrive. */
+const settle = () => new Promise((done) => setTimeout(done, 100));
+
 const manifestOf = (tools: BenchTool[]) => JSON.stringify({ server: { name: 'rerun', version: '1.0.0' }, tools }, null, 2);
 
 describe('re-runs in one process', () => {
   // As `generate --watch` does: keep per-item results between runs.
-  beforeAll(() => keepRunMemos());
-  afterAll(() => keepRunMemos(false));
+  beforeAll(() => {
+    keepRunMemos();
+    startWatchingOutput();
+  });
+  afterAll(() => {
+    keepRunMemos(false);
+    stopWatchingOutput();
+  });
 
   it('give exactly the files and diagnostics of a fresh run, and redo only the edited tools', async () => {
     const tools = benchTools(24);
@@ -71,6 +81,9 @@ describe('re-runs in one process', () => {
       const before = validators();
       edit(tools);
       writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
+      // As after the watcher's debounce: the events of the last run's writes have arrived.
+      await settle();
+      const writtenBefore = last === undefined ? Infinity : last.changed.length;
       resetWorkCounts();
       last = await generate(options);
       expect(last.exitCode).toBe(0);
@@ -90,8 +103,13 @@ describe('re-runs in one process', () => {
       // chunks, its manifest.json item, its metadata.ts entry), and metadata.ts's text around the table (it lists every tool).
       expect(workCounts()['parted-texts-joined']).toBe(0);
       expect(workCounts()['text-parts-encoded']).toBeLessThanOrEqual(4 * 2 + 2);
-      // Memo keys: each tool's wire object, input schema and output schema serialized once per run, though two memos key each.
-      expect(workCounts()['memo-keys-serialized']).toBe(tools.length * 2 + tools.filter((t) => t.outputSchema).length);
+      // Memo keys: serialized once per object, though several memos key each; an unchanged tool is the same object as
+      // last run (pipeline/reuse-unchanged.ts), so only the server info (built anew each run), the touched tools (wire
+      // object, input and output schema) and the moved ones (a new IR entry, so a new wire object) are serialized.
+      expect(workCounts()['memo-keys-serialized']).toBeLessThanOrEqual(1 + 3 * 2 + moved);
+      // Output files stat-ed: only those written last run or to be changed now, and the index (output/output-watch.ts
+      // watches the folders for the rest), not the 80-odd files of the folder.
+      expect(workCounts()['outputs-statted']).toBeLessThanOrEqual(writtenBefore + last.changed.length + 1);
     }
 
     // The handlers of the renamed and the removed tool are the user's: kept, and named until the user removes them.
@@ -104,9 +122,14 @@ describe('re-runs in one process', () => {
     const metadata = join(dir, 'watched', 'src', 'generated', 'metadata.ts');
     const types = join(dir, 'watched', 'src', 'generated', 'types.ts');
     for (const f of [metadata, types]) writeFileSync(f, readFileSync(f, 'utf8') + '// mine\n');
+    // A generated file removed by hand is made again, though unchanged since this process wrote it.
+    const removed = join(dir, 'watched', 'src', 'generated', 'tools', 'tool1SearchRecords.input.ts');
+    rmSync(removed);
     tools[1]!.description = 'Edited again.';
     writeFileSync(join(dir, 'mcp.json'), manifestOf(tools));
+    await settle();
     const overwritten = await generate(options);
+    expect(overwritten.changed).toContain('src/generated/tools/tool1SearchRecords.input.ts');
     expect(overwritten.diagnostics.filter((d) => d.code === 'output/edited-overwritten').map((d) => d.location?.file).sort()).toEqual([expect.stringMatching(/metadata\.ts$/), expect.stringMatching(/types\.ts$/)]);
     last = await generate(options);
     expect(last.diagnostics.map((d) => d.code)).not.toContain('output/edited-overwritten');

@@ -14,12 +14,14 @@ import { printDiagnostics, reportFailure } from '../report.js';
 import type { GenerateArgs } from './generate-command.js';
 import { buildOnce } from './generate-run.js';
 import { keepRunMemos } from '../../pipeline/run-memos.js';
+import { startWatchingOutput, stopWatchingOutput } from '../../output/output-watch.js';
 
 const DEBOUNCE_MS = Number(process.env.MCPGEN_WATCH_DEBOUNCE_MS ?? 80);
 
 export function runWatch(args: GenerateArgs, io: CliIo): Promise<number> {
-  // Re-runs redo only what an edit changed (pipeline/run-memos.ts).
+  // Re-runs redo only what an edit changed (pipeline/run-memos.ts), and trust what they know of their own output (output/output-watch.ts).
   keepRunMemos();
+  startWatchingOutput();
   const cwd = process.cwd();
   const watchers = new Map<string, FSWatcher>();
   let files = new Set<string>();
@@ -96,6 +98,7 @@ export function runWatch(args: GenerateArgs, io: CliIo): Promise<number> {
     const stop = (): void => {
       if (timer) clearTimeout(timer);
       for (const w of watchers.values()) w.close();
+      stopWatchingOutput();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       io.err('mcpgen: stopped watching\n');

@@ -24,6 +24,6 @@ export const manifestEmitter: Emitter = {
     };
     // Laid out as the formatter lays out JSON, so no formatter pass (a large manifest took a second).
     // Parted: hashed and written from its pieces (output/parted-text.ts), not joined into one 2 MB string at 1,000 tools.
-    return [parted({ path: 'manifest.json', owner: 'generated' as const, formatted: true }, jsonLayoutParts(normalized, { memo: 'manifest.json', json: (v) => jsonOf(ir, v) }))];
+    return [parted({ path: 'manifest.json', owner: 'generated' as const, formatted: true }, jsonLayoutParts(normalized, { memo: 'manifest.json', json: (v) => jsonOf(v) }))];
   },
 };

@@ -89,7 +89,7 @@ export function metadataModuleParts(ir: IR): string[] {
     unchecked = true;
     return `unchecked(${jsLiteral(value, 2)})`;
   };
-  const tools = toolTableParts(ir.tools, jsonDepth, UNCHECKED_DEPTH, (v) => jsonOf(ir, v)) ?? [literal(byIdentifier(ir.tools))];
+  const tools = toolTableParts(ir.tools, jsonDepth, UNCHECKED_DEPTH, (v) => jsonOf(v)) ?? [literal(byIdentifier(ir.tools))];
   const TOOLS = '\0TOOLS\0';
   const body = `export const SERVER_INFO: WireObject & { name: string; version: string } = ${literal(ir.server)};
 

@@ -14,6 +14,7 @@
 import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS, type SchemaObject } from '../../json-schema/subschemas.js';
 import { SCHEMA_KEYWORDS } from '../../json-schema/keywords.js';
 import type { SchemaPath } from './schema-walk.js';
+import { objectMemoGeneration, runMemosKept } from '../../pipeline/run-memos.js';
 
 /** Where a value sits relative to the subschema positions walkSchema enters. */
 export const enum Role {
@@ -68,13 +69,28 @@ const BOTH_DIALECTS = new Set([...SCHEMA_KEYWORDS['draft-07']].filter((k) => SCH
 let runIndexes: WeakMap<SchemaObject, SchemaIndex> | undefined;
 
 /**
+ * The indexes of the last lint run, kept while the process keeps memos from
+ * run to run (`generate --watch`): a schema an edit did not change comes back
+ * as the same object (pipeline/reuse-unchanged.ts), and an index depends only
+ * on the schema's contents. Dropped when object memos are forgotten.
+ */
+let keptIndexes: { generation: number; indexes: WeakMap<SchemaObject, SchemaIndex> } | undefined;
+
+/**
  * Runs `body` (one lint run) with each schema object indexed at most once,
  * however many rules ask: the manifest is read-only while rules run. Outside
  * such a run every call indexes afresh.
  */
 export function withSchemaIndexes<T>(body: () => T): T {
   const outer = runIndexes;
-  runIndexes = new WeakMap();
+  if (runMemosKept()) {
+    const generation = objectMemoGeneration();
+    if (keptIndexes?.generation !== generation) keptIndexes = { generation, indexes: new WeakMap() };
+    runIndexes = keptIndexes.indexes;
+  } else {
+    keptIndexes = undefined;
+    runIndexes = new WeakMap();
+  }
   try {
     return body();
   } finally {

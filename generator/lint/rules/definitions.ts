@@ -13,7 +13,7 @@ import { definitionValidator } from '../checks/ajv-loader.js';
 import { quickDefinitionValid } from '../checks/quick-checks.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
-import { runMemosKept } from '../../pipeline/run-memos.js';
+import { jsonOf, NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
 
 /** Tool schemas: checked by the tool-schema rule. */
 const OWNED_BY_TOOL_SCHEMA = /^\/(inputSchema|outputSchema)(\/|$)/;
@@ -39,29 +39,29 @@ export const definitionsRule: LintRule = {
   check({ ir, loaded, spec }) {
     const revision = spec.revision.id;
     const out: Finding[] = [];
-    const memo = new Map<string, Finding[]>();
     // `label` is a function: it is spelled only for an object that fails, or for the memo's key.
     const validate = (definition: string, value: JsonObject, base: string, label: () => string): void => {
-      // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
-      let key: string | undefined;
       if (!runMemosKept()) {
         check(definition, value, base, label);
         return;
       }
+      // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
+      let json: string | undefined;
       try {
-        key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label()}\0${JSON.stringify(value)}`;
+        json = jsonOf(value);
       } catch {
-        key = undefined; // a value JSON cannot spell (a cycle): checked without the memo
+        json = undefined; // a value JSON cannot spell (a cycle): checked without the memo
       }
-      const known = key === undefined ? undefined : (memo.get(key) ?? previousFindings.get(key));
+      const key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label()}`;
+      const known = json === undefined ? undefined : previousFindings.get(key, json);
       if (known) {
-        memo.set(key!, known);
+        previousFindings.set(key, json!, known);
         out.push(...known);
         return;
       }
       const before = out.length;
       check(definition, value, base, label);
-      if (key !== undefined) memo.set(key, out.slice(before));
+      if (json !== undefined) previousFindings.set(key, json, out.slice(before));
     };
     const check = (definition: string, value: JsonObject, base: string, label: () => string): void => {
       countWork('definitions-checked');
@@ -91,13 +91,13 @@ export const definitionsRule: LintRule = {
       validate('ResourceTemplate', r.wire, r.pointer, () => nameLabel('resourceTemplates', i, r.name)),
     );
     ir.prompts.forEach((p, i) => validate('Prompt', p.wire, p.pointer, () => nameLabel('prompts', i, p.name)));
-    previousFindings = memo;
+    previousFindings.turn();
     return out;
   },
 };
 
-/** The findings of the previous check in this process, by spec, definition, place and value; replaced on each check. */
-let previousFindings = new Map<string, Finding[]>();
+/** The findings of the previous check in this process, by spec, definition, place and value; turned on each check. */
+const previousFindings = new NamedJsonMemo<Finding[]>();
 
 function nameLabel(section: string, index: number, name: unknown): string {
   return typeof name === 'string' && name ? `${section}[${index}] "${name}"` : `${section}[${index}]`;

@@ -9,7 +9,7 @@ import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { sameValueCyclesOf } from '../checks/same-value-cycles.js';
-import { runMemosKept } from '../../pipeline/run-memos.js';
+import { jsonOf, NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-checks.js';
@@ -78,7 +78,6 @@ export const toolSchemasRule: LintRule = {
   },
   check({ loaded, ir, spec }) {
     const out: Finding[] = [];
-    const memo = new Map<string, Finding[]>();
     loaded.manifest.tools.forEach((tool, i) => {
       if (!isJsonObject(tool)) return;
       const keys: ('inputSchema' | 'outputSchema')[] = ['inputSchema'];
@@ -88,25 +87,27 @@ export const toolSchemasRule: LintRule = {
         if (schema === undefined) continue; // missing inputSchema: definition/missing-field
         const pointer = joinPointer('/tools', i, key);
         // The findings depend only on these: `generate --watch` checks again only the schemas an edit changed.
-        const id = runMemosKept() ? memoKey(pointer, key, spec.revision.dialect, schema) : undefined;
-        const findings = (id !== undefined ? (memo.get(id) ?? previousChecks.get(id)) : undefined) ?? checkToolSchema(schema, pointer, key, spec.revision.dialect);
-        if (id !== undefined) memo.set(id, findings);
+        const json = runMemosKept() ? jsonOrNothing(schema) : undefined;
+        const id = `${pointer}\0${spec.revision.dialect}`;
+        const findings = (json !== undefined ? previousChecks.get(id, json) : undefined) ?? checkToolSchema(schema, pointer, key, spec.revision.dialect);
+        if (json !== undefined) previousChecks.set(id, json, findings);
         out.push(...findings);
         if (key === 'inputSchema' && isJsonObject(schema)) out.push(...checkNoParameters(schema, pointer));
       }
     });
-    previousChecks = memo;
+    previousChecks.turn();
     return out;
   },
 };
 
-/** The findings of the previous check in this process, by pointer, key, dialect and schema; replaced on each check. */
-let previousChecks = new Map<string, Finding[]>();
+/** The findings of the previous check in this process, by pointer (which names the key), dialect and schema; turned on each check. */
+const previousChecks = new NamedJsonMemo<Finding[]>();
 
-/** undefined for a schema JSON cannot spell (a cycle): checked without the memo. */
-function memoKey(pointer: string, key: string, dialect: Dialect, schema: unknown): string | undefined {
+/** The schema's JSON (run-memos.ts jsonOf), or undefined for a value JSON cannot spell (a cycle): checked without the memo. */
+function jsonOrNothing(schema: unknown): string | undefined {
+  if (schema === null || typeof schema !== 'object') return JSON.stringify(schema);
   try {
-    return `${pointer}\0${key}\0${dialect}\0${JSON.stringify(schema)}`;
+    return jsonOf(schema);
   } catch {
     return undefined;
   }

@@ -15,9 +15,14 @@ import { McpgenError } from '../diagnostics/diagnostic.js';
  * change between runs.
  */
 export interface PathChecks {
+  /** The output folder, resolved, and the folder it was resolved from. */
+  root?: { given: string; resolved: string };
   realRoot?: string;
   insideFolders: Set<string>;
 }
+
+/** A segment that is empty (`a//b`, a leading or trailing `/`), `.` or `..`. */
+const NOT_A_NAME = /(?:^|\/)(?:\.\.?)?(?:\/|$)/;
 
 export function newPathChecks(): PathChecks {
   return { insideFolders: new Set() };
@@ -34,11 +39,12 @@ export function resolveInside(outDir: string, relativePath: string, checks: Path
   if (relativePath === '' || relativePath.includes('\0')) refuse('not a valid path');
   if (isAbsolute(relativePath) || /^[a-zA-Z]:/.test(relativePath)) refuse('absolute paths are not allowed');
   if (relativePath.includes('\\')) refuse('backslashes are not allowed');
-  const segments = relativePath.split('/');
-  if (segments.some((s) => s === '..' || s === '' || s === '.')) refuse('it leaves the output folder');
+  if (NOT_A_NAME.test(relativePath)) refuse('it leaves the output folder');
 
-  const root = resolve(outDir);
-  const target = resolve(root, relativePath);
+  if (checks.root?.given !== outDir) checks.root = { given: outDir, resolved: resolve(outDir) };
+  const root = checks.root.resolved;
+  // Every segment is a plain name (checked above): on POSIX the joined path is what resolve() would give.
+  const target = sep === '/' && root !== '/' ? `${root}/${relativePath}` : resolve(root, relativePath);
   if (!target.startsWith(root + sep)) refuse('it leaves the output folder');
 
   // The nearest existing ancestor must really be inside the output folder.

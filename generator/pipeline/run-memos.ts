@@ -113,3 +113,39 @@ export class NamedJsonMemo<V> {
     this.next = new Map();
   }
 }
+
+/**
+ * A memo of what is derived from one object of the manifest or the IR
+ * (read-only once built), kept from run to run while the process keeps
+ * memos: an unchanged item is the same object in the next run
+ * (reuse-unchanged.ts), so its result is found by identity. Emptied when
+ * object memos are forgotten (a plug-in emitter ran). In a one-shot run it
+ * keeps nothing.
+ */
+export class ObjectMemo<K extends object, V> {
+  private known = new WeakMap<K, V>();
+  private generation = generation;
+
+  get(key: K): V | undefined {
+    if (!kept) return undefined;
+    if (this.generation !== generation) {
+      this.known = new WeakMap();
+      this.generation = generation;
+    }
+    return this.known.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (kept && this.generation === generation) this.known.set(key, value);
+  }
+
+  /** The memo's value for `key`, made by `make` when there is none. */
+  of(key: K, make: (key: K) => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+}

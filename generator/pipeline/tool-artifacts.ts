@@ -6,10 +6,11 @@
  * compilation is the slowest part of generation).
  */
 import type { IR } from '../ir/model.js';
+import type { JsonObject } from '../load/manifest-types.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
-import { NamedJsonMemo, jsonOf, runMemosKept } from './run-memos.js';
+import { NamedJsonMemo, ObjectMemo, jsonOf, runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -97,13 +98,20 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
   return result;
 }
 
+/** Output schemas without their defaults, by output schema object (run-memos.ts ObjectMemo). */
+const outputViews = new ObjectMemo<JsonObject, JsonObject>();
+
+function outputEntry(identifier: string, schema: JsonObject, pointer: string): SchemaToCompile {
+  return { exportName: `${identifier}Output`, schema, pointer, ...(runMemosKept() ? { json: jsonOf(schema) } : {}) };
+}
+
 async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
     // The input schema's JSON is shared with the type modules' memo (run-memos.ts jsonOf).
     { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(t.inputSchema) } : {}) },
-    // Output validators check; they never fill in defaults.
-    ...(t.outputSchema ? [{ exportName: `${t.identifier}Output`, schema: withoutDefaults(t.outputSchema), pointer: `${t.pointer}/outputSchema` }] : []),
+    // Output validators check; they never fill in defaults. (The view is kept per schema object, so its JSON is too.)
+    ...(t.outputSchema ? [outputEntry(t.identifier, outputViews.of(t.outputSchema, withoutDefaults), `${t.pointer}/outputSchema`)] : []),
   ]);
   countWork('validators-compiled', schemas.length);
   const modules = await compileValidators(schemas, ir.revision.dialect);

@@ -16,7 +16,7 @@ import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
-import { type Chunk, type ChunkMemo, chunkKey, compileOwnModule, type OwnSchema } from './validator-codegen/compile-module.js';
+import { type ChunkMemo, chunkKey, compileOwnModule, memoizedChunk, type OwnSchema } from './validator-codegen/compile-module.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
 import { unsupportedReason } from './validator-codegen/support.js';
 
@@ -77,14 +77,14 @@ export const validatorCompileStats = { own: 0, reused: 0, ajv: 0 };
  * only the schemas that changed. Replaced on each call, so it never grows
  * beyond one run's schemas.
  */
-let previousChunks = new Map<string, Chunk>();
+let previousChunks: ChunkMemo['previous'] = new Map();
 
 export async function compileValidators(schemas: SchemaToCompile[], fallback: Dialect): Promise<CompiledModule[]> {
   validatorCompileStats.own = 0;
   validatorCompileStats.reused = 0;
   validatorCompileStats.ajv = 0;
   // Only a process that re-runs keeps chunks (pipeline/run-memos.ts): a one-shot run would pay their keys for nothing.
-  const memo = runMemosKept() ? { previous: previousChunks, next: new Map<string, Chunk>() } : undefined;
+  const memo: ChunkMemo | undefined = runMemosKept() ? { previous: previousChunks, next: new Map() } : undefined;
   const groups = new Map<Dialect, SchemaToCompile[]>();
   for (const s of schemas) {
     const d = schemaDialect(s.schema, fallback);
@@ -129,7 +129,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
     const schema = withoutId(s);
     const key = memo ? chunkKey(s.exportName, schema, dialect, true, schema === s.schema ? s.json : undefined) : undefined;
     // A schema compiled in the previous run passed the support check then.
-    if ((key !== undefined && memo?.previous.has(key)) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
+    if ((key !== undefined && memoizedChunk(memo!, key) !== undefined) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
     else viaAjv.push(s);
   }
   validatorCompileStats.ajv += viaAjv.length;

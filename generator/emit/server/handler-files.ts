@@ -11,6 +11,7 @@ import type { OutputFile } from '../../output/file-map.js';
 import { jsDoc, jsLiteral, stringLiteral } from '../shared/safe-code.js';
 import { capabilityHandlerEntries } from './capability-handlers.js';
 import { handlerPath, type HandlerKind } from './paths.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 
 const KIND_LABEL: Record<HandlerKind, string> = {
   tools: 'Tool',
@@ -89,23 +90,27 @@ function stubBody(kind: HandlerKind, i: IrNamed): string {
   }
 }
 
+/** Each item's stub, by IR item (an unchanged item is the same object in the next `generate --watch` run; each is of one kind). */
+const stubs = new ObjectMemo<IrNamed, OutputFile>();
+
 export function stubFiles(ir: IR): OutputFile[] {
   const files: OutputFile[] = [];
   for (const [kind, list] of items(ir)) {
-    for (const i of list) {
-      const path = handlerPath(kind, i.identifier);
-      const doc = jsDoc(
-        `${KIND_LABEL[kind]} ${jsLiteral(i.name)}.\n\nYour code: mcpgen created this file once and never overwrites it. The handler type comes from the manifest; regenerate after changing the manifest and fix what no longer compiles.`,
-      );
-      files.push({
-        path,
-        owner: 'user',
-        contents: `${kind === 'tools' ? '' : "import { ToolError } from '../../generated/errors.js';\n"}import type { ${i.typeName}Handler } from '../../generated/types.js';
+    for (const i of list) files.push(stubs.of(i, () => stubFile(kind, i)));
+  }
+  return files;
+}
+
+function stubFile(kind: HandlerKind, i: IrNamed): OutputFile {
+  const doc = jsDoc(
+    `${KIND_LABEL[kind]} ${jsLiteral(i.name)}.\n\nYour code: mcpgen created this file once and never overwrites it. The handler type comes from the manifest; regenerate after changing the manifest and fix what no longer compiles.`,
+  );
+  return {
+    path: handlerPath(kind, i.identifier),
+    owner: 'user',
+    contents: `${kind === 'tools' ? '' : "import { ToolError } from '../../generated/errors.js';\n"}import type { ${i.typeName}Handler } from '../../generated/types.js';
 
 ${doc}export const handler: ${i.typeName}Handler = ${stubBody(kind, i)}
 `,
-      });
-    }
-  }
-  return files;
+  };
 }

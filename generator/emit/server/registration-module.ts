@@ -6,7 +6,8 @@
  * casts. Manifest strings appear only through `stringLiteral`; everything else
  * is IR identifiers.
  */
-import type { IR, IrPrompt, IrResourceTemplate } from '../../ir/model.js';
+import type { IR, IrPrompt, IrResourceTemplate, IrTool } from '../../ir/model.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { stringLiteral } from '../shared/safe-code.js';
 import { capabilityRegistrations } from './capability-handlers.js';
 import { callStatement, importNames } from '../shared/code-layout.js';
@@ -24,13 +25,23 @@ function promptArguments(p: IrPrompt): string {
   return `(a) => ({ ${fields.join(', ')} })`;
 }
 
+/** Each tool's registration, by IR tool (an unchanged tool is the same object in the next `generate --watch` run). */
+const toolLines = new ObjectMemo<IrTool, { structured: boolean; line: string }>();
+
+function toolLine(t: IrTool, structured: boolean): string {
+  const output = t.outputSchema ? `${t.identifier}Output` : 'undefined';
+  const validation = `{ input: ${t.identifier}Input, output: ${output}, structuredContent: ${structured} }`;
+  return callStatement('  ', 'registerTool', ['server', `TOOLS.${t.identifier}`, validation, `handlers.tools.${t.identifier}`]);
+}
+
 export function registrationModule(ir: IR): string {
   const used = new Set<string>(['registerTool', 'registerResource', 'registerTemplate', 'registerPrompt']);
   const lines: string[] = [];
+  const structured = ir.features.structuredContent;
   for (const t of ir.tools) {
-    const output = t.outputSchema ? `${t.identifier}Output` : 'undefined';
-    const validation = `{ input: ${t.identifier}Input, output: ${output}, structuredContent: ${ir.features.structuredContent} }`;
-    lines.push(callStatement('  ', 'registerTool', ['server', `TOOLS.${t.identifier}`, validation, `handlers.tools.${t.identifier}`]));
+    let known = toolLines.get(t);
+    if (known?.structured !== structured) toolLines.set(t, (known = { structured, line: toolLine(t, structured) }));
+    lines.push(known.line);
   }
   for (const r of ir.resources) lines.push(callStatement('  ', 'registerResource', ['server', `RESOURCES.${r.identifier}`, `handlers.resources.${r.identifier}`]));
   for (const t of ir.resourceTemplates) {

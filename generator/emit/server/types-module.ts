@@ -4,7 +4,8 @@
  * per-tool schema types it imports (`tools/<identifier>.input.ts`, `.output.ts`)
  * are shared artifacts (pipeline/tool-artifacts.ts).
  */
-import type { IR } from '../../ir/model.js';
+import type { IR, IrTool } from '../../ir/model.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
 import { capabilityTypes } from './capability-handlers.js';
 import { functionType, importNames } from '../shared/code-layout.js';
@@ -21,29 +22,33 @@ function describe(kind: string, name: string, wire: Record<string, unknown>): st
   return [`${kind} ${jsLiteral(name)}${title ? `: ${title}` : ''}.`, description].filter(Boolean).join('\n\n');
 }
 
+/** Each tool's lines, by IR tool (an unchanged tool is the same object in the next `generate --watch` run). */
+const toolTexts = new ObjectMemo<IrTool, { imports: string; handler: string }>();
+
+function toolText(t: IrTool): { imports: string; handler: string } {
+  const imports = [
+    `import type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`,
+    `export type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`,
+    ...(t.outputSchema
+      ? [`import type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`, `export type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`]
+      : []),
+  ].join('\n');
+  // With an outputSchema: structuredContent of the output type (or a tool error); without: content only.
+  const result = t.outputSchema ? `ToolResult<${t.typeName}Output>` : 'ToolResult';
+  const handler =
+    jsDoc(describe('Tool', t.name, t.wire)) + functionType(`${t.typeName}Handler`, [`input: ${t.typeName}Input`, 'ctx: ServerContext'], `MaybePromise<${result}>`);
+  return { imports, handler };
+}
+
 export function typesModule(ir: IR): string {
   const out: string[] = [
     importNames('import type', ['CallToolResult', 'GetPromptResult', 'ReadResourceResult', 'ServerContext'], '@modelcontextprotocol/server'),
     `import type { MaybePromise, ToolResult } from './runtime.js';`,
   ];
-  for (const t of ir.tools) {
-    out.push(`import type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`);
-    out.push(`export type { ${t.typeName}Input } from './tools/${t.identifier}.input.js';`);
-    if (t.outputSchema) {
-      out.push(`import type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`);
-      out.push(`export type { ${t.typeName}Output } from './tools/${t.identifier}.output.js';`);
-    }
-  }
+  const tools = ir.tools.map((t) => toolTexts.of(t, toolText));
+  for (const t of tools) out.push(t.imports);
   out.push(`export type { CallToolResult, GetPromptResult, ReadResourceResult, ServerContext, ToolResult };`, '');
-
-  for (const t of ir.tools) {
-    // With an outputSchema: structuredContent of the output type (or a tool error); without: content only.
-    const result = t.outputSchema ? `ToolResult<${t.typeName}Output>` : 'ToolResult';
-    out.push(
-      jsDoc(describe('Tool', t.name, t.wire)) +
-        functionType(`${t.typeName}Handler`, [`input: ${t.typeName}Input`, 'ctx: ServerContext'], `MaybePromise<${result}>`),
-    );
-  }
+  for (const t of tools) out.push(t.handler);
   for (const r of ir.resources) {
     out.push(
       jsDoc(describe('Resource', r.name, r.wire)) +

@@ -26,12 +26,30 @@ export interface OwnSchema {
   exportName: string;
   schema: Obj;
   /** Its memo key, when the caller computed it already (chunkKey). */
-  key?: string;
+  key?: ChunkKey;
 }
 
-/** What a compiled chunk depends on: dialect, options, export name and schema. */
-export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean, json?: string): string {
-  return `${dialect}\0${useDefaults}\0${exportName}\0${json ?? JSON.stringify(schema)}`;
+/**
+ * What a compiled chunk depends on: its slot (dialect, options, export
+ * name) and the schema's JSON. Two parts, not one joined string: joining a
+ * schema's JSON to a name makes a new string per lookup that the memo's Map
+ * must flatten and hash again (megabytes per save at 1,000 tools), while the
+ * JSON itself is the same string from run to run for an unchanged schema
+ * (pipeline/run-memos.ts jsonOf) and compares in no time.
+ */
+export interface ChunkKey {
+  slot: string;
+  json: string;
+}
+
+export function chunkKey(exportName: string, schema: Obj, dialect: Dialect, useDefaults: boolean, json?: string): ChunkKey {
+  return { slot: `${dialect}\0${useDefaults}\0${exportName}`, json: json ?? JSON.stringify(schema) };
+}
+
+/** The chunk the memo holds for `key` from the previous run, if its schema is the same. */
+export function memoizedChunk(memo: ChunkMemo, key: ChunkKey): Chunk | undefined {
+  const known = memo.previous.get(key.slot);
+  return known !== undefined && known.json === key.json ? known.chunk : undefined;
 }
 
 interface PendingFunction {
@@ -55,8 +73,8 @@ export interface Chunk {
  * The caller passes the previous run's map and collects this run's.
  */
 export interface ChunkMemo {
-  previous: Map<string, Chunk>;
-  next: Map<string, Chunk>;
+  previous: Map<string, { json: string; chunk: Chunk }>;
+  next: Map<string, { json: string; chunk: Chunk }>;
 }
 
 /**
@@ -224,15 +242,15 @@ export function compileOwnModule(
 ): { imports: string[]; bodyParts: string[]; readonly body: string } {
   const chunks: Chunk[] = [];
   for (const s of schemas) {
-    const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : '';
-    let chunk = options.memo?.previous.get(key);
+    const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : undefined;
+    let chunk = key ? memoizedChunk(options.memo!, key) : undefined;
     if (chunk) {
       if (options.counts) options.counts.reused++;
     } else {
       chunk = compileChunk(s, dialect, options.useDefaults);
       if (options.counts) options.counts.compiled++;
     }
-    options.memo?.next.set(key, chunk);
+    if (key) options.memo!.next.set(key.slot, { json: key.json, chunk });
     chunks.push(chunk);
   }
   const helpers = new Set(chunks.flatMap((c) => c.helpers));

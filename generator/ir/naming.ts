@@ -83,15 +83,35 @@ function capitalize(word: string): string {
 }
 
 export function toCamelCase(name: string): string {
-  const words = wordsOf(name);
+  return cased(name, camelByName, camelOf);
+}
+
+export function toPascalCase(name: string): string {
+  return cased(name, pascalByName, pascalOf);
+}
+
+/** Each name's cased forms, like its words: every run of `generate --watch` names every item again. */
+const camelByName = new Map<string, string>();
+const pascalByName = new Map<string, string>();
+
+function cased(name: string, known: Map<string, string>, make: (words: readonly string[]) => string): string {
+  let out = known.get(name);
+  if (out === undefined) {
+    out = make(wordsOf(name));
+    if (known.size >= MAX_REMEMBERED_NAMES) known.clear();
+    known.set(name, out);
+  }
+  return out;
+}
+
+function camelOf(words: readonly string[]): string {
   if (words.length === 0) return '';
   let out = words[0]!.toLowerCase();
   for (let i = 1; i < words.length; i++) out += capitalize(words[i]!);
   return out;
 }
 
-export function toPascalCase(name: string): string {
-  const words = wordsOf(name);
+function pascalOf(words: readonly string[]): string {
   let out = '';
   for (let i = 0; i < words.length; i++) out += capitalize(words[i]!);
   return out;

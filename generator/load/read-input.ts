@@ -93,7 +93,8 @@ function readBuffer(size: number): Buffer {
     kept = undefined;
     return Buffer.alloc(size);
   }
-  if (kept === undefined || kept.length < size) kept = Buffer.alloc(size);
+  // A quarter more than asked: a manifest that grows by a tool per save still fits for many saves.
+  if (kept === undefined || kept.length < size) kept = Buffer.alloc(Math.ceil(size * 1.25));
   return kept.subarray(0, size);
 }
 

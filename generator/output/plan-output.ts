@@ -55,6 +55,13 @@ interface DiskState {
  */
 let diskMemo = new Map<string, DiskState>();
 
+/**
+ * User files the last plan found as plain files in a watched folder, with
+ * the watch (output-watch.ts): the next plan keeps them without listing the
+ * folder again while no event names them.
+ */
+let userFilesSeen = new Map<string, number>();
+
 /** Files of the last plan whose disk contents were known without reading them (by the memo above), by absolute path. */
 let knownCurrent = new Map<string, DiskState>();
 
@@ -96,13 +103,26 @@ export function planOutput(
   const listings = new Map<string, Map<string, Dirent>>();
   checkOutputFolders();
   const watching = watchingOutput();
+  const userFilesNow = new Map<string, number>();
   for (const file of files) {
     const absolutePath = resolveInside(outDir, file.path, checks);
     wanted.add(file.path);
-    // A user file that is there as a plain file is kept whatever its stat says: its folder's listing tells (one read for a thousand handlers).
-    if (file.owner === 'user' && listedAsFile(listings, absolutePath)) {
-      plan.push(planned(file, absolutePath, 'keep-user'));
-      continue;
+    // A user file that is there as a plain file is kept whatever its stat says: its folder's listing tells (one read for a
+    // thousand handlers), or under `generate --watch` the listing of an earlier plan, while the folder's watcher names no event for it.
+    if (file.owner === 'user') {
+      const seen = userFilesSeen.get(absolutePath);
+      if (seen !== undefined && untouchedOutput(absolutePath, seen)) {
+        userFilesNow.set(absolutePath, seen);
+        plan.push(planned(file, absolutePath, 'keep-user'));
+        continue;
+      }
+      if (watching) watchOutputFolder(dirname(absolutePath));
+      const watch = lookingAt(absolutePath);
+      if (listedAsFile(listings, absolutePath)) {
+        if (watch !== 0) userFilesNow.set(absolutePath, watch);
+        plan.push(planned(file, absolutePath, 'keep-user'));
+        continue;
+      }
     }
     // `generate --watch`: unchanged since this process last looked at it (its folder's watcher says), with the same contents wanted.
     const trusted = file.owner === 'generated' ? diskMemo.get(absolutePath) : undefined;
@@ -163,6 +183,7 @@ export function planOutput(
     plan.push({ path, absolutePath, owner: 'generated', action: edited ? 'keep-edited-orphan' : 'delete-orphan' });
   }
   diskMemo = memo;
+  userFilesSeen = userFilesNow;
   return plan;
 }
 

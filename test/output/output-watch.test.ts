@@ -71,6 +71,21 @@ describe('planning with watched output folders', () => {
     expect(remade.actions.get('src/m9.ts')).toBe('update');
   });
 
+  it('keeps user files it saw, and creates again one removed by hand', async () => {
+    const out = tempDir('mcpgen-output-watch-user-');
+    mkdirSync(join(out, 'handlers'), { recursive: true });
+    const stubs = ['a.ts', 'b.ts'].map((n) => ({ path: `handlers/${n}`, contents: 'stub\n', owner: 'user' as const }));
+    for (const f of stubs) writeFileSync(join(out, f.path), '// mine\n');
+    startWatchingOutput();
+    const actions = () => new Map(planOutput(out, stubs, undefined).map((p) => [p.path, p.action]));
+    expect([...actions().values()]).toEqual(['keep-user', 'keep-user']);
+    await settle();
+    expect([...actions().values()]).toEqual(['keep-user', 'keep-user']);
+    rmSync(join(out, 'handlers', 'b.ts'));
+    await settle();
+    expect(actions().get('handlers/b.ts')).toBe('create');
+  });
+
   it('stats every file when output folders are not watched', async () => {
     const out = tempDir('mcpgen-output-unwatched-');
     writeAll(out);

@@ -27,7 +27,8 @@ export const reuseStats = { reused: 0 };
 /** Replaces `manifest`'s unchanged items with the previous call's objects, when the process keeps memos from run to run. */
 export function reuseUnchangedItems(manifest: Manifest): void {
   reuseStats.reused = 0;
-  if (!runMemosKept()) {
+  // Something enumerable on Object.prototype (put there by code, never by a parser) would show in for...in: no reuse then.
+  if (!runMemosKept() || enumerableOnObjectPrototype()) {
     previous = undefined;
     return;
   }
@@ -58,9 +59,10 @@ export function reuseUnchangedItems(manifest: Manifest): void {
 
 /**
  * Whether `a` and `b` are the same JSON value with their keys in the same
- * order (the order shows in every generated file). Only arrays and objects
- * of the same prototype are entered, to a depth no loaded manifest reaches
- * (parse-document.ts MAX_DEPTH); anything else counts as different.
+ * order (the order shows in every generated file). Only arrays and plain
+ * objects (of Object.prototype or none, as parsers make them) are entered,
+ * to a depth no loaded manifest reaches (parse-document.ts MAX_DEPTH);
+ * anything else counts as different.
  */
 export function sameJsonValue(a: unknown, b: unknown, depth: number): boolean {
   // -0 and 0 are ===, but not the same literal in every generated file.
@@ -75,14 +77,16 @@ export function sameJsonValue(a: unknown, b: unknown, depth: number): boolean {
     for (let i = 0; i < x.length; i++) if (!sameJsonValue(x[i], y[i], depth + 1)) return false;
     return true;
   }
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  // b's own keys in order, in a list kept per depth (no new array per object: a 1,000-tool manifest has 100,000 of them).
+  const prototype = Object.getPrototypeOf(a);
+  if (prototype !== Object.getPrototypeOf(b) || (prototype !== Object.prototype && prototype !== null)) return false;
+  // b's keys in order, in a list kept per depth (no new array per object: a 1,000-tool manifest has 100,000 of them).
+  // for...in gives the order Object.keys and JSON.stringify give, and only own keys here: plain objects, and nothing
+  // enumerable on Object.prototype (reuseUnchangedItems checks).
   const keys = (keyLists[depth] ??= []);
   let count = 0;
-  for (const k in b) if (Object.hasOwn(b, k)) keys[count++] = k;
+  for (const k in b) keys[count++] = k;
   let i = 0;
   for (const k in a) {
-    if (!Object.hasOwn(a, k)) continue;
     if (i >= count || keys[i] !== k) return false;
     i++;
     if (!sameJsonValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
@@ -90,5 +94,10 @@ export function sameJsonValue(a: unknown, b: unknown, depth: number): boolean {
   return i === count;
 }
 
-/** Key lists by depth, reused by every comparison (for...in gives the order Object.keys and JSON.stringify give). */
+/** Key lists by depth, reused by every comparison. */
 const keyLists: string[][] = [];
+
+function enumerableOnObjectPrototype(): boolean {
+  for (const _key in Object.prototype) return true;
+  return false;
+}

@@ -3,8 +3,8 @@
  * (lint findings, laid-out JSON, type modules, validator chunks), so that a
  * re-run redoes only what an edit changed. Only `generate --watch` runs the
  * pipeline more than once per process; a one-shot run would pay each memo's
- * key (a JSON serialization of every item) and keep the results for nothing,
- * so memos are off unless the watcher turns them on.
+ * key and keep the results for nothing, so memos are off unless the watcher
+ * turns them on.
  */
 import { countWork } from './work-counts.js';
 
@@ -20,16 +20,14 @@ export function runMemosKept(): boolean {
 }
 
 /**
- * `JSON.stringify(value)`, serialized once per object: several memos key
- * the same tool object by its JSON (manifest.json's items and metadata.ts's
- * entries by the tool's wire object; type modules and validator chunks by
- * its input schema), and each serialization of a 1,000-tool manifest is
- * megabytes of strings. The manifest and the IR are read-only once built,
- * and `generate --watch` hands the next run the very objects of the items an
- * edit left as they were (pipeline/reuse-unchanged.ts), so an unchanged
- * item keeps its JSON string from run to run: the memos keyed by it then
- * compare and hash the same string instance (V8 keeps a string's hash), not
- * megabytes of new text per save.
+ * `JSON.stringify(value)`, serialized once per object: the memos keyed by
+ * JSON (manifest.json's items by the tool's wire object, validator chunks by
+ * the schema) would otherwise serialize a 1,000-tool manifest, megabytes of
+ * strings, per save. The manifest and the IR are read-only once built, and
+ * `generate --watch` hands the next run the very objects of the items an
+ * edit left as they were (pipeline/reuse-unchanged.ts), so an unchanged item
+ * keeps its JSON string from run to run: those memos then compare and hash
+ * the same string instance (V8 keeps a string's hash).
  */
 let jsonByObject = new WeakMap<object, string>();
 
@@ -37,8 +35,8 @@ let jsonByObject = new WeakMap<object, string>();
  * Counts the times the objects of a run may have been changed after they
  * were built: a plug-in emitter ran (nothing stops one from changing the IR
  * it was given; built-in emitters never do). Memos keyed by object identity
- * (this file's JSON, the IR's tools, lint's schema indexes) keep what they
- * learnt only within one such generation.
+ * (this file's JSON, ObjectMemo, the IR's tools, lint's schema indexes) keep
+ * what they learnt only within one such generation.
  */
 let generation = 0;
 
@@ -81,31 +79,6 @@ export class JsonKeyedMemo<V> {
     let inner = this.next.get(json);
     if (!inner) this.next.set(json, (inner = new Map()));
     inner.set(key, value);
-  }
-
-  turn(): void {
-    this.previous = this.next;
-    this.next = new Map();
-  }
-}
-
-/**
- * A memo from one run to the next for items with a name of their own (a
- * tool's identifier or type name), holding the JSON each result was made
- * from: a lookup hashes the short name and compares the JSON (no hashing
- * of megabytes of JSON). A name whose JSON changed is made again.
- */
-export class NamedJsonMemo<V> {
-  private previous = new Map<string, { json: string; value: V }>();
-  private next = new Map<string, { json: string; value: V }>();
-
-  get(name: string, json: string): V | undefined {
-    const known = this.next.get(name) ?? this.previous.get(name);
-    return known !== undefined && known.json === json ? known.value : undefined;
-  }
-
-  set(name: string, json: string, value: V): void {
-    this.next.set(name, { json, value });
   }
 
   turn(): void {

@@ -10,7 +10,7 @@ import type { JsonObject } from '../load/manifest-types.js';
 import { withDefaultsRequired, withoutDefaults } from '../emit/schema/defaults.js';
 import type { CompiledModule, SchemaToCompile } from '../emit/schema/compile-validators.js';
 import { countWork } from './work-counts.js';
-import { NamedJsonMemo, ObjectMemo, jsonOf, runMemosKept } from './run-memos.js';
+import { ObjectMemo, jsonOf, runMemosKept } from './run-memos.js';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 
 export interface ToolTypeModules {
@@ -49,33 +49,28 @@ export function toolArtifacts(ir: IR): ToolArtifacts {
 }
 
 /**
- * Type modules of the previous run in this process, by (type name, schema).
- * `generate --watch` regenerates after every save: a one-tool edit then
- * derives types for that tool only. Replaced on each run, so it never grows
- * beyond one manifest's tools.
+ * Type modules by schema object, view and type name, kept from run to run
+ * while the process keeps memos (`generate --watch`): an unchanged tool's
+ * schema is the same object in the next run (pipeline/reuse-unchanged.ts),
+ * so a one-tool edit derives types for that tool only. Keyed by the
+ * manifest's schema and `view` (how it is read: `handler` puts defaulted
+ * properties in `required`), not by the view's result: a view is a
+ * function of the schema.
  */
-const typeMemo = new NamedJsonMemo<string>();
+const typeCodes = new ObjectMemo<object, { view: 'handler' | 'as-is'; typeName: string; code: string }[]>();
 
 async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
   const { schemaToTypes } = await import('../emit/schema/schema-to-types.js');
   const result = new Map<string, ToolTypeModules>();
   type Schema = IR['tools'][number]['inputSchema'];
-  /**
-   * Keyed by the manifest's schema and `view` (how it is read: `handler`
-   * puts defaulted properties in `required`), not by the view's result:
-   * a view is a function of the schema, so an unchanged tool costs one
-   * JSON serialization, not a rebuilt schema too.
-   */
   const types = async (schema: Schema, view: 'handler' | 'as-is', typeName: string, pointer: string): Promise<string> => {
-    const json = runMemosKept() ? jsonOf(schema) : undefined;
-    const key = `${typeName}\0${view}`;
-    let code = json === undefined ? undefined : typeMemo.get(key, json);
-    if (code === undefined) {
-      countWork('types-converted');
-      const viewed = view === 'handler' ? withDefaultsRequired(schema) : schema;
-      code = await forSchema(pointer, () => schemaToTypes(viewed, typeName));
-    }
-    if (json !== undefined) typeMemo.set(key, json, code);
+    const known = typeCodes.get(schema);
+    const hit = known?.find((e) => e.view === view && e.typeName === typeName);
+    if (hit) return hit.code;
+    countWork('types-converted');
+    const viewed = view === 'handler' ? withDefaultsRequired(schema) : schema;
+    const code = await forSchema(pointer, () => schemaToTypes(viewed, typeName));
+    typeCodes.set(schema, [...(known ?? []).filter((e) => e.view !== view), { view, typeName, code }]);
     return code;
   };
   for (const t of ir.tools) {
@@ -83,7 +78,6 @@ async function computeTypes(ir: IR): Promise<Map<string, ToolTypeModules>> {
     const output = t.outputSchema ? await types(t.outputSchema, 'as-is', `${t.typeName}Output`, `${t.pointer}/outputSchema`) : undefined;
     result.set(t.identifier, output === undefined ? { input } : { input, output });
   }
-  typeMemo.turn();
   return result;
 }
 

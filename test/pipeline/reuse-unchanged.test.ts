@@ -49,6 +49,16 @@ describe('reuse of unchanged manifest items', () => {
     reuseUnchangedItems(reordered);
     expect(reuseStats.reused).toBe(0);
 
+    // Code that puts something enumerable on Object.prototype would make for...in list it: no reuse then.
+    const polluted = manifestOf([tool('c')]);
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true });
+    try {
+      reuseUnchangedItems(polluted);
+    } finally {
+      delete (Object.prototype as { polluted?: number }).polluted;
+    }
+    expect(reuseStats.reused).toBe(0);
+
     keepRunMemos(false);
     const third = manifestOf([tool('c')]);
     reuseUnchangedItems(third);

@@ -9,7 +9,6 @@
 import type { IR } from '../../ir/model.js';
 import { jsLiteral } from '../shared/safe-code.js';
 import { toolTableParts } from './metadata-tool-table.js';
-import { jsonOf } from '../../pipeline/run-memos.js';
 
 /**
  * A null-prototype object starts as a hash table: filling an ordinary one
@@ -89,7 +88,7 @@ export function metadataModuleParts(ir: IR): string[] {
     unchecked = true;
     return `unchecked(${jsLiteral(value, 2)})`;
   };
-  const tools = toolTableParts(ir.tools, jsonDepth, UNCHECKED_DEPTH, (v) => jsonOf(v)) ?? [literal(byIdentifier(ir.tools))];
+  const tools = toolTableParts(ir.tools, jsonDepth, UNCHECKED_DEPTH) ?? [literal(byIdentifier(ir.tools))];
   const TOOLS = '\0TOOLS\0';
   const body = `export const SERVER_INFO: WireObject & { name: string; version: string } = ${literal(ir.server)};
 

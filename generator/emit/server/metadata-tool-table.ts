@@ -3,12 +3,12 @@
  * tool, each exactly the text `jsLiteral(table, 2)` gives that tool's entry:
  * the write stage then hashes and writes the module from its parts
  * (output/parted-text.ts), and `generate --watch` lays out again only the
- * entries an edit changed (memo by identifier and wire JSON, kept from the
- * previous call only). Tables that need the whole-table path (an entry
- * nested too deep for TypeScript, a `__proto__` or repeated key) get
- * undefined: the caller lays them out in one piece as before.
+ * entries an edit changed (memo by wire object and identifier). Tables
+ * that need the whole-table path (an entry nested too deep for TypeScript,
+ * a `__proto__` or repeated key) get undefined: the caller lays them out in
+ * one piece as before.
  */
-import { NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { jsLiteral } from '../shared/safe-code.js';
 
 interface Entry {
@@ -16,7 +16,8 @@ interface Entry {
   depth: number;
 }
 
-const memo = new NamedJsonMemo<Entry>();
+/** Entries by wire object (an unchanged tool's is the same object in the next `generate --watch` run: pipeline/reuse-unchanged.ts). */
+const entries = new ObjectMemo<object, { identifier: string; entry: Entry }>();
 
 /**
  * `depthOf`: jsonDepth; `maxDepth`: the deepest table the caller writes
@@ -26,25 +27,25 @@ export function toolTableParts(
   items: readonly { identifier: string; wire: unknown }[],
   depthOf: (value: unknown) => number,
   maxDepth: number,
-  json: (value: object) => string = JSON.stringify,
 ): string[] | undefined {
   if (items.length === 0) return undefined;
-  const keep = runMemosKept();
   const seen = new Set<string>();
   const parts: string[] = ['{\n'];
   for (const item of items) {
     if (item.identifier === '__proto__' || seen.has(item.identifier)) return undefined;
     seen.add(item.identifier);
-    const text = keep ? (typeof item.wire === 'object' && item.wire !== null ? json(item.wire) : String(JSON.stringify(item.wire))) : undefined;
-    let entry = text === undefined ? undefined : memo.get(item.identifier, text);
-    if (entry === undefined) entry = layoutEntry(item.identifier, item.wire, depthOf);
-    if (text !== undefined) memo.set(item.identifier, text, entry);
+    const wire = typeof item.wire === 'object' && item.wire !== null ? item.wire : undefined;
+    const known = wire ? entries.get(wire) : undefined;
+    let entry = known?.identifier === item.identifier ? known.entry : undefined;
+    if (entry === undefined) {
+      entry = layoutEntry(item.identifier, item.wire, depthOf);
+      if (wire) entries.set(wire, { identifier: item.identifier, entry });
+    }
     if (entry.depth + 1 > maxDepth) return undefined;
     if (parts.length > 1) parts.push(',\n');
     parts.push(entry.text);
   }
   parts.push('\n}');
-  if (keep) memo.turn();
   return parts;
 }
 

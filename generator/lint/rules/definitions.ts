@@ -13,7 +13,8 @@ import { definitionValidator } from '../checks/ajv-loader.js';
 import { quickDefinitionValid } from '../checks/quick-checks.js';
 import type { Finding, LintRule } from '../rule.js';
 import { countWork } from '../../pipeline/work-counts.js';
-import { jsonOf, NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import { ObjectMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import type { LoadedSpec } from '../../spec/load-spec.js';
 
 /** Tool schemas: checked by the tool-schema rule. */
 const OWNED_BY_TOOL_SCHEMA = /^\/(inputSchema|outputSchema)(\/|$)/;
@@ -45,23 +46,16 @@ export const definitionsRule: LintRule = {
         check(definition, value, base, label);
         return;
       }
-      // The findings depend only on these: `generate --watch` checks again only the items an edit changed.
-      let json: string | undefined;
-      try {
-        json = jsonOf(value);
-      } catch {
-        json = undefined; // a value JSON cannot spell (a cycle): checked without the memo
-      }
-      const key = `${spec.sha256}\0${revision}\0${definition}\0${base}\0${label()}`;
-      const known = json === undefined ? undefined : previousFindings.get(key, json);
-      if (known) {
-        previousFindings.set(key, json!, known);
-        out.push(...known);
+      // The findings depend only on these: `generate --watch` checks again only the items an edit changed
+      // (an unchanged item is the same object in the next run: pipeline/reuse-unchanged.ts).
+      const known = previousFindings.get(value);
+      if (known !== undefined && known.spec === spec && known.definition === definition && known.base === base && known.label === label()) {
+        out.push(...known.findings);
         return;
       }
       const before = out.length;
       check(definition, value, base, label);
-      if (json !== undefined) previousFindings.set(key, json, out.slice(before));
+      previousFindings.set(value, { spec, definition, base, label: label(), findings: out.slice(before) });
     };
     const check = (definition: string, value: JsonObject, base: string, label: () => string): void => {
       countWork('definitions-checked');
@@ -91,13 +85,12 @@ export const definitionsRule: LintRule = {
       validate('ResourceTemplate', r.wire, r.pointer, () => nameLabel('resourceTemplates', i, r.name)),
     );
     ir.prompts.forEach((p, i) => validate('Prompt', p.wire, p.pointer, () => nameLabel('prompts', i, p.name)));
-    previousFindings.turn();
     return out;
   },
 };
 
-/** The findings of the previous check in this process, by spec, definition, place and value; turned on each check. */
-const previousFindings = new NamedJsonMemo<Finding[]>();
+/** The findings of earlier checks in this process, by checked object, with the spec, definition and place they were made for. */
+const previousFindings = new ObjectMemo<JsonObject, { spec: LoadedSpec; definition: string; base: string; label: string; findings: Finding[] }>();
 
 function nameLabel(section: string, index: number, name: unknown): string {
   return typeof name === 'string' && name ? `${section}[${index}] "${name}"` : `${section}[${index}]`;

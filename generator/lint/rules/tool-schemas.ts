@@ -9,7 +9,7 @@ import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import type { Dialect } from '../../spec/revisions.js';
 import { sameValueCyclesOf } from '../checks/same-value-cycles.js';
-import { jsonOf, NamedJsonMemo, runMemosKept } from '../../pipeline/run-memos.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { ajvErrorsToFindings } from '../checks/ajv-errors.js';
 import { metaSchemaAjv } from '../checks/ajv-loader.js';
 import { quickMetaValid } from '../checks/quick-checks.js';
@@ -86,32 +86,22 @@ export const toolSchemasRule: LintRule = {
         const schema = tool[key];
         if (schema === undefined) continue; // missing inputSchema: definition/missing-field
         const pointer = joinPointer('/tools', i, key);
-        // The findings depend only on these: `generate --watch` checks again only the schemas an edit changed.
-        const json = runMemosKept() ? jsonOrNothing(schema) : undefined;
-        const id = `${pointer}\0${spec.revision.dialect}`;
-        const findings = (json !== undefined ? previousChecks.get(id, json) : undefined) ?? checkToolSchema(schema, pointer, key, spec.revision.dialect);
-        if (json !== undefined) previousChecks.set(id, json, findings);
+        // The findings depend only on these: `generate --watch` checks again only the schemas an edit changed
+        // (an unchanged schema is the same object in the next run: pipeline/reuse-unchanged.ts).
+        const dialect = spec.revision.dialect;
+        const known = isJsonObject(schema) ? previousChecks.get(schema) : undefined;
+        const findings = known !== undefined && known.pointer === pointer && known.dialect === dialect ? known.findings : checkToolSchema(schema, pointer, key, dialect);
+        if (isJsonObject(schema) && known?.findings !== findings) previousChecks.set(schema, { pointer, dialect, findings });
         out.push(...findings);
         if (key === 'inputSchema' && isJsonObject(schema)) out.push(...checkNoParameters(schema, pointer));
       }
     });
-    previousChecks.turn();
     return out;
   },
 };
 
-/** The findings of the previous check in this process, by pointer (which names the key), dialect and schema; turned on each check. */
-const previousChecks = new NamedJsonMemo<Finding[]>();
-
-/** The schema's JSON (run-memos.ts jsonOf), or undefined for a value JSON cannot spell (a cycle): checked without the memo. */
-function jsonOrNothing(schema: unknown): string | undefined {
-  if (schema === null || typeof schema !== 'object') return JSON.stringify(schema);
-  try {
-    return jsonOf(schema);
-  } catch {
-    return undefined;
-  }
-}
+/** The findings of earlier checks in this process, by schema object, with the place (which names the key) and dialect they were made for. */
+const previousChecks = new ObjectMemo<SchemaObject, { pointer: string; dialect: Dialect; findings: Finding[] }>();
 
 function checkToolSchema(schema: unknown, pointer: string, key: string, defaultDialect: Dialect): Finding[] {
   countWork('tool-schemas-checked');

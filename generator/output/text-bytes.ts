@@ -81,20 +81,28 @@ export function partBytes(parts: readonly string[], slot: string): Buffer[] {
     buffers = [Buffer.from(parts.join(''), 'utf8')];
   } else {
     const keep = runMemosKept();
-    const before = keep ? bytesBySlot.get(slot) : undefined;
-    const next = new Map<string, Buffer>();
+    // One map per slot, added to (not rebuilt each run: a 1,000-tool module has thousands of parts), and
+    // pruned to the current parts when what it holds grows well beyond them.
+    let known = keep ? bytesBySlot.get(slot) : undefined;
+    if (keep && known === undefined) bytesBySlot.set(slot, (known = new Map()));
     let encoded = 0;
-    buffers = parts.map((p) => {
-      let b = next.get(p) ?? before?.get(p);
+    buffers = new Array<Buffer>(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      let b = known?.get(p);
       if (b === undefined) {
         b = Buffer.from(p, 'utf8');
         encoded++;
+        known?.set(p, b);
       }
-      next.set(p, b);
-      return b;
-    });
+      buffers[i] = b;
+    }
     countWork('text-parts-encoded', encoded);
-    if (keep) bytesBySlot.set(slot, next);
+    if (known !== undefined && known.size > 2 * parts.length + 64) {
+      const pruned = new Map<string, Buffer>();
+      for (let i = 0; i < parts.length; i++) pruned.set(parts[i]!, buffers[i]!);
+      bytesBySlot.set(slot, pruned);
+    }
   }
   bytesByParts.set(parts, buffers);
   return buffers;

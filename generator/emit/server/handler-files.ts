@@ -11,6 +11,7 @@ import type { OutputFile } from '../../output/file-map.js';
 import { jsDoc, jsLiteral, stringLiteral } from '../shared/safe-code.js';
 import { capabilityHandlerEntries } from './capability-handlers.js';
 import { handlerPath, type HandlerKind } from './paths.js';
+import { joinedBy } from '../shared/code-layout.js';
 import { ObjectMemo } from '../../pipeline/run-memos.js';
 
 const KIND_LABEL: Record<HandlerKind, string> = {
@@ -34,20 +35,35 @@ function local(kind: HandlerKind, identifier: string): string {
   return `$${kind}$${identifier}`;
 }
 
-export function handlersIndexModule(ir: IR): string {
+/** Each item's import and table line, by IR item (the same object in the next `generate --watch` run when unchanged). */
+const indexLines = new ObjectMemo<IrNamed, { importLine: string; entry: string }>();
+
+function indexLinesOf(kind: HandlerKind, i: IrNamed): { importLine: string; entry: string } {
+  return {
+    importLine: `import { handler as ${local(kind, i.identifier)} } from '../${handlerPath(kind, i.identifier).slice('src/'.length, -3)}.js';`,
+    entry: `    ${i.identifier}: ${local(kind, i.identifier)},`,
+  };
+}
+
+/** The module as parts joined with nothing between them, an import and an entry per item (output/parted-text.ts). */
+export function handlersIndexModuleParts(ir: IR): string[] {
   const imports: string[] = [];
-  const groups: string[] = [];
+  // Each group as its parts; the groups go one per line.
+  const groups: string[][] = [];
   for (const [kind, list] of items(ir)) {
-    for (const i of list) imports.push(`import { handler as ${local(kind, i.identifier)} } from '../${handlerPath(kind, i.identifier).slice('src/'.length, -3)}.js';`);
-    groups.push(`  ${kind}: {\n${list.map((i) => `    ${i.identifier}: ${local(kind, i.identifier)},`).join('\n')}\n  },`);
+    const lines = list.map((i) => indexLines.of(i, () => indexLinesOf(kind, i)));
+    for (const l of lines) imports.push(l.importLine);
+    groups.push([`  ${kind}: {\n`, ...joinedBy('\n', lines.map((l) => l.entry)), '\n  },']);
   }
   const capabilities = capabilityHandlerEntries(ir);
   imports.push(...capabilities.imports);
-  groups.push(...capabilities.members);
+  for (const member of capabilities.members) groups.push([member]);
   const auth = ir.auth
     ? `import { verifyToken as userVerifyToken } from '../auth.js';\n\n/** The bearer-token check from src/auth.ts. */\nexport const verifyToken: VerifyToken | undefined = userVerifyToken;`
     : `/** The manifest declares no auth section. */\nexport const verifyToken: VerifyToken | undefined = undefined;`;
-  return `${imports.join('\n')}
+  return [
+    ...joinedBy('\n', imports),
+    `
 import { setup as userSetup } from '../setup.js';
 import type { VerifyToken } from './http.js';
 import type { Handlers } from './types.js';
@@ -55,14 +71,17 @@ import type { McpServer } from '@modelcontextprotocol/server';
 
 /** The user's handlers, checked against the manifest. */
 export const handlers = {
-${groups.join('\n')}
+`,
+    ...groups.flatMap((g, i) => (i > 0 ? ['\n', ...g] : g)),
+    `
 } satisfies Handlers;
 
 ${auth}
 
 /** The user's per-server hook from src/setup.ts. */
 export const setup: (server: McpServer) => void = userSetup;
-`;
+`,
+  ];
 }
 
 function stubBody(kind: HandlerKind, i: IrNamed): string {

@@ -10,7 +10,7 @@ import type { IR, IrPrompt, IrResourceTemplate, IrTool } from '../../ir/model.js
 import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { stringLiteral } from '../shared/safe-code.js';
 import { capabilityRegistrations } from './capability-handlers.js';
-import { callStatement, importNames } from '../shared/code-layout.js';
+import { callStatement, importNames, joinedBy } from '../shared/code-layout.js';
 
 function templateVariables(t: IrResourceTemplate): string {
   const fields = t.variables.map((v) => {
@@ -34,7 +34,8 @@ function toolLine(t: IrTool, structured: boolean): string {
   return callStatement('  ', 'registerTool', ['server', `TOOLS.${t.identifier}`, validation, `handlers.tools.${t.identifier}`]);
 }
 
-export function registrationModule(ir: IR): string {
+/** The module as parts joined with nothing between them, a part per registration (output/parted-text.ts). */
+export function registrationModuleParts(ir: IR): string[] {
   const used = new Set<string>(['registerTool', 'registerResource', 'registerTemplate', 'registerPrompt']);
   const lines: string[] = [];
   const structured = ir.features.structuredContent;
@@ -58,7 +59,7 @@ export function registrationModule(ir: IR): string {
   for (const name of capabilities.imports) used.add(name);
   lines.push(...capabilities.lines);
   const validatorNames = ir.tools.flatMap((t) => [`${t.identifier}Input`, ...(t.outputSchema ? [`${t.identifier}Output`] : [])]);
-  return `import { McpServer } from '@modelcontextprotocol/server';
+  const head = `import { McpServer } from '@modelcontextprotocol/server';
 import { PROMPTS, RESOURCE_TEMPLATES, RESOURCES, SERVER_INFO, TOOLS } from './metadata.js';
 ${importNames('import', [...used].sort(), './register.js')}
 import { serverInfo } from './sdk-compat.js';
@@ -69,8 +70,9 @@ ${validatorNames.length ? importNames('import', validatorNames, './validators/in
 /** A server with everything in the manifest registered on it; one per session or request. */
 export function createMcpServer(handlers: Handlers): McpServer {
   const server = new McpServer(serverInfo(SERVER_INFO), serverOptions());
-${lines.join('\n')}
+`;
+  return [head, ...joinedBy('\n', lines), `
   return server;
 }
-`;
+`];
 }

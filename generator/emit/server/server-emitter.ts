@@ -7,17 +7,17 @@
 import type { Emitter } from '../emitter.js';
 import type { OutputFile } from '../../output/file-map.js';
 import { capabilityStubs } from './capability-handlers.js';
-import { handlersIndexModule, stubFiles } from './handler-files.js';
+import { handlersIndexModuleParts, stubFiles } from './handler-files.js';
 import { metadataModuleParts } from './metadata-module.js';
 import { parted } from '../../output/parted-text.js';
 import { optionsModule } from './options-module.js';
 import { packageFiles } from './package-files.js';
 import { GENERATED_DIR } from './paths.js';
-import { registrationModule } from './registration-module.js';
+import { registrationModuleParts } from './registration-module.js';
 import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
 import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
-import { typesModule } from './types-module.js';
+import { typesModuleParts } from './types-module.js';
 import { laidOut } from '../shared/laid-out.js';
 
 export const serverEmitter: Emitter = {
@@ -38,10 +38,11 @@ export const serverEmitter: Emitter = {
       ...staticFiles(),
       // Parted (output/parted-text.ts): the 2 MB tool table is not joined into one string.
       parted({ path: `${GENERATED_DIR}/metadata.ts`, owner: 'generated' as const }, metadataModuleParts(ir)),
-      generated('types.ts', typesModule(ir)),
-      generated('create-server.ts', registrationModule(ir)),
+      // Parted too: a part per tool, so a one-tool edit encodes that tool's lines only.
+      parted({ path: `${GENERATED_DIR}/types.ts`, owner: 'generated' as const }, typesModuleParts(ir)),
+      parted({ path: `${GENERATED_DIR}/create-server.ts`, owner: 'generated' as const }, registrationModuleParts(ir)),
       generated('server-options.ts', optionsModule(ir)),
-      generated('handlers.ts', handlersIndexModule(ir)),
+      parted({ path: `${GENERATED_DIR}/handlers.ts`, owner: 'generated' as const }, handlersIndexModuleParts(ir)),
       ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       // Already formatted by schemaToTypes: the write stage skips prettier for them.

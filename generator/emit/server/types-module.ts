@@ -8,7 +8,7 @@ import type { IR, IrTool } from '../../ir/model.js';
 import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { jsDoc, jsLiteral } from '../shared/safe-code.js';
 import { capabilityTypes } from './capability-handlers.js';
-import { functionType, importNames } from '../shared/code-layout.js';
+import { functionType, importNames, joinedBy } from '../shared/code-layout.js';
 
 /** Exploded variables are lists (empty when absent); query and prefixed forms may be absent. */
 function variableType(v: { list: boolean; optional: boolean }): string {
@@ -40,7 +40,12 @@ function toolText(t: IrTool): { imports: string; handler: string } {
   return { imports, handler };
 }
 
-export function typesModule(ir: IR): string {
+/**
+ * The module as parts joined with nothing between them, each tool's lines
+ * their own parts (the same strings from run to run for an unchanged tool):
+ * the write stage hashes and writes it from its parts (output/parted-text.ts).
+ */
+export function typesModuleParts(ir: IR): string[] {
   const out: string[] = [
     importNames('import type', ['CallToolResult', 'GetPromptResult', 'ReadResourceResult', 'ServerContext'], '@modelcontextprotocol/server'),
     `import type { MaybePromise, ToolResult } from './runtime.js';`,
@@ -85,5 +90,5 @@ export interface Handlers {
 ${capabilities.members.map((m) => `${m}\n`).join('')}}
 `);
   // CallToolResult is re-exported for handlers that build full results themselves.
-  return out.join('\n');
+  return joinedBy('\n', out);
 }

@@ -53,3 +53,13 @@ export function functionType(name: string, params: string[], result: string): st
   if (flat.length <= PRINT_WIDTH) return flat;
   return `export type ${name} = (\n${params.map((p) => `  ${p},\n`).join('')}) => ${result};`;
 }
+
+/** `items.join(separator)` as parts (the items, with the separator between them), for a parted text (output/parted-text.ts). */
+export function joinedBy(separator: string, items: readonly string[]): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) parts.push(separator);
+    parts.push(items[i]!);
+  }
+  return parts;
+}

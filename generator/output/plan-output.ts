@@ -156,11 +156,13 @@ export function planOutput(
       continue;
     }
     // Unchanged since this process wrote or read it: its contents are known without reading it again.
-    const current: TextSource = known && sameStat ? known.source : { contents: readOutput(absolutePath) };
-    if (known && sameStat) knownCurrent.set(absolutePath, known);
-    // A checkout with autocrlf turns LF into CRLF; the content is the same.
+    const knownNow = known !== undefined && sameStat;
+    const current: TextSource = knownNow ? known.source : { contents: readOutput(absolutePath) };
+    if (knownNow) knownCurrent.set(absolutePath, known);
+    // A checkout with autocrlf turns LF into CRLF; the content is the same. (Not for contents this process knows exactly:
+    // they are bytes it wrote or found equal, no checkout's, and scanning a changed 15 MB module for CR costs a watch run.)
     const same = sameText(current, file);
-    if (same || sameIgnoringCrlf(current, file, file.path)) {
+    if (same || (!knownNow && sameIgnoringCrlf(current, file, file.path))) {
       if (same) memo.set(absolutePath, { source: file, mtimeMs: stat.mtimeMs, size: stat.size, watched });
       plan.push(planned(file, absolutePath, 'unchanged'));
     } else if (file.path in previous || hasHeader(textHead(current, 300)) || file.path === '.mcpgen/files.json') {

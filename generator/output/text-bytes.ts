@@ -150,22 +150,9 @@ export function sha256OfParts(parts: readonly string[], slot: string): string {
   return digest;
 }
 
-/**
- * Whether each part's bytes hold a carriage return, by the part's bytes
- * (kept from run to run for unchanged parts, above): a plan compares every
- * changed parted file with what is on disk, and scanning the 15 MB
- * validators module of a 1,000-tool server for `\r` after each save costs
- * more than the lookups.
- */
-const crByBytes = new WeakMap<Buffer, boolean>();
-
 /** Whether the parts' text holds a carriage return (a byte scan, no joining). */
 export function partsHoldCr(parts: readonly string[], slot: string): boolean {
-  return partBytes(parts, slot).some((b) => {
-    let cr = crByBytes.get(b);
-    if (cr === undefined) crByBytes.set(b, (cr = b.includes(13)));
-    return cr;
-  });
+  return partBytes(parts, slot).some((b) => b.includes(13));
 }
 
 /**

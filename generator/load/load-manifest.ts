@@ -16,7 +16,8 @@ import {
   type Manifest,
 } from './manifest-types.js';
 import { mergeManifests, type ManifestPart } from './merge-manifests.js';
-import { MAX_DEPTH, parseYamlOrJson } from './parse-document.js';
+import { MAX_DEPTH } from './parse-document.js';
+import { parseManifestText } from './json-reparse.js';
 import { readInputFile } from './read-input.js';
 import { cannotSpellRef, resolveToolSchemaRefs } from './resolve-schema-refs.js';
 import { SourceMap } from './source-map.js';
@@ -89,7 +90,7 @@ function parsePart(
   diagnostics: Diagnostic[],
   options: LoadManifestOptions,
 ): ManifestPart | undefined {
-  const parsed = parseYamlOrJson(text, shown);
+  const parsed = parseManifestText(absolute, text, shown);
   if (parsed.diagnostics.length) {
     diagnostics.push(...parsed.diagnostics);
     return undefined;

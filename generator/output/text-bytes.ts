@@ -74,6 +74,40 @@ function splitsAPair(parts: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A one-shot run (no memos kept) hashes and writes a parted text from one
+ * reused window of bytes instead: each part is encoded into it in turn, and
+ * the window handed on whenever the next part might not fit. Nothing is
+ * kept, so keeping a Buffer per part (as watch mode does, to reuse it next
+ * run) would only cost: for the 15 MB validators module of a 1,000-tool
+ * server, thousands of small allocations and 15 MB of new memory (page
+ * faults, garbage collection), about a twentieth of the whole run.
+ */
+const WINDOW = 1 << 20;
+let window: Buffer | undefined;
+
+function streamParts(parts: readonly string[], take: (bytes: Buffer) => void): void {
+  if (splitsAPair(parts)) {
+    take(Buffer.from(parts.join(''), 'utf8'));
+    return;
+  }
+  const w = (window ??= Buffer.allocUnsafeSlow(WINDOW));
+  let used = 0;
+  for (const p of parts) {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a pair, 4 bytes for 2 units).
+    if (p.length * 3 > WINDOW - used) {
+      if (used > 0) take(w.subarray(0, used));
+      used = 0;
+      if (p.length * 3 > WINDOW) {
+        take(Buffer.from(p, 'utf8'));
+        continue;
+      }
+    }
+    used += w.write(p, used, 'utf8');
+  }
+  if (used > 0) take(w.subarray(0, used));
+}
+
 export function partBytes(parts: readonly string[], slot: string): Buffer[] {
   let buffers = bytesByParts.get(parts);
   if (buffers) return buffers;
@@ -121,6 +155,13 @@ const hashTrail = new Map<string, { parts: readonly string[]; states: Map<number
 export function sha256OfParts(parts: readonly string[], slot: string): string {
   let digest = hashByParts.get(parts);
   if (digest !== undefined) return digest;
+  if (!runMemosKept()) {
+    const hash = createHash('sha256');
+    countWork('text-parts-hashed', parts.length);
+    streamParts(parts, (bytes) => hash.update(bytes));
+    hashByParts.set(parts, (digest = hash.digest('hex')));
+    return digest;
+  }
   const buffers = partBytes(parts, slot);
   const keep = runMemosKept() && buffers.length === parts.length;
   const previous = keep ? hashTrail.get(slot) : undefined;
@@ -150,17 +191,24 @@ export function sha256OfParts(parts: readonly string[], slot: string): string {
   return digest;
 }
 
-/** Whether the parts' text holds a carriage return (a byte scan, no joining). */
+/** Whether the parts' text holds a carriage return (no joining). */
 export function partsHoldCr(parts: readonly string[], slot: string): boolean {
-  return partBytes(parts, slot).some((b) => b.includes(13));
+  return runMemosKept() ? partBytes(parts, slot).some((b) => b.includes(13)) : parts.some((p) => p.includes('\r'));
 }
 
 /**
- * Writes the parts' joined text as UTF-8 to an open file, straight from the
- * parts' bytes (gathered writes: no copy into one buffer first). A short
- * write goes on from where it stopped.
+ * Writes the parts' joined text as UTF-8 to an open file: when memos are
+ * kept, straight from the parts' kept bytes (gathered writes: no copy into
+ * one buffer first); else a window at a time (streamParts). A short write
+ * goes on from where it stopped.
  */
 export function writeParts(fd: number, parts: readonly string[], slot: string): void {
+  if (!runMemosKept()) {
+    streamParts(parts, (bytes) => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
+    return;
+  }
   const buffers = partBytes(parts, slot);
   let i = 0;
   let offset = 0; // bytes of buffers[i] already written

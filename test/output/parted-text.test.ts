@@ -65,6 +65,9 @@ describe('parted texts', () => {
     const samples: [string, string[]][] = [
       ['ASCII', moduleParts([chunk(1), chunk(2)])],
       ['multi-byte', ['é', '\u20ac'.repeat(50_000), '\u{1F600}']],
+      // Parts beyond one-shot runs' window of bytes (text-bytes.ts streamParts): one larger than it, and several that fill it.
+      ['larger than the window', ['a', '\u20ac'.repeat(400_000), 'b']],
+      ['filling the window', Array.from({ length: 40 }, (_, i) => `${i}`.repeat(30_000) + '\u00e9')],
       ['pair split', ['a\ud83d', '\ude00b']],
       ['lone surrogates', ['\ud800', 'x', '\udc00']],
       ['empty', []],

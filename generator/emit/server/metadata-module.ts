@@ -69,10 +69,6 @@ export function jsonDepth(value: unknown): number {
   return max;
 }
 
-export function metadataModule(ir: IR): string {
-  return metadataModuleParts(ir).join('');
-}
-
 /**
  * The module as parts joined with nothing between them: the TOOLS table
  * one part per tool (metadata-tool-table.ts), so the write stage need not

@@ -7,7 +7,7 @@
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { TOOL_MCPGEN_KEYS, type JsonObject, type ManifestTool } from '../load/manifest-types.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
-import { objectMemoGeneration, runMemosKept } from '../pipeline/run-memos.js';
+import { ObjectMemo } from '../pipeline/run-memos.js';
 import { adaptToRevision, definitionFields } from './revision-adapter.js';
 import { NameScope } from './naming.js';
 import { revisionShape } from './revision-shape.js';
@@ -69,16 +69,13 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
 
   // Literal objects in named's field order, not spreads of an intermediate one: a manifest may hold thousands of tools.
   const toolsHaveOutputSchema = definitionFields(spec, 'Tool')?.has('outputSchema') ?? false;
-  const reuse = runMemosKept();
-  const generation = objectMemoGeneration();
   const tools: IrTool[] = m.tools.map((tool, i) => {
     const pointer = `/tools/${i}`;
     const { identifier, typeName } = claims.get(pointer) ?? UNNAMED;
     const scopes = m.auth?.toolScopes?.[tool.name];
-    const known = reuse ? previousTools.get(tool) : undefined;
+    const known = previousTools.get(tool);
     if (
       known !== undefined &&
-      known.generation === generation &&
       known.spec === spec &&
       known.tool.pointer === pointer &&
       known.tool.identifier === identifier &&
@@ -97,7 +94,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
       tool.outputSchema && toolsHaveOutputSchema
         ? { name, identifier, typeName, pointer, wire, inputSchema, outputSchema: tool.outputSchema, requiredScopes }
         : { name, identifier, typeName, pointer, wire, inputSchema, requiredScopes };
-    if (reuse) previousTools.set(tool, { generation, spec, tool: built, dropped: dropped.slice(droppedBefore) });
+    previousTools.set(tool, { spec, tool: built, dropped: dropped.slice(droppedBefore) });
     return built;
   });
 
@@ -188,7 +185,7 @@ export function buildIr(loaded: LoadedManifest, spec: LoadedSpec, options: Build
  * (same wire object, so the same JSON for the emitters' memos) when its
  * place, names, scopes and spec are the same too.
  */
-const previousTools = new WeakMap<object, { generation: number; spec: LoadedSpec; tool: IrTool; dropped: DroppedField[] }>();
+const previousTools = new ObjectMemo<object, { spec: LoadedSpec; tool: IrTool; dropped: DroppedField[] }>();
 
 /** Whether `list(value)` would give exactly `strings`. */
 function sameStrings(strings: readonly string[], value: unknown): boolean {

@@ -1,9 +1,10 @@
 /**
  * Where the elements of an array sit in a JSON text, found by a scan of the
- * text's structure (strings skipped with indexOf). For a text already known
- * to be valid JSON: anything unexpected gives undefined, and the caller then
- * does without (json-reparse.ts parses the whole text instead).
+ * text's structure (strings skipped as json-positions.ts skips them). For a
+ * text JSON.parse accepted: anything unexpected gives undefined, and the
+ * caller then does without (json-reparse.ts parses the whole text instead).
  */
+import { afterString } from './json-positions.js';
 
 /** An array in a text: its brackets and, flat, the start and end (exclusive) of each element. */
 export interface ArraySpans {
@@ -14,9 +15,8 @@ export interface ArraySpans {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
@@ -25,33 +25,16 @@ export function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** The index of the quote that closes the string opening at `i`, or -1. */
-function stringEnd(text: string, i: number): number {
-  for (let j = i + 1; ; ) {
-    const q = text.indexOf('"', j);
-    if (q < 0) return -1;
-    let b = q - 1;
-    while (text.charCodeAt(b) === BACKSLASH) b--;
-    if ((q - 1 - b) % 2 === 0) return q;
-    j = q + 1;
-  }
-}
-
 /** The index just after the JSON value starting at `i`, or -1. */
 function valueEnd(text: string, i: number): number {
   const first = text.charCodeAt(i);
-  if (first === QUOTE) {
-    const end = stringEnd(text, i);
-    return end < 0 ? -1 : end + 1;
-  }
+  if (first === QUOTE) return afterString(text, i);
   if (first === 0x7b || first === 0x5b) {
     let depth = 0;
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (c === QUOTE) {
-        j = stringEnd(text, j);
-        if (j < 0) return -1;
-      } else if (c === 0x7b || c === 0x5b) depth++;
+      if (c === QUOTE) j = afterString(text, j) - 1;
+      else if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) {
         depth--;
         if (depth === 0) return j + 1;
@@ -93,15 +76,14 @@ export function rootArraySpans(text: string, key: string): ArraySpans | undefine
   if (text.charCodeAt(i) !== 0x7b) return undefined;
   i = skipSpace(text, i + 1);
   while (text.charCodeAt(i) === QUOTE) {
-    const keyEnd = stringEnd(text, i);
-    if (keyEnd < 0) return undefined;
+    const keyEnd = afterString(text, i);
     let name: unknown;
     try {
-      name = JSON.parse(text.slice(i, keyEnd + 1));
+      name = JSON.parse(text.slice(i, keyEnd));
     } catch {
       return undefined;
     }
-    i = skipSpace(text, keyEnd + 1);
+    i = skipSpace(text, keyEnd);
     if (text.charCodeAt(i) !== 0x3a) return undefined;
     i = skipSpace(text, i + 1);
     if (name === key) return elementSpans(text, i);

@@ -141,7 +141,8 @@ export function scanJsonShape(text: string, maxDepth: number): { keys: number; d
   return { keys, deepAt: undefined };
 }
 
-function afterString(text: string, i: number): number {
+/** The index just after the string whose opening quote is at `i` (the text's length when it is not closed). */
+export function afterString(text: string, i: number): number {
   for (i++; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5c) i++;
@@ -195,6 +196,22 @@ export function jsonIsClean(text: string, value: unknown, maxDepth: number, fact
   }
   if (facts) facts.fileRef = state.fileRef;
   return quotes === 2 * strings;
+}
+
+/**
+ * `JSON.parse(text)`, and whether jsonIsClean vouches for it (no duplicate
+ * key, nothing deeper than `maxDepth`) with what its walk learnt; undefined
+ * when the text does not parse.
+ */
+export function parseJson(text: string, maxDepth: number): { value: unknown; clean: boolean; facts: JsonFacts } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const facts: JsonFacts = { fileRef: true };
+  return { value, clean: jsonIsClean(text, value, maxDepth, facts), facts };
 }
 
 /** What the walk of jsonIsClean also learns about the value (valid when it returns true). */

@@ -15,8 +15,8 @@
  * unexpected in the new text, parses the whole text as before: that path
  * also reports every error.
  */
-import { jsonIsClean, scanJsonPositions, type JsonFacts } from './json-positions.js';
-import { listSpans, rootArraySpans, skipSpace, type ArraySpans } from './json-array-spans.js';
+import { parseJson, scanJsonPositions } from './json-positions.js';
+import { isSpace, listSpans, rootArraySpans, skipSpace, type ArraySpans } from './json-array-spans.js';
 import { MAX_DEPTH, parseYamlOrJson, type ParsedDocument } from './parse-document.js';
 import { SourceMap } from './source-map.js';
 import { objectMemoGeneration, runMemosKept } from '../pipeline/run-memos.js';
@@ -87,7 +87,7 @@ function reparse(before: KeptParse, text: string, shown: string): { parsed: Pars
   // precedes a kept element after them; with no new element, one comma between two kept ones, or none.
   let a = skipSpace(text, regionStart);
   let b = regionEnd;
-  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   const keptBefore = first > 0;
   const keptAfter = last + 1 < count;
   let body: string;
@@ -104,20 +104,15 @@ function reparse(before: KeptParse, text: string, shown: string): { parsed: Pars
     if (keptAfter) {
       if (b <= a || text.charCodeAt(b - 1) !== 0x2c) return undefined;
       b--;
-      while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     }
     if (a >= b) return undefined; // a comma with no element on its other side
     body = `[${text.slice(a, b)}]`;
   }
-  let parsedItems: unknown;
-  try {
-    parsedItems = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
   // What the whole-text path checks, for the new elements (one level down: they sit in the root's array).
-  const facts: JsonFacts = { fileRef: true };
-  if (!Array.isArray(parsedItems) || !jsonIsClean(body, parsedItems, MAX_DEPTH - 1, facts) || facts.fileRef) return undefined;
+  const parsed = parseJson(body, MAX_DEPTH - 1);
+  if (!parsed || !parsed.clean || parsed.facts.fileRef || !Array.isArray(parsed.value)) return undefined;
+  const parsedItems: unknown[] = parsed.value;
   const newSpans = listSpans(text, a, parsedItems.length);
   if (!newSpans) return undefined;
 
@@ -153,10 +148,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   while (k + BLOCK <= max && a.slice(a.length - k - BLOCK, a.length - k) === b.slice(b.length - k - BLOCK, b.length - k)) k += BLOCK;
   while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
   return k;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from './json-pointer.js';
-import { countJsonKeys, jsonIsClean, scanJsonPositions, scanJsonShape, type JsonFacts } from './json-positions.js';
+import { countJsonKeys, parseJson, scanJsonPositions, scanJsonShape } from './json-positions.js';
 import { SourceMap, SourceText } from './source-map.js';
 
 /**
@@ -293,15 +293,11 @@ function blockDepthOffset(text: string): number {
 function parseCleanJson(text: string, file: string): ParsedDocument | undefined {
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(text, MAX_DEPTH);
+  if (!parsed) return undefined;
+  const { value, facts } = parsed;
   // The usual case, answered natively (jsonIsClean); when it is not sure, the character scan decides.
-  const facts: JsonFacts = { fileRef: true };
-  if (jsonIsClean(text, value, MAX_DEPTH, facts)) {
+  if (parsed.clean) {
     return {
       value,
       sourceMap: SourceMap.lazy((map) => scanJsonPositions(text, file, map, MAX_DEPTH)),

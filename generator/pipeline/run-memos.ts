@@ -20,22 +20,10 @@ export function runMemosKept(): boolean {
 }
 
 /**
- * `JSON.stringify(value)`, serialized once per object: the memos keyed by
- * JSON (manifest.json's items by the tool's wire object, validator chunks by
- * the schema) would otherwise serialize a 1,000-tool manifest, megabytes of
- * strings, per save. The manifest and the IR are read-only once built, and
- * `generate --watch` hands the next run the very objects of the items an
- * edit left as they were (pipeline/reuse-unchanged.ts), so an unchanged item
- * keeps its JSON string from run to run: those memos then compare and hash
- * the same string instance (V8 keeps a string's hash).
- */
-let jsonByObject = new WeakMap<object, string>();
-
-/**
  * Counts the times the objects of a run may have been changed after they
  * were built: a plug-in emitter ran (nothing stops one from changing the IR
  * it was given; built-in emitters never do). Memos keyed by object identity
- * (this file's JSON, ObjectMemo, the IR's tools, lint's schema indexes) keep
+ * (ObjectMemo: the JSON below, the IR's tools, lint's schema indexes...) keep
  * what they learnt only within one such generation.
  */
 let generation = 0;
@@ -46,17 +34,7 @@ export function objectMemoGeneration(): number {
 
 /** Forgets everything learnt from objects by identity: called after a plug-in emitter ran. */
 export function forgetObjectMemos(): void {
-  jsonByObject = new WeakMap();
   generation++;
-}
-
-export function jsonOf(value: object): string {
-  let text = jsonByObject.get(value);
-  if (text === undefined) {
-    countWork('memo-keys-serialized');
-    jsonByObject.set(value, (text = JSON.stringify(value)));
-  }
-  return text;
 }
 
 /**
@@ -121,4 +99,26 @@ export class ObjectMemo<K extends object, V> {
     }
     return value;
   }
+}
+
+/**
+ * `JSON.stringify(value)`, serialized once per object: the memos keyed by
+ * JSON (manifest.json's items by the tool's wire object, validator chunks by
+ * the schema) would otherwise serialize a 1,000-tool manifest, megabytes of
+ * strings, per save. The manifest and the IR are read-only once built, and
+ * `generate --watch` hands the next run the very objects of the items an
+ * edit left as they were (pipeline/reuse-unchanged.ts), so an unchanged item
+ * keeps its JSON string from run to run: those memos then compare and hash
+ * the same string instance (V8 keeps a string's hash).
+ */
+const jsons = new ObjectMemo<object, string>();
+
+/** The value's JSON; serialized on every call when memos are not kept (only the watcher's memos ask for it). */
+export function jsonOf(value: object): string {
+  return jsons.of(value, serialize);
+}
+
+function serialize(value: object): string {
+  countWork('memo-keys-serialized');
+  return JSON.stringify(value);
 }

@@ -15,6 +15,7 @@ import type { Dialect } from '../../spec/revisions.js';
 import type { JsonObject } from '../../load/manifest-types.js';
 import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
+import { joinedBy } from '../shared/code-layout.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
 import { type ChunkMemo, chunkKey, compileOwnModule, memoizedChunk, type OwnSchema } from './validator-codegen/compile-module.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
@@ -146,15 +147,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   const body = own.length ? mine.bodyParts : [];
   // header + head, then the body's parts separated by blank lines, then a final newline: each part stays the string it was (no
   // copy of a 15 MB module, no new string per chunk), so a re-run finds the bytes of its unchanged chunks (output/text-bytes.ts).
-  const partsOf = (header: string): string[] => {
-    const parts = [`${header}${head}${body.length ? '\n' : ''}`];
-    body.forEach((b, i) => {
-      if (i > 0) parts.push('\n\n');
-      parts.push(b);
-    });
-    parts.push('\n');
-    return parts;
-  };
+  const partsOf = (header: string): string[] => [`${header}${head}${body.length ? '\n' : ''}`, ...joinedBy('\n\n', body), '\n'];
   // Built on first use only: the write stage asks for the module with its header.
   let code: string | undefined;
   const after = new Map<string, string>();

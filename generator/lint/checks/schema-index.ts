@@ -14,7 +14,7 @@
 import { isJsonObject, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, SINGLE_SCHEMA_KEYWORDS, type SchemaObject } from '../../json-schema/subschemas.js';
 import { SCHEMA_KEYWORDS } from '../../json-schema/keywords.js';
 import type { SchemaPath } from './schema-walk.js';
-import { objectMemoGeneration, runMemosKept } from '../../pipeline/run-memos.js';
+import { ObjectMemo, runMemosKept } from '../../pipeline/run-memos.js';
 
 /** Where a value sits relative to the subschema positions walkSchema enters. */
 export const enum Role {
@@ -66,15 +66,18 @@ const HEADER_KEY = 'x-mcp-header';
 /** Keywords of both dialects: never a misspelling, whichever dialect a schema is read in. */
 const BOTH_DIALECTS = new Set([...SCHEMA_KEYWORDS['draft-07']].filter((k) => SCHEMA_KEYWORDS['2020-12'].has(k)));
 
-let runIndexes: WeakMap<SchemaObject, SchemaIndex> | undefined;
+/** Where one lint run keeps the indexes it made. */
+type IndexMemo = { get(schema: SchemaObject): SchemaIndex | undefined; set(schema: SchemaObject, index: SchemaIndex): unknown };
+
+let runIndexes: IndexMemo | undefined;
 
 /**
- * The indexes of the last lint run, kept while the process keeps memos from
+ * The indexes of earlier lint runs, kept while the process keeps memos from
  * run to run (`generate --watch`): a schema an edit did not change comes back
  * as the same object (pipeline/reuse-unchanged.ts), and an index depends only
- * on the schema's contents. Dropped when object memos are forgotten.
+ * on the schema's contents.
  */
-let keptIndexes: { generation: number; indexes: WeakMap<SchemaObject, SchemaIndex> } | undefined;
+const keptIndexes = new ObjectMemo<SchemaObject, SchemaIndex>();
 
 /**
  * Runs `body` (one lint run) with each schema object indexed at most once,
@@ -83,14 +86,7 @@ let keptIndexes: { generation: number; indexes: WeakMap<SchemaObject, SchemaInde
  */
 export function withSchemaIndexes<T>(body: () => T): T {
   const outer = runIndexes;
-  if (runMemosKept()) {
-    const generation = objectMemoGeneration();
-    if (keptIndexes?.generation !== generation) keptIndexes = { generation, indexes: new WeakMap() };
-    runIndexes = keptIndexes.indexes;
-  } else {
-    keptIndexes = undefined;
-    runIndexes = new WeakMap();
-  }
+  runIndexes = runMemosKept() ? keptIndexes : new WeakMap<SchemaObject, SchemaIndex>();
   try {
     return body();
   } finally {

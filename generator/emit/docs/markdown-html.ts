@@ -8,6 +8,7 @@
  */
 import type MarkdownItNs from 'markdown-it';
 import { Slugger } from './slug.js';
+import { flatText } from '../shared/flat-text.js';
 
 export interface RenderedHtml {
   html: string;
@@ -80,6 +81,7 @@ export function splitAtHeadings(markdown: string): string[] {
 export async function markdownToHtml(markdown: string): Promise<RenderedHtml> {
   const md = await markdownIt();
   const env: RenderEnv = { slugger: new Slugger(), ids: [] };
-  const html = splitAtHeadings(markdown).map((part) => md.render(part, env)).join('');
+  // Each part's HTML is flattened as it is made (shared/flat-text.ts): markdown-it builds it by concatenation.
+  const html = splitAtHeadings(markdown).map((part) => flatText(md.render(part, env))).join('');
   return { html, ids: env.ids };
 }

@@ -71,14 +71,21 @@ export class JsonKeyedMemo<V> {
  * memos: an unchanged item is the same object in the next run
  * (reuse-unchanged.ts), so its result is found by identity. Emptied when
  * object memos are forgotten (a plug-in emitter ran). In a one-shot run it
- * keeps nothing.
+ * keeps nothing, unless made to (see the constructor).
  */
 export class ObjectMemo<K extends object, V> {
   private known = new WeakMap<K, V>();
   private generation = generation;
 
+  /**
+   * `inOneShotRuns`: keep results in a one-shot run as well, for a result
+   * that more than one emitter of the run asks for (the server and the
+   * client emit the same metadata module).
+   */
+  constructor(private readonly inOneShotRuns = false) {}
+
   get(key: K): V | undefined {
-    if (!kept) return undefined;
+    if (!kept && !this.inOneShotRuns) return undefined;
     if (this.generation !== generation) {
       this.known = new WeakMap();
       this.generation = generation;
@@ -87,7 +94,7 @@ export class ObjectMemo<K extends object, V> {
   }
 
   set(key: K, value: V): void {
-    if (kept && this.generation === generation) this.known.set(key, value);
+    if ((kept || this.inOneShotRuns) && this.generation === generation) this.known.set(key, value);
   }
 
   /** The memo's value for `key`, made by `make` when there is none. */

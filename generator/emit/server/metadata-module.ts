@@ -9,6 +9,7 @@
 import type { IR } from '../../ir/model.js';
 import { jsLiteral } from '../shared/safe-code.js';
 import { toolTableParts } from './metadata-tool-table.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 
 /**
  * A null-prototype object starts as a hash table: filling an ordinary one
@@ -74,7 +75,14 @@ export function jsonDepth(value: unknown): number {
  * one part per tool (metadata-tool-table.ts), so the write stage need not
  * join it (output/parted-text.ts).
  */
-export function metadataModuleParts(ir: IR): string[] {
+/** The module's parts by IR: the server and the client write the same metadata.ts (2 MB at 1,000 tools), laid out once a run. */
+const partsByIr = new ObjectMemo<IR, readonly string[]>(true);
+
+export function metadataModuleParts(ir: IR): readonly string[] {
+  return partsByIr.of(ir, layoutMetadataModule);
+}
+
+function layoutMetadataModule(ir: IR): string[] {
   const toolScopes = Object.fromEntries(ir.tools.filter((t) => t.requiredScopes.length).map((t) => [t.name, t.requiredScopes]));
   const auth = ir.auth ? { ...ir.auth, toolScopes } : undefined;
   let unchecked = false;

@@ -55,6 +55,8 @@ export function toolTableParts(
  * jsLiteral's escapes, which only ever act within one entry.
  */
 function layoutEntry(identifier: string, wire: unknown, depthOf: (value: unknown) => number): Entry {
-  const value = jsLiteral(wire, 2).replace(/\n/g, '\n  ');
-  return { text: `  ${JSON.stringify(identifier)}: ${value}`, depth: depthOf(wire) };
+  // The one-entry table laid out, without its braces: `{\n` + the entry + `\n}`. (A replace of every
+  // line break to indent the value's lines made several copies of the 2 MB table per run.)
+  const table = jsLiteral({ [identifier]: wire }, 2);
+  return { text: table.slice(2, -2), depth: depthOf(wire) };
 }

@@ -44,6 +44,8 @@ describe('generation work grows linearly with the number of tools', () => {
     expect(b['validators-compiled'] - a['validators-compiled']).toBe(n + n / 2);
     expect(new Set([a['specs-loaded'], b['specs-loaded'], c['specs-loaded']]).size).toBe(1);
     expect([a, b, c].map((x) => x['formatter-passes'])).toEqual([0, 0, 0]);
+    // The server and the client write the same metadata.ts: its tool table is laid out once a run, an entry per tool.
+    expect([a, b, c].map((x) => x['tool-table-entries-laid-out'])).toEqual([n, 2 * n, 4 * n]);
     // Every bench schema is compiled by mcpgen's own validator compiler, none by Ajv.
     expect([a, b, c].map((x) => x['validators-via-ajv'])).toEqual([0, 0, 0]);
   }, 120_000);

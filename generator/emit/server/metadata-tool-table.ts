@@ -10,6 +10,7 @@
  */
 import { ObjectMemo } from '../../pipeline/run-memos.js';
 import { jsLiteral } from '../shared/safe-code.js';
+import { countWork } from '../../pipeline/work-counts.js';
 
 interface Entry {
   text: string;
@@ -55,6 +56,7 @@ export function toolTableParts(
  * jsLiteral's escapes, which only ever act within one entry.
  */
 function layoutEntry(identifier: string, wire: unknown, depthOf: (value: unknown) => number): Entry {
+  countWork('tool-table-entries-laid-out');
   // The one-entry table laid out, without its braces: `{\n` + the entry + `\n}`. (A replace of every
   // line break to indent the value's lines made several copies of the 2 MB table per run.)
   const table = jsLiteral({ [identifier]: wire }, 2);

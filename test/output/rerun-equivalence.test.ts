@@ -51,6 +51,9 @@ describe('re-runs in one process', () => {
     const tools = benchTools(24);
     // A tool without description: a lint warning that must survive the memos.
     delete (tools[5] as { description?: string }).description;
+    // A misspelt schema keyword (a warning at the key): its finding is kept by schema object, and the tool moves up one place below.
+    const props = tools[6]!.inputSchema.properties as Record<string, Record<string, unknown>>;
+    props[Object.keys(props)[0]!]!.minLenght = 2;
     // Two tools share a definition in another file: editing only that file must reach both.
     const shared = (maxLength: number) => JSON.stringify({ $defs: { note: { type: 'string', maxLength, default: 'none' } } });
     for (const i of [9, 10]) (tools[i]!.inputSchema.properties as Record<string, unknown>).note = { $ref: './shared.json#/$defs/note' };
@@ -145,6 +148,7 @@ describe('re-runs in one process', () => {
     // The cache key hashes mcpgen's own code: the sources run here, the built CLI there. Everything else is equal.
     for (const [path, text] of reference) if (path !== '.mcpgen/cache.json') expect(watched.get(path), path).toBe(text);
     const codes = last!.diagnostics.map((x) => `${x.code}@${x.location?.line}:${x.location?.column}`).sort();
+    expect(codes.filter((c) => c.startsWith('tool-schema/unknown-keyword@'))).toHaveLength(1);
     const report = JSON.parse(fresh.stdout) as { diagnostics: { code: string; line: number | null; column: number | null }[] };
     expect(codes).toEqual(report.diagnostics.map((x) => `${x.code}@${x.line}:${x.column}`).sort());
     expect(codes).toContainEqual(expect.stringMatching(/^text\/missing-description@\d+:\d+$/));

@@ -16,8 +16,10 @@ import { definitionFields } from '../../ir/revision-adapter.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import { TOOL_MCPGEN_KEYS } from '../../load/manifest-types.js';
 import { listRevisions } from '../../spec/revisions.js';
-import { isJsonObject } from '../checks/schema-walk.js';
+import { isJsonObject, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import { schemaIndex } from '../checks/schema-index.js';
+import type { Dialect } from '../../spec/revisions.js';
+import { ObjectMemo } from '../../pipeline/run-memos.js';
 import type { Finding, LintContext, LintRule } from '../rule.js';
 
 /** Keys mcpgen accepts on an object beyond its spec definition, by definition name. */
@@ -33,9 +35,8 @@ export const EXTRA_KEYS: Record<string, readonly string[]> = {
 
 interface ObjectAt {
   definition: string;
-  /** How messages name the object. */
-  label: string;
-  pointer: string;
+  /** How messages name the object, and where it is: made only for a finding (most objects have none). */
+  place(): { label: string; pointer: string };
   value: Record<string, unknown>;
 }
 
@@ -43,7 +44,7 @@ interface ObjectAt {
 function objects(ctx: LintContext): ObjectAt[] {
   const m = ctx.loaded.manifest;
   const out: ObjectAt[] = [];
-  if (isJsonObject(m.server)) out.push({ definition: 'Implementation', label: 'server', pointer: '/server', value: m.server });
+  if (isJsonObject(m.server)) out.push({ definition: 'Implementation', place: () => ({ label: 'server', pointer: '/server' }), value: m.server });
   const sections: [keyof typeof m & string, string, string][] = [
     ['tools', 'Tool', 'tool'],
     ['resources', 'Resource', 'resource'],
@@ -55,14 +56,14 @@ function objects(ctx: LintContext): ObjectAt[] {
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, i: number) => {
       if (!isJsonObject(item)) return;
-      const pointer = joinPointer('/' + section, i);
-      out.push({ definition, label: `${label} ${describeName(item.name, section, i)}`, pointer, value: item });
+      const pointer = (): string => joinPointer('/' + section, i);
+      out.push({ definition, place: () => ({ label: `${label} ${describeName(item.name, section, i)}`, pointer: pointer() }), value: item });
       if (section === 'tools' && isJsonObject(item.annotations)) {
-        out.push({ definition: 'ToolAnnotations', label: 'tool annotations', pointer: joinPointer(pointer, 'annotations'), value: item.annotations });
+        out.push({ definition: 'ToolAnnotations', place: () => ({ label: 'tool annotations', pointer: joinPointer(pointer(), 'annotations') }), value: item.annotations });
       }
       if (section === 'prompts' && Array.isArray(item.arguments)) {
         item.arguments.forEach((arg: unknown, j: number) => {
-          if (isJsonObject(arg)) out.push({ definition: 'PromptArgument', label: 'prompt argument', pointer: joinPointer(pointer, 'arguments', j), value: arg });
+          if (isJsonObject(arg)) out.push({ definition: 'PromptArgument', place: () => ({ label: 'prompt argument', pointer: joinPointer(pointer(), 'arguments', j) }), value: arg });
         });
       }
     });
@@ -97,14 +98,15 @@ export const unknownKeysRule: LintRule = {
         const all = known(obj.definition);
         if (all.has(key)) continue; // another revision has it: the revision-fields rule says so
         const suggestion = closestMatch(key, all);
+        const { label, pointer } = obj.place();
         out.push({
           code: 'manifest/unknown-key',
           severity: suggestion ? 'error' : 'warning',
-          message: `Unknown key "${key}" on ${obj.label}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: `Unknown key "${key}" on ${label}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           hint: suggestion
             ? `Rename it to "${suggestion}"; as written it is ignored.`
             : `Known keys of ${obj.definition}: ${[...all].sort().join(', ')}.`,
-          pointer: joinPointer(obj.pointer, key),
+          pointer: joinPointer(pointer, key),
           atKey: true,
         });
       }
@@ -112,34 +114,54 @@ export const unknownKeysRule: LintRule = {
     ctx.loaded.manifest.tools.forEach((tool, i) => {
       if (!isJsonObject(tool)) return;
       for (const key of ['inputSchema', 'outputSchema'] as const) {
-        out.push(...schemaKeywordTypos(tool[key], joinPointer('/tools', i, key), ctx.spec.revision.dialect));
+        const schema = tool[key];
+        if (!isJsonObject(schema)) continue;
+        // The pointer is only made for a schema with a typo: most have none.
+        for (const typo of keywordTypos(schema, ctx.spec.revision.dialect)) {
+          out.push({
+            code: 'tool-schema/unknown-keyword',
+            message: `"${typo.key}" is not a JSON Schema keyword (${typo.dialect}). Did you mean "${typo.suggestion}"?`,
+            hint: `Validators ignore unknown keywords, so this "${typo.suggestion}" constraint does nothing as written.`,
+            pointer: joinPointer(joinPointer('/tools', i, key), ...typo.path, typo.key),
+            atKey: true,
+          });
+        }
       }
     });
     return out;
   },
 };
 
+interface KeywordTypo {
+  path: SchemaPath;
+  key: string;
+  dialect: Dialect;
+  suggestion: string;
+}
+
+/**
+ * Typos by schema object and default dialect, kept from run to run in
+ * `generate --watch` (run-memos.ts): an unchanged tool's schema is the
+ * same object in the next run, so a one-tool edit looks at that tool only.
+ */
+const typosBySchema = new ObjectMemo<SchemaObject, { defaultDialect: Dialect; typos: readonly KeywordTypo[] }>();
+
 /** Misspelt keywords in one tool schema. */
-export function schemaKeywordTypos(schema: unknown, pointer: string, defaultDialect: 'draft-07' | '2020-12'): Finding[] {
-  if (!isJsonObject(schema)) return [];
+function keywordTypos(schema: SchemaObject, defaultDialect: Dialect): readonly KeywordTypo[] {
+  const known = typosBySchema.get(schema);
+  if (known?.defaultDialect === defaultDialect) return known.typos;
   const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
   const dialect = /draft-07/.test(declared) ? 'draft-07' : /2020-12/.test(declared) ? '2020-12' : defaultDialect;
   const keywords = SCHEMA_KEYWORDS[dialect];
-  const out: Finding[] = [];
+  const typos: KeywordTypo[] = [];
   // The keys of every schema node that could be misspelt keywords, from the run's shared index (schema-index.ts).
   for (const { path, key } of schemaIndex(schema).keywordCandidates) {
     if (keywords.has(key)) continue;
     const suggestion = closestMatch(key, keywords);
-    if (!suggestion) continue;
-    out.push({
-      code: 'tool-schema/unknown-keyword',
-      message: `"${key}" is not a JSON Schema keyword (${dialect}). Did you mean "${suggestion}"?`,
-      hint: `Validators ignore unknown keywords, so this "${suggestion}" constraint does nothing as written.`,
-      pointer: joinPointer(pointer, ...path, key),
-      atKey: true,
-    });
+    if (suggestion) typos.push({ path, key, dialect, suggestion });
   }
-  return out;
+  typosBySchema.set(schema, { defaultDialect, typos });
+  return typos;
 }
 
 /** Keys of a definition in any revision whose schema is available (cached per run). */

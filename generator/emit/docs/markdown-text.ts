@@ -31,7 +31,8 @@ export function cellText(text: string): string {
 /** Inline code for any string, in or out of a table. */
 export function codeSpan(text: string, inTable = false): string {
   const flat = text.replace(LINE_BREAKS, ' ');
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  // Most names and types hold no backtick: no scan for runs of them (a 1,000-tool page has about 100,000 code spans).
+  const longest = flat.includes('`') ? Math.max(...[...flat.matchAll(/`+/g)].map((m) => m[0].length)) : 0;
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   const body = inTable ? flat.replace(/\|/g, '\\|') : flat;

@@ -100,7 +100,7 @@ export function planOutput(
 
   const memo = new Map<string, DiskState>();
   knownCurrent = new Map();
-  const listings = new Map<string, Map<string, Dirent>>();
+  const listings = new Map<string, FolderListing>();
   checkOutputFolders();
   const watching = watchingOutput();
   const userFilesNow = new Map<string, number>();
@@ -133,6 +133,11 @@ export function planOutput(
     }
     if (watching) watchOutputFolder(dirname(absolutePath));
     const watched = lookingAt(absolutePath);
+    // A file whose folder is not there is not there either: a first run into a new folder stats none of its thousands of files.
+    if (folderListing(listings, dirname(absolutePath)) === 'missing') {
+      plan.push(planned(file, absolutePath, 'create'));
+      continue;
+    }
     countWork('outputs-statted');
     const stat = statOrNothing(absolutePath);
     if (!stat) {
@@ -243,19 +248,30 @@ function sameIgnoringCrlf(a: TextSource, b: TextSource, path: string): boolean {
  * once per folder per plan). Anything else (missing, a folder, a link, a
  * name spelt in another case on a case-insensitive disk) is left to stat.
  */
-function listedAsFile(listings: Map<string, Map<string, Dirent>>, path: string): boolean {
-  const folder = dirname(path);
+function listedAsFile(listings: Map<string, FolderListing>, path: string): boolean {
+  const listing = folderListing(listings, dirname(path));
+  return typeof listing === 'object' && listing.get(basename(path))?.isFile() === true;
+}
+
+/**
+ * A folder's entries by name, read once per plan; `missing` when there is no
+ * such folder (yet) or a file is in its place (then nothing is inside it);
+ * `unreadable` when it cannot be listed for another reason (a folder without
+ * read permission may still hold files: those are left to stat).
+ */
+type FolderListing = Map<string, Dirent> | 'missing' | 'unreadable';
+
+function folderListing(listings: Map<string, FolderListing>, folder: string): FolderListing {
   let listing = listings.get(folder);
-  if (!listing) {
-    listing = new Map();
-    try {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) listing.set(entry.name, entry);
-    } catch {
-      // No such folder (yet), or not a folder: nothing listed.
-    }
-    listings.set(folder, listing);
+  if (listing !== undefined) return listing;
+  try {
+    listing = new Map(readdirSync(folder, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    listing = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
   }
-  return listing.get(basename(path))?.isFile() === true;
+  listings.set(folder, listing);
+  return listing;
 }
 
 /** The file's stat, or undefined where `existsSync` would say false (missing, or a file in the way of its folder). */

@@ -46,6 +46,9 @@ describe('generation work grows linearly with the number of tools', () => {
     expect([a, b, c].map((x) => x['formatter-passes'])).toEqual([0, 0, 0]);
     // The server and the client write the same metadata.ts: its tool table is laid out once a run, an entry per tool.
     expect([a, b, c].map((x) => x['tool-table-entries-laid-out'])).toEqual([n, 2 * n, 4 * n]);
+    // Into an empty folder: no file's folder exists yet, so none of them is stat-ed to learn it is missing; only the
+    // output index is (.mcpgen/ exists: it holds the run's lock).
+    expect([a, b, c].map((x) => x['outputs-statted'])).toEqual([1, 1, 1]);
     // Every bench schema is compiled by mcpgen's own validator compiler, none by Ajv.
     expect([a, b, c].map((x) => x['validators-via-ajv'])).toEqual([0, 0, 0]);
   }, 120_000);

@@ -183,4 +183,32 @@ describe('markdown to HTML', () => {
     const md = '# A\n\ntext\n\n```sh\n# not a heading\n```\n\n## B\n~~~~\n## still code\n~~~\n## still code\n~~~~\n### C';
     expect(splitAtHeadings(md)).toEqual(['# A\n\ntext\n\n```sh\n# not a heading\n```\n', '## B\n~~~~\n## still code\n~~~\n## still code\n~~~~', '### C']);
   });
+
+  it('splits as the line-by-line definition does, on any mix of headings, fences and look-alikes', () => {
+    // The definition: split into lines, track fences, cut before a heading line outside a fence (not the first line).
+    const reference = (markdown: string): string[] => {
+      const parts: string[] = [];
+      let current: string[] = [];
+      let fence: string | undefined;
+      for (const line of markdown.split('\n')) {
+        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (fence === undefined && marker) fence = marker;
+        else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+        else if (fence === undefined && /^#{1,6} /.test(line) && current.length) {
+          parts.push(current.join('\n'));
+          current = [];
+        }
+        current.push(line);
+      }
+      parts.push(current.join('\n'));
+      return parts;
+    };
+    const lines = ['# H', '## H2', '####### seven', '#no-space', ' # indented', '   ```', '    ```', '```ts', '````', '~~~', '~~~~ ', ' ~~~', '``` x', 'text', '', '\r', '# H\r', '|a|b|', '   #'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 500; round++) {
+      const md = Array.from({ length: next(12) }, () => lines[next(lines.length)]).join('\n') + (next(2) ? '\n' : '');
+      expect(splitAtHeadings(md), JSON.stringify(md)).toEqual(reference(md));
+    }
+  });
 });

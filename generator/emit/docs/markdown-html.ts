@@ -62,19 +62,29 @@ interface RenderEnv {
  */
 export function splitAtHeadings(markdown: string): string[] {
   const parts: string[] = [];
-  let current: string[] = [];
+  let partStart = 0;
   let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence === undefined && marker) fence = marker;
-    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-    else if (fence === undefined && /^#{1,6} /.test(line) && current.length) {
-      parts.push(current.join('\n'));
-      current = [];
+  // Line by line, without splitting the text into lines: a 1,000-tool page has 60,000, and only those whose first
+  // character after at most three spaces is a backtick, a tilde or a hash can open or close a fence or be a heading.
+  for (let lineStart = 0; lineStart <= markdown.length; ) {
+    let lineEnd = markdown.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = markdown.length;
+    let first = lineStart;
+    while (first < lineEnd && first - lineStart < 3 && markdown.charCodeAt(first) === 32) first++;
+    const c = first < lineEnd ? markdown.charCodeAt(first) : 0;
+    if (c === 96 || c === 126 || c === 35) {
+      const line = markdown.slice(lineStart, lineEnd);
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence === undefined && marker) fence = marker;
+      else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      else if (fence === undefined && /^#{1,6} /.test(line) && lineStart > 0) {
+        parts.push(markdown.slice(partStart, lineStart - 1));
+        partStart = lineStart;
+      }
     }
-    current.push(line);
+    lineStart = lineEnd + 1;
   }
-  parts.push(current.join('\n'));
+  parts.push(markdown.slice(partStart));
   return parts;
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { renderServerDocs, type DocsOptions } from '../../generator/emit/docs/docs-emitter.js';
-import { splitAtHeadings } from '../../generator/emit/docs/markdown-html.js';
+import { markdownToHtml, splitAtHeadings } from '../../generator/emit/docs/markdown-html.js';
 import { readUserPartials } from '../../generator/emit/docs/renderer.js';
 import { McpgenError } from '../../generator/diagnostics/diagnostic.js';
 import type { IR } from '../../generator/ir/model.js';
@@ -182,6 +182,14 @@ describe('markdown to HTML', () => {
   it('splits before headings, never inside a code fence', () => {
     const md = '# A\n\ntext\n\n```sh\n# not a heading\n```\n\n## B\n~~~~\n## still code\n~~~\n## still code\n~~~~\n### C';
     expect(splitAtHeadings(md)).toEqual(['# A\n\ntext\n\n```sh\n# not a heading\n```\n', '## B\n~~~~\n## still code\n~~~\n## still code\n~~~~', '### C']);
+  });
+
+  it('normalizes line breaks and NUL as markdown-it does: CR and CRLF are LF, NUL is U+FFFD', async () => {
+    const raw = '# T\r\n\r\n| a | b |\r| --- | --- |\n| `x\0` | y |\r\ntext\0\r';
+    const normalized = raw.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+    expect((await markdownToHtml(raw)).html).toBe((await markdownToHtml(normalized)).html);
+    expect((await markdownToHtml(raw)).html).toContain('<code>x\uFFFD</code>');
+    expect((await markdownToHtml(raw)).html).not.toMatch(/[\r\0]/);
   });
 
   it('splits as the line-by-line definition does, on any mix of headings, fences and look-alikes', () => {

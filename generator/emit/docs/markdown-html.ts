@@ -25,6 +25,12 @@ async function markdownIt(): Promise<MarkdownIt> {
   const { default: MarkdownItCtor } = await import('markdown-it');
   const md = new MarkdownItCtor('default', { html: false, linkify: false, typographer: false });
   md.disable(['image']);
+  // markdown-it's own normalize rule, without its copy of text that has nothing to normalize: it replaces every line
+  // break by itself (a new copy of each part of a 1,000-tool page). Same result: CR and CRLF become LF, NUL U+FFFD.
+  md.core.ruler.at('normalize', (state) => {
+    if (state.src.includes('\r')) state.src = state.src.replace(/\r\n?/g, '\n');
+    if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+  });
   // Table cells need line breaks; the templates write them as `<br>`. User text
   // never reaches this rule as `<br>`: the view model escapes every `<` first.
   md.inline.ruler.before('html_inline', 'template_br', (state, silent) => {

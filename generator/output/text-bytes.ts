@@ -142,8 +142,14 @@ export function partBytes(parts: readonly string[], slot: string): Buffer[] {
   return buffers;
 }
 
-/** Hash states along the last parts hashed per slot (after every STEP parts), so a re-run hashes from the first changed part on. */
-const STEP = 8;
+/**
+ * Hash states along the last parts hashed per slot, one after each
+ * HASH_STATE_STEP bytes or so (at a part's end), so a re-run hashes from the
+ * first changed part on, give or take that many bytes. (A state after every few parts made
+ * thousands of copies of the hash per save: 2,000 for a 1,000-tool
+ * metadata.ts, whose head changes with every added tool.)
+ */
+export const HASH_STATE_STEP = 64 * 1024;
 const hashTrail = new Map<string, { parts: readonly string[]; states: Map<number, Hash> }>();
 
 /**
@@ -171,20 +177,25 @@ export function sha256OfParts(parts: readonly string[], slot: string): string {
   if (previous) {
     let common = 0;
     while (common < parts.length && common < previous.parts.length && parts[common] === previous.parts[common]) common++;
-    for (let k = common - (common % STEP); k > 0; k -= STEP) {
-      const state = previous.states.get(k);
-      if (state) {
-        hash = state.copy();
-        start = k;
-        break;
-      }
+    // The last state saved after at most `common` parts (states are kept in part order).
+    let resume: Hash | undefined;
+    for (const [k, state] of previous.states) {
+      if (k > common) break;
+      start = k;
+      resume = state;
+      states.set(k, state);
     }
-    for (const [k, state] of previous.states) if (k <= start) states.set(k, state);
+    if (resume) hash = resume.copy();
   }
   countWork('text-parts-hashed', buffers.length - start);
+  let sinceState = 0;
   for (let i = start; i < buffers.length; i++) {
     hash.update(buffers[i]!);
-    if (keep && (i + 1) % STEP === 0) states.set(i + 1, hash.copy());
+    sinceState += buffers[i]!.length;
+    if (keep && sinceState >= HASH_STATE_STEP) {
+      states.set(i + 1, hash.copy());
+      sinceState = 0;
+    }
   }
   if (keep) hashTrail.set(slot, { parts, states });
   hashByParts.set(parts, (digest = hash.digest('hex')));

@@ -9,7 +9,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parted, partsOf, sameText, textHead, textLength, textStartsWith, withFields } from '../../generator/output/parted-text.js';
-import { sha256OfParts, partsHoldCr, writeParts } from '../../generator/output/text-bytes.js';
+import { HASH_STATE_STEP, sha256OfParts, partsHoldCr, writeParts } from '../../generator/output/text-bytes.js';
 import { keepRunMemos } from '../../generator/pipeline/run-memos.js';
 import { resetWorkCounts, workCounts } from '../../generator/pipeline/work-counts.js';
 import { writeFiles } from '../helpers/write-files.js';
@@ -89,7 +89,11 @@ describe('parted texts', () => {
 
   it('re-runs encode and hash only from the first changed part, with the digest of the whole text', () => {
     keepRunMemos();
-    const chunks = Array.from({ length: 100 }, (_, i) => chunk(i));
+    // Chunks of a real validator's size (10 KB): hash states are kept every HASH_STATE_STEP bytes, so a re-run
+    // rehashes at most that many bytes before the first changed part (STEP parts here), and the parts after it.
+    const pad = ' '.repeat(10_000);
+    const chunks = Array.from({ length: 100 }, (_, i) => chunk(i, `return true; //${pad}`));
+    const STEP = 2 * Math.ceil(HASH_STATE_STEP / 10_000);
     const hashes = (parts: string[]) => {
       resetWorkCounts();
       const digest = sha256OfParts(parts, 'module.ts');
@@ -101,13 +105,13 @@ describe('parted texts', () => {
     const appended = [...chunks, chunk(100)];
     let counts = hashes(moduleParts(appended));
     expect(counts['text-parts-encoded']).toBe(1);
-    expect(counts['text-parts-hashed']).toBeLessThanOrEqual(8 + 3);
+    expect(counts['text-parts-hashed']).toBeLessThanOrEqual(STEP + 3);
     // A chunk in the middle edited: rehashed from there on, encoded alone.
     const edited = [...appended];
-    edited[50] = chunk(50, 'return false;');
+    edited[50] = chunk(50, `return false; //${pad}`);
     counts = hashes(moduleParts(edited));
     expect(counts['text-parts-encoded']).toBe(1);
-    expect(counts['text-parts-hashed']).toBeLessThanOrEqual(moduleParts(edited).length - 2 * 50 + 8);
+    expect(counts['text-parts-hashed']).toBeLessThanOrEqual(moduleParts(edited).length - 2 * 50 + STEP);
     // A removal, then the header changed: still the right digest (rehashed from the start).
     hashes(moduleParts(edited.filter((_, i) => i !== 10)));
     const headed = moduleParts(edited);

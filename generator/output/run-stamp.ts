@@ -21,8 +21,9 @@
  * only when its mtime is clearly older than the moment its contents were
  * known (the run's start for inputs and unchanged outputs; the write itself
  * for written outputs, checked against the stat taken right after writing).
- * Otherwise it carries its sha256 and is compared by content at replay. A
- * stamp is only ever a shortcut: anything unusual (a journal, stale
+ * Otherwise it carries its sha256 and is compared by content at replay; a
+ * replay that finds such an entry old enough by then rewrites the stamp
+ * without its hash (settledStamp). A stamp is only ever a shortcut: anything unusual (a journal, stale
  * temporary files, a lock, a missing or mismatching entry) returns undefined
  * and the full run decides.
  */
@@ -260,6 +261,8 @@ function plainRelative(path: unknown): path is string {
  * otherwise undefined (the full run decides).
  */
 export function replayRunStamp(out: string, context: string, specSource: SpecSourceOptions): ReplayedRun | undefined {
+  // Before any file is looked at: what is checked below is known from this moment on.
+  const checkedAt = Date.now();
   out = resolve(out);
   // Index paths are plain relative paths (checked below): joined by hand, thousands of path.resolve calls cost.
   const root = out.endsWith(sep) ? out : out + sep;
@@ -318,6 +321,8 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
     }
   }
   const diagnostics = [...stamp.diagnostics, ...stamp.orphanedUserFiles.map((path) => orphanedUserFileWarning(join(out, path)))];
+  const settled = settledStamp(stamp, checkedAt);
+  if (settled) writeRunStamp(out, settled, specSource.env);
   return {
     plan: plan.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     diagnostics,
@@ -325,6 +330,35 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
     revision: stamp.revision,
     inputFiles: stamp.inputFiles,
   };
+}
+
+/**
+ * The stamp without the hashes of its racy entries that are racy no more:
+ * every entry was just found as stamped (a racy one by its contents), and
+ * one changed longer than the margin before `checkedAt` is trusted by its
+ * stat from now on, as a run stamping it now would. The files a run wrote
+ * last are racy when it stamps them (often the 15 MB validators module):
+ * without this, every later no-op read and hashed them again. Undefined
+ * when nothing settles.
+ */
+function settledStamp(stamp: RunStamp, checkedAt: number): RunStamp | undefined {
+  let changed = false;
+  const racy = (mtimeMs: number, ctimeMs: number): boolean => Math.max(mtimeMs, ctimeMs) >= checkedAt - marginFor(mtimeMs);
+  const settle = (s: FileStamp): FileStamp => {
+    if (s[4] === undefined || racy(s[1], s[2])) return s;
+    changed = true;
+    return [s[0], s[1], s[2], s[3]];
+  };
+  const inputs = Object.fromEntries(Object.entries(stamp.inputs).map(([path, s]) => [path, settle(s)]));
+  const specs = Object.fromEntries(Object.entries(stamp.specs).map(([revision, spec]) => [revision, spec.stamp ? { ...spec, stamp: settle(spec.stamp) } : spec]));
+  const index = settle(stamp.index);
+  const { stats, hashes } = stamp.outputs;
+  const kept: Record<string, string> = {};
+  for (const [i, hash] of Object.entries(hashes)) {
+    if (racy(stats[Number(i) * 4 + 1]!, stats[Number(i) * 4 + 2]!)) kept[i] = hash;
+    else changed = true;
+  }
+  return changed ? { ...stamp, inputs, specs, index, outputs: { ...stamp.outputs, hashes: kept } } : undefined;
 }
 
 export interface StampRecord {

@@ -70,14 +70,14 @@ export function jsonDepth(value: unknown): number {
   return max;
 }
 
+/** The module's parts by IR: the server and the client write the same metadata.ts (2 MB at 1,000 tools), laid out once a run. */
+const partsByIr = new ObjectMemo<IR, readonly string[]>(true);
+
 /**
  * The module as parts joined with nothing between them: the TOOLS table
  * one part per tool (metadata-tool-table.ts), so the write stage need not
  * join it (output/parted-text.ts).
  */
-/** The module's parts by IR: the server and the client write the same metadata.ts (2 MB at 1,000 tools), laid out once a run. */
-const partsByIr = new ObjectMemo<IR, readonly string[]>(true);
-
 export function metadataModuleParts(ir: IR): readonly string[] {
   return partsByIr.of(ir, layoutMetadataModule);
 }

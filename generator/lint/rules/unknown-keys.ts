@@ -15,10 +15,9 @@ import { SCHEMA_KEYWORDS } from '../../json-schema/keywords.js';
 import { definitionFields } from '../../ir/revision-adapter.js';
 import { joinPointer } from '../../load/json-pointer.js';
 import { TOOL_MCPGEN_KEYS } from '../../load/manifest-types.js';
-import { listRevisions } from '../../spec/revisions.js';
+import { listRevisions, type Dialect } from '../../spec/revisions.js';
 import { isJsonObject, type SchemaObject, type SchemaPath } from '../checks/schema-walk.js';
 import { schemaIndex } from '../checks/schema-index.js';
-import type { Dialect } from '../../spec/revisions.js';
 import { ObjectMemo } from '../../pipeline/run-memos.js';
 import type { Finding, LintContext, LintRule } from '../rule.js';
 

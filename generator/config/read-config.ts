@@ -5,7 +5,7 @@
  * beside the config, so that its imports resolve as the user wrote them.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../output/node-crypto.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -110,7 +110,7 @@ async function evaluate(file: string, compiled: string | undefined): Promise<unk
   let url: string;
   let temp: string | undefined;
   if (compiled !== undefined) {
-    temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.mjs`);
+    temp = join(dirname(file), `.${basename(file)}.${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}.mjs`);
     try {
       writeFileSync(temp, compiled);
     } catch (err) {

@@ -3,7 +3,7 @@
  * a half-written one: write a temporary file in the same folder, then rename
  * it over the target (rename is atomic within one file system).
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,7 +12,7 @@ export const TEMP_PREFIX = '.mcpgen-tmp-';
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = join(dir, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`);
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);

@@ -9,7 +9,7 @@
  * file the index lists to be on disk unchanged, so an edited or deleted
  * output is regenerated.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CODE_ROOT } from '../code-root.js';
@@ -33,7 +33,7 @@ import { findStaleTemps, pendingJournal } from './write-output.js';
 let codeHash: string | undefined;
 export function generatorCodeHash(): string {
   if (codeHash) return codeHash;
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   const roots = [CODE_ROOT, join(packageRoot(), 'templates'), join(packageRoot(), 'schema')];
   for (const root of roots) {
     for (const file of listFiles(root)) {

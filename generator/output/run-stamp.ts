@@ -27,7 +27,7 @@
  * temporary files, a lock, a missing or mismatching entry) returns undefined
  * and the full run decides.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -93,7 +93,7 @@ function marginFor(mtimeMs: number): number {
 }
 
 export function sha256Of(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 function statOf(path: string): Stats | undefined {
@@ -156,7 +156,8 @@ function matchesStat(path: string, size: number, mtimeMs: number, ctimeMs: numbe
 let codeIdentity: string | undefined;
 export function generatorCodeIdentity(): string {
   if (codeIdentity) return codeIdentity;
-  const hash = createHash('sha256');
+  // The entries themselves, not a hash of them: a no-op run loads no crypto (node-crypto.ts).
+  const files: string[] = [];
   const walk = (dir: string, wanted: (name: string) => boolean): void => {
     let entries: Dirent[];
     try {
@@ -169,25 +170,45 @@ export function generatorCodeIdentity(): string {
       if (e.isDirectory()) walk(path, wanted);
       else if (wanted(e.name)) {
         const s = statOf(path);
-        hash.update(`${path}\0${s?.size}\0${s?.mtimeMs}\0`);
+        files.push(`${path}\0${s?.size}\0${s?.mtimeMs}`);
       }
     }
   };
   walk(CODE_ROOT, (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
   walk(join(packageRoot(), 'templates'), () => true);
   walk(join(packageRoot(), 'schema'), () => true);
-  return (codeIdentity = hash.digest('hex'));
+  return (codeIdentity = files.join('\n'));
 }
 
-/** Everything besides files that shapes a run's output, as one hash. */
+/**
+ * Everything besides files that shapes a run's output, as one string
+ * (kept in the stamp and compared whole: a few kilobytes, and no hash to
+ * compute on the no-op path).
+ */
 export function stampContext(parts: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): string {
   const picked = { MCPGEN_SPEC_DIR: env.MCPGEN_SPEC_DIR, XDG_CACHE_HOME: env.XDG_CACHE_HOME, HOME: env.HOME };
-  return sha256Of(JSON.stringify({ v: 1, parts, env: picked, code: generatorCodeIdentity(), node: process.version }));
+  return JSON.stringify({ v: 2, parts, env: picked, code: generatorCodeIdentity(), node: process.version });
 }
 
-/** Where the stamp of output folder `out` (absolute) is kept. */
+/**
+ * Where the stamp of output folder `out` (absolute) is kept: a file named
+ * by a hash of the path. Not a cryptographic one (a no-op run loads no
+ * crypto): two folders whose names collide only take turns with one file,
+ * since a stamp names its folder and is read for that folder only.
+ */
 export function stampPath(out: string, env: NodeJS.ProcessEnv = process.env): string {
-  return join(cacheDir(env), 'stamps', `${sha256Of(out).slice(0, 32)}.json`);
+  return join(cacheDir(env), 'stamps', `${pathKey(out)}.json`);
+}
+
+/** 32 hex digits: FNV-1a (32 bits) of the path's UTF-16 code units, from four offset bases. */
+function pathKey(path: string): string {
+  let key = '';
+  for (const basis of [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b]) {
+    let h = basis;
+    for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+    key += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return key;
 }
 
 export function readRunStamp(out: string, env?: NodeJS.ProcessEnv): RunStamp | undefined {

@@ -7,7 +7,8 @@
  * writes it after every save; encoding into memory already in use costs a
  * few ms. The bytes are the same UTF-8 either way.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { writeSync, writevSync } from 'node:fs';
 import { runMemosKept } from '../pipeline/run-memos.js';
 import { countWork } from '../pipeline/work-counts.js';
@@ -40,7 +41,7 @@ function encoded(text: string): Buffer {
 
 /** The sha256 (hex) of `data`, a string as its UTF-8 bytes. */
 export function sha256OfText(data: Buffer | string): string {
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   hash.update(typeof data === 'string' && data.length >= LARGE ? encoded(data) : data);
   return hash.digest('hex');
 }
@@ -144,10 +145,10 @@ export function partBytes(parts: readonly string[], slot: string): Buffer[] {
 
 /**
  * Hash states along the last parts hashed per slot, one after each
- * HASH_STATE_STEP bytes or so (at a part's end), so a re-run hashes from the
- * first changed part on, give or take that many bytes. (A state after every few parts made
- * thousands of copies of the hash per save: 2,000 for a 1,000-tool
- * metadata.ts, whose head changes with every added tool.)
+ * HASH_STATE_STEP bytes or so (at a part's end), so a re-run hashes from
+ * the first changed part on, give or take that many bytes. (A state after
+ * every eight parts made hundreds of copies of the hash per save for a
+ * 1,000-tool metadata.ts alone, whose head changes with every added tool.)
  */
 export const HASH_STATE_STEP = 64 * 1024;
 const hashTrail = new Map<string, { parts: readonly string[]; states: Map<number, Hash> }>();
@@ -162,7 +163,7 @@ export function sha256OfParts(parts: readonly string[], slot: string): string {
   let digest = hashByParts.get(parts);
   if (digest !== undefined) return digest;
   if (!runMemosKept()) {
-    const hash = createHash('sha256');
+    const hash = nodeCrypto().createHash('sha256');
     countWork('text-parts-hashed', parts.length);
     streamParts(parts, (bytes) => hash.update(bytes));
     hashByParts.set(parts, (digest = hash.digest('hex')));
@@ -171,7 +172,7 @@ export function sha256OfParts(parts: readonly string[], slot: string): string {
   const buffers = partBytes(parts, slot);
   const keep = runMemosKept() && buffers.length === parts.length;
   const previous = keep ? hashTrail.get(slot) : undefined;
-  let hash = createHash('sha256');
+  let hash = nodeCrypto().createHash('sha256');
   let start = 0;
   const states = new Map<number, Hash>();
   if (previous) {

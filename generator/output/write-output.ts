@@ -13,7 +13,7 @@
  * killed, the next run (under the output lock) rolls the journal back before
  * anything else, and removes stale temporary files.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
@@ -66,7 +66,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
   const entries: JournalEntry[] = [];
   const written = new Map<string, WrittenStat>();
   // One random token per run and a counter: unique names without a random draw per file.
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const token = `${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`;
   let serial = 0;
   const suffix = () => `${token}-${(serial++).toString(36)}`;
   // Folders made in this run: thousands of files share a few folders.

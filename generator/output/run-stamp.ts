@@ -92,6 +92,11 @@ function marginFor(mtimeMs: number): number {
   return mtimeMs % 1000 === 0 ? 2500 : 100;
 }
 
+/** Whether a file last changed (mtime, ctime) too close to `knownAt`, when its contents were known, to be trusted by stat. */
+function racyAt(mtimeMs: number, ctimeMs: number, knownAt: number): boolean {
+  return Math.max(mtimeMs, ctimeMs) >= knownAt - marginFor(mtimeMs);
+}
+
 export function sha256Of(data: string | Buffer): string {
   return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
@@ -111,9 +116,7 @@ function statOf(path: string): Stats | undefined {
 export function stampFile(path: string, knownAt: number, sha256: () => string): FileStamp | undefined {
   const s = statOf(path);
   if (!s?.isFile()) return undefined;
-  const changed = Math.max(s.mtimeMs, s.ctimeMs);
-  const racy = changed >= knownAt - marginFor(s.mtimeMs);
-  return racy ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, sha256()] : [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+  return racyAt(s.mtimeMs, s.ctimeMs, knownAt) ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, sha256()] : [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 }
 
 /**
@@ -364,9 +367,8 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
  */
 function settledStamp(stamp: RunStamp, checkedAt: number): RunStamp | undefined {
   let changed = false;
-  const racy = (mtimeMs: number, ctimeMs: number): boolean => Math.max(mtimeMs, ctimeMs) >= checkedAt - marginFor(mtimeMs);
   const settle = (s: FileStamp): FileStamp => {
-    if (s[4] === undefined || racy(s[1], s[2])) return s;
+    if (s[4] === undefined || racyAt(s[1], s[2], checkedAt)) return s;
     changed = true;
     return [s[0], s[1], s[2], s[3]];
   };
@@ -376,7 +378,7 @@ function settledStamp(stamp: RunStamp, checkedAt: number): RunStamp | undefined 
   const { stats, hashes } = stamp.outputs;
   const kept: Record<string, string> = {};
   for (const [i, hash] of Object.entries(hashes)) {
-    if (racy(stats[Number(i) * 4 + 1]!, stats[Number(i) * 4 + 2]!)) kept[i] = hash;
+    if (racyAt(stats[Number(i) * 4 + 1]!, stats[Number(i) * 4 + 2]!, checkedAt)) kept[i] = hash;
     else changed = true;
   }
   return changed ? { ...stamp, inputs, specs, index, outputs: { ...stamp.outputs, hashes: kept } } : undefined;

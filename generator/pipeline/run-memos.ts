@@ -77,12 +77,16 @@ export class ObjectMemo<K extends object, V> {
   private known = new WeakMap<K, V>();
   private generation = generation;
 
+  private readonly inOneShotRuns: boolean;
+
   /**
    * `inOneShotRuns`: keep results in a one-shot run as well, for a result
    * that more than one emitter of the run asks for (the server and the
    * client emit the same metadata module).
    */
-  constructor(private readonly inOneShotRuns = false) {}
+  constructor(options: { inOneShotRuns?: boolean } = {}) {
+    this.inOneShotRuns = options.inOneShotRuns === true;
+  }
 
   get(key: K): V | undefined {
     if (!kept && !this.inOneShotRuns) return undefined;

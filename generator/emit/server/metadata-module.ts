@@ -71,7 +71,7 @@ export function jsonDepth(value: unknown): number {
 }
 
 /** The module's parts by IR: the server and the client write the same metadata.ts (2 MB at 1,000 tools), laid out once a run. */
-const partsByIr = new ObjectMemo<IR, readonly string[]>(true);
+const partsByIr = new ObjectMemo<IR, readonly string[]>({ inOneShotRuns: true });
 
 /**
  * The module as parts joined with nothing between them: the TOOLS table

@@ -12,7 +12,8 @@ import type { PlaceDiagnostic } from './emit/plugin-loader.js';
 import type { OutputMode } from './output/emit-output.js';
 import { INDEX_PATH, type OutputIndex } from './output/output-index.js';
 import type { PlannedFile } from './output/plan-output.js';
-import { buildRunStamp, replayRunStamp, sha256Of, stampContext, writeRunStamp, type StampRecord } from './output/run-stamp.js';
+import { buildRunStamp, replayRunStamp, stampContext, writeRunStamp, type StampRecord } from './output/run-stamp.js';
+import { sha256OfText } from './output/text-bytes.js';
 import { packageVersion } from './package-root.js';
 import type { PrepareOptions } from './pipeline/prepare.js';
 import { specReads } from './spec/load-spec.js';
@@ -242,7 +243,7 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
       stamp(
         [...Object.keys(files), INDEX_PATH].map((path) => {
           const absolutePath = planned.get(path)?.absolutePath ?? resolve(options.out, path);
-          return { path, absolutePath, sha256: () => files[path] ?? sha256Of(index), written: written.get(absolutePath) };
+          return { path, absolutePath, sha256: () => files[path] ?? sha256OfText(index), written: written.get(absolutePath) };
         }),
         parsed,
       );

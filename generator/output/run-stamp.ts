@@ -27,7 +27,7 @@
  * temporary files, a lock, a missing or mismatching entry) returns undefined
  * and the full run decides.
  */
-import { nodeCrypto } from './node-crypto.js';
+import { sha256OfText } from './text-bytes.js';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -97,10 +97,6 @@ function racyAt(mtimeMs: number, ctimeMs: number, knownAt: number): boolean {
   return Math.max(mtimeMs, ctimeMs) >= knownAt - marginFor(mtimeMs);
 }
 
-export function sha256Of(data: string | Buffer): string {
-  return nodeCrypto().createHash('sha256').update(data).digest('hex');
-}
-
 function statOf(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false }) ?? undefined;
@@ -143,7 +139,7 @@ function matchesStat(path: string, size: number, mtimeMs: number, ctimeMs: numbe
   if (sha256 === undefined) return true;
   try {
     const bytes = readFileSync(path);
-    return sha256Of(text ? bytes.toString('utf8').replace(/^\uFEFF/, '') : bytes) === sha256;
+    return sha256OfText(text ? bytes.toString('utf8').replace(/^\uFEFF/, '') : bytes) === sha256;
   } catch {
     return false;
   }
@@ -412,7 +408,7 @@ export function buildRunStamp(r: StampRecord): RunStamp | undefined {
   let unknown = false;
   const inputs: Record<string, FileStamp> = {};
   for (const { path, text } of r.inputs) {
-    const s = stampFile(path, r.runStart, () => sha256Of(text));
+    const s = stampFile(path, r.runStart, () => sha256OfText(text));
     if (!s) return undefined;
     inputs[path] = s;
   }

@@ -10,10 +10,9 @@
  * output is regenerated.
  */
 import { nodeCrypto } from './node-crypto.js';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { CODE_ROOT } from '../code-root.js';
-import { packageRoot } from '../package-root.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listGeneratorFiles } from '../generator-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../spec/load-spec.js';
@@ -24,34 +23,17 @@ import { newPathChecks, resolveInside } from './safe-path.js';
 import { findStaleTemps, pendingJournal } from './write-output.js';
 
 /**
- * A hash of mcpgen's own code and templates (the folder of the running code,
- * CODE_ROOT, plus templates/ and the revision registry), so that a changed
- * generator never reuses output of the old one, even at the same version
- * (development builds, patched installs). Computed once per process; the
- * same installed version gives the same hash on every machine.
+ * A hash of mcpgen's own code and templates (generator-files.ts), so that a
+ * changed generator never reuses output of the old one, even at the same
+ * version (development builds, patched installs). Computed once per process;
+ * the same installed version gives the same hash on every machine.
  */
 let codeHash: string | undefined;
 export function generatorCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = nodeCrypto().createHash('sha256');
-  const roots = [CODE_ROOT, join(packageRoot(), 'templates'), join(packageRoot(), 'schema')];
-  for (const root of roots) {
-    for (const file of listFiles(root)) {
-      hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
-    }
-  }
+  for (const { path, key } of listGeneratorFiles()) hash.update(key).update('\0').update(readFileSync(path)).update('\0');
   return (codeHash = hash.digest('hex'));
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(path));
-    else if (/\.(js|ts|json|hbs|md)$/.test(e.name) && !e.name.endsWith('.d.ts') && e.name !== 'help-cache.json') out.push(path);
-  }
-  return out;
 }
 
 export interface CacheInputs {

@@ -31,8 +31,7 @@ import { sha256OfText } from './text-bytes.js';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { CODE_ROOT } from '../code-root.js';
-import { packageRoot } from '../package-root.js';
+import { listGeneratorFiles } from '../generator-files.js';
 import type { SpecRead } from '../spec/load-spec.js';
 import { cacheDir, locateSchema, type SpecSourceOptions } from '../spec/spec-dirs.js';
 import { LOCK_PATH } from './output-lock.js';
@@ -147,36 +146,19 @@ function matchesStat(path: string, size: number, mtimeMs: number, ctimeMs: numbe
 
 /**
  * mcpgen's code identity without reading its code: the path, size and mtime
- * of every module in the folder of the running code (CODE_ROOT: `.js`, or
- * `.ts` when run from source; declaration files cannot change output), and of every
- * file in templates/ and schema/. Any rebuild or patched install changes it.
- * Computed once per process.
+ * of each of its files (generator-files.ts). Any rebuild or patched install
+ * changes it. Computed once per process.
  */
 let codeIdentity: string | undefined;
 export function generatorCodeIdentity(): string {
-  if (codeIdentity) return codeIdentity;
   // The entries themselves, not a hash of them: a no-op run loads no crypto (node-crypto.ts).
-  const files: string[] = [];
-  const walk = (dir: string, wanted: (name: string) => boolean): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = dir + sep + e.name;
-      if (e.isDirectory()) walk(path, wanted);
-      else if (wanted(e.name)) {
-        const s = statOf(path);
-        files.push(`${path}\0${s?.size}\0${s?.mtimeMs}`);
-      }
-    }
-  };
-  walk(CODE_ROOT, (name) => /\.(m?js|ts|json)$/.test(name) && !name.endsWith('.d.ts') && name !== 'help-cache.json');
-  walk(join(packageRoot(), 'templates'), () => true);
-  walk(join(packageRoot(), 'schema'), () => true);
-  return (codeIdentity = files.join('\n'));
+  codeIdentity ??= listGeneratorFiles()
+    .map(({ path }) => {
+      const s = statOf(path);
+      return `${path}\0${s?.size}\0${s?.mtimeMs}`;
+    })
+    .join('\n');
+  return codeIdentity;
 }
 
 /**

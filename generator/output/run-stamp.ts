@@ -19,13 +19,17 @@
  * Racy timestamps: a file changed within the timestamp granularity of the
  * moment we looked at it could keep its mtime. An entry is trusted by stat
  * only when its mtime is clearly older than the moment its contents were
- * known (the run's start for inputs and unchanged outputs; the write itself
- * for written outputs, checked against the stat taken right after writing).
- * Otherwise it carries its sha256 and is compared by content at replay; a
+ * known (the run's start for inputs and unchanged outputs), by a margin
+ * for the gap between the wall clock and file timestamps. A written output
+ * is checked against the stat taken right after writing it, and trusted at
+ * once when the file system's own clock had passed its mtime before it was
+ * renamed into place (write-output.ts: only the files staged in the last
+ * tick before the journal are racy, not every file of the last 100 ms).
+ * A racy entry carries its sha256 and is compared by content at replay; a
  * replay that finds such an entry old enough by then rewrites the stamp
- * without its hash (settledStamp). A stamp is only ever a shortcut: anything unusual (a journal, stale
- * temporary files, a lock, a missing or mismatching entry) returns undefined
- * and the full run decides.
+ * without its hash (settledStamp). A stamp is only ever a shortcut: anything
+ * unusual (a journal, stale temporary files, a lock, a missing or
+ * mismatching entry) returns undefined and the full run decides.
  */
 import { sha256OfText } from './text-bytes.js';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
@@ -117,13 +121,15 @@ export function stampFile(path: string, knownAt: number, sha256: () => string): 
 /**
  * The stamp of a file this run wrote, given the stat taken right after
  * writing it (before its rename into place): trusted when it still has that
- * size, mtime and inode and was not written within the margin before `now`.
+ * size, mtime and inode, and either the file system's clock had passed its
+ * mtime before the rename (`settled`, write-output.ts) or it was not written
+ * within the margin before `now`.
  */
-export function stampWritten(path: string, written: { size: number; mtimeMs: number; ino: number }, now: number, sha256: () => string): FileStamp | undefined {
+export function stampWritten(path: string, written: WrittenStat, now: number, sha256: () => string): FileStamp | undefined {
   const s = statOf(path);
   if (!s?.isFile()) return undefined;
   const same = s.size === written.size && s.mtimeMs === written.mtimeMs && s.ino === written.ino;
-  const racy = !same || s.mtimeMs >= now - marginFor(s.mtimeMs);
+  const racy = !same || (!written.settled && s.mtimeMs >= now - marginFor(s.mtimeMs));
   return racy ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, sha256()] : [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 }
 

@@ -14,7 +14,7 @@
  * anything else, and removes stale temporary files.
  */
 import { nodeCrypto } from './node-crypto.js';
-import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { McpgenError } from '../diagnostics/diagnostic.js';
 import { TEMP_PREFIX } from './atomic-write.js';
@@ -44,6 +44,16 @@ export interface WrittenStat {
   size: number;
   mtimeMs: number;
   ino: number;
+  /**
+   * The file system's own clock had passed this file's mtime before the file
+   * was renamed into place: the journal, written after every staged file and
+   * before the renames, on the same device, has a later mtime. Any change
+   * made to the file since then gets a later mtime too, so the file can be
+   * trusted by its stat at once (the racy-timestamp rule of run-stamp.ts,
+   * measured against the file system's clock as git does against its index
+   * file, instead of the wall clock with a margin).
+   */
+  settled?: boolean;
 }
 
 /** Returns the stat of each file written, by target path (for the no-op stamp, run-stamp.ts). */
@@ -65,6 +75,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
   plan = [...plan.filter((p) => !isIndex(p)), ...plan.filter(isIndex)];
   const entries: JournalEntry[] = [];
   const written = new Map<string, WrittenStat>();
+  const devices = new Map<string, number>();
   // One random token per run and a counter: unique names without a random draw per file.
   const token = `${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`;
   let serial = 0;
@@ -91,6 +102,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
         else writeText(fd, p.contents ?? '');
         const s = fstatSync(fd);
         written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+        devices.set(p.absolutePath, s.dev);
       } finally {
         closeSync(fd);
       }
@@ -108,12 +120,14 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
 
   const journalFile = outDir ? join(outDir, JOURNAL_PATH) : undefined;
   if (journalFile) {
+    let clock: { mtimeMs: number; dev: number };
     try {
-      writeJournal(journalFile, { generator: 'mcpgen-journal', entries });
+      clock = writeJournal(journalFile, { generator: 'mcpgen-journal', entries });
     } catch (err) {
       for (const e of entries) if (e.temp) rmSync(e.temp, { force: true });
       throw writeFailed(journalFile, err, 'Nothing was changed.');
     }
+    for (const [path, w] of written) if (devices.get(path) === clock.dev && w.mtimeMs < clock.mtimeMs) w.settled = true;
   }
 
   const pause = Number(process.env.MCPGEN_FAULT_RENAME_PAUSE_MS ?? 0);
@@ -221,11 +235,14 @@ function backupPath(target: string, suffix: string): string {
   return join(dirname(target), `${BACKUP_PREFIX}${basename(target)}-${suffix}`);
 }
 
-function writeJournal(file: string, journal: Journal): void {
+/** Writes the journal atomically; returns its mtime and device, a reading of the file system's clock after every file was staged. */
+function writeJournal(file: string, journal: Journal): { mtimeMs: number; dev: number } {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(journal, null, 2) + '\n');
   renameSync(temp, file);
+  const { mtimeMs, dev } = statSync(file);
+  return { mtimeMs, dev };
 }
 
 function readJournal(file: string): Journal | undefined {

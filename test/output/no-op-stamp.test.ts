@@ -162,22 +162,43 @@ describe('no-op stamp', () => {
   });
 
   it('trusts by stat, once old enough, the files it had to check by contents (racy when stamped)', async () => {
-    const { out, options } = project();
+    const { dir, out, options } = project();
     await run(options);
-    // Written just before the stamp was made: their stat alone could hide an edit in the same timestamp tick.
+    // The manifest was written just before the run: its stat alone could hide an edit in the same timestamp tick.
     const racy = readRunStamp(out)!;
-    expect(Object.keys(racy.outputs.hashes).length).toBeGreaterThan(0);
+    expect(racy.inputs[join(dir, 'mcp.yaml')]).toHaveLength(5);
     await pause(400);
-    // The replay checks them by contents, then keeps a stamp without their hashes: they are old enough now.
+    // The replay checks it by contents, then keeps a stamp without hashes: everything is old enough now.
     expect((await run(options)).loadedSpec).toBe(false);
     const settled = readRunStamp(out)!;
+    expect(Object.values(settled.inputs).every((s) => s.length === 4)).toBe(true);
     expect(settled.outputs.hashes).toEqual({});
     expect(settled.index[4]).toBeUndefined();
     expect(settled.outputs.stats).toEqual(racy.outputs.stats);
     expect((await run(options)).loadedSpec).toBe(false);
     // Still a shortcut only: an edit of a settled file sends the run down the full path.
-    const file = join(out, racy.outputs.paths[Number(Object.keys(racy.outputs.hashes)[0])]!);
-    writeFileSync(file, readFileSync(file, 'utf8') + '\n');
+    writeFileSync(join(dir, 'in.json'), '{"type":"object" }');
+    expect((await run(options)).loadedSpec).toBe(true);
+  });
+
+  it('trusts at once the files the file system had timestamped before the journal, and misses an edit made right after', async () => {
+    // Enough files that staging them spans several timestamp ticks (a tick is 1-10 ms; each file takes tens of µs or more).
+    const tools = Array.from({ length: 200 }, (_, i) => `  - name: tool_${i}\n    inputSchema: { type: object, properties: { q: { type: string } } }\n    outputSchema: { type: object }\n`);
+    const dir = writeFiles({ 'mcp.yaml': `server: { name: many, version: 1.0.0 }\ntools:\n${tools.join('')}` });
+    const out = join(dir, 'out');
+    const options: GenerateOptions = { manifests: [join(dir, 'mcp.yaml')], revision: '2025-11-25', emit: ['manifest', 'server'], out, cwd: dir };
+    await run(options);
+    const stamp = readRunStamp(out)!;
+    expect(stamp.outputs.paths.length).toBeGreaterThan(400);
+    // Only the files staged in the journal's own tick carry a hash (with a wall-clock margin of 100 ms, all would).
+    const hashed = Object.keys(stamp.outputs.hashes).map(Number);
+    expect(hashed.length).toBeLessThan(stamp.outputs.paths.length / 2);
+    // No pause: an edit of a file trusted by stat gets a later mtime than the stamp holds, so the run misses.
+    const trusted = stamp.outputs.paths.findIndex((_, i) => !hashed.includes(i));
+    const file = join(out, stamp.outputs.paths[trusted]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, ' \n'));
+    const after = statSync(file);
+    expect(after.mtimeMs).toBeGreaterThan(stamp.outputs.stats[trusted * 4 + 1]!);
     expect((await run(options)).loadedSpec).toBe(true);
   });
 

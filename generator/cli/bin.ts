@@ -6,12 +6,6 @@
  */
 import { cachedOutput } from './help-cache.js';
 
-// A reader that stops early (`mcpgen diff A B | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  throw err;
-});
-
 /**
  * The command itself, in a function rather than at the top level: the
  * bundled executable is CommonJS (scripts/bundle-cli.mjs), which has no
@@ -20,17 +14,26 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 async function main(argv: string[]): Promise<void> {
   const cached = cachedOutput(argv);
   if (cached !== undefined) {
+    // A reader that stops early (`mcpgen --help | head`) is not an error. The stream, not std-output.ts:
+    // help loads no file besides this one.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
     process.stdout.write(cached);
     return;
   }
   // Common lint command lines skip yargs (fast-path.ts); everything else is parsed by yargs.
   const { runWithoutYargs } = await import('./fast-path.js');
   const { processIo } = await import('./io.js');
+  const { outputPending, useStreams } = await import('./std-output.js');
   const fast = await runWithoutYargs(argv, processIo);
   if (fast !== undefined) {
     process.exitCode = fast;
-    exitOnceDone(fast);
+    exitOnceDone(fast, outputPending);
   } else {
+    // yargs prints through console, that is through the streams: everything goes that way from here, in order.
+    useStreams();
     const { runCli } = await import('./run-cli.js');
     process.exitCode = await runCli(argv);
   }
@@ -46,11 +49,12 @@ async function main(argv: string[]): Promise<void> {
  * asynchronous on some platforms, pipes on Windows), so no work or output is
  * ever cut.
  */
-function exitOnceDone(code: number): void {
-  // stdout and stderr are a TTYWrap or PipeWrap each (none when they are files); anything else is pending work.
+function exitOnceDone(code: number, outputPending: () => boolean): void {
+  // stdout and stderr, when their streams were made, are a TTYWrap or PipeWrap each (none when they are files);
+  // anything else is pending work.
   const active = process.getActiveResourcesInfo();
   if (active.length > 2 || active.some((r) => r !== 'TTYWrap' && r !== 'PipeWrap')) return;
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if (!outputPending()) process.exit(code);
 }
 
 // A failure that escapes main is a bug: Node prints it and exits 1, as for any unhandled rejection.

@@ -1,6 +1,8 @@
 /**
  * Where the CLI writes, so tests can run it in-process and capture output.
  */
+import { stderrIsTerminal, writeStderr, writeStdout } from './std-output.js';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -9,7 +11,7 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  interactive: Boolean(process.stderr.isTTY),
+  out: writeStdout,
+  err: writeStderr,
+  interactive: stderrIsTerminal(),
 };

@@ -17,7 +17,7 @@ const hook = join(repoRoot, 'test', 'helpers', 'record-loads.mjs');
 const ownCode = pathToFileURL(join(repoRoot, 'dist')).href + '/';
 
 /** Runs the CLI and returns its exit code and the mcpgen files it loaded (relative to dist/). */
-function loads(args: string[], cwd = repoRoot): { code: number | null; files: string[]; stderr: string; crypto: boolean } {
+function loads(args: string[], cwd = repoRoot): { code: number | null; files: string[]; stderr: string; crypto: boolean; streams: boolean } {
   const record = join(tempDir('mcpgen-loads-'), 'loads.txt');
   writeFileSync(record, '');
   const r = spawnSync(process.execPath, ['--import', hook, cliBin, ...args], {
@@ -35,7 +35,8 @@ function loads(args: string[], cwd = repoRoot): { code: number | null; files: st
         .map((url) => url.slice(ownCode.length)),
     ),
   ];
-  return { code: r.status, files, stderr: r.stderr, crypto: readFileSync(record, 'utf8').split('\n').includes('builtin:crypto') };
+  const builtins = readFileSync(record, 'utf8').split('\n');
+  return { code: r.status, files, stderr: r.stderr, crypto: builtins.includes('builtin:crypto'), streams: builtins.some((l) => l.startsWith('stream:')) };
 }
 
 describe('the bundled executable reads few files on the common paths', () => {
@@ -69,6 +70,8 @@ describe('the bundled executable reads few files on the common paths', () => {
     expect(r.code).toBe(0);
     expect(r.files.every((f) => f.startsWith('generator/bin/'))).toBe(true);
     expect(r.files.length).toBeLessThanOrEqual(6);
+    // It wrote to pipes by descriptor (cli/std-output.ts): making process.stdout would have loaded node:net.
+    expect(r.streams).toBe(false);
   });
 
   it('a no-op generate reads at most six files; a full one loads the emitters besides', async () => {
@@ -90,6 +93,7 @@ describe('the bundled executable reads few files on the common paths', () => {
     expect(again.code).toBe(0);
     expect(again.crypto).toBe(false);
     expect(full.crypto).toBe(true);
+    expect(again.streams).toBe(false);
   });
 
   it('loads the chunks on the lint path with the code caches the build trained, and lints the same without them', () => {

@@ -25,3 +25,22 @@ Module.prototype.load = function (filename) {
 process.on('exit', () => {
   if (process.moduleLoadList.includes('NativeModule crypto')) appendFileSync(file, 'builtin:crypto\n');
 });
+
+// And whether process.stdout or process.stderr was made (for a pipe, that loads node:net and the streams: about
+// 5 ms). Recorded by wrapping Node's lazy getters; the loader hook above loads node:net itself, so the module list
+// cannot tell.
+for (const name of ['stdout', 'stderr']) {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  if (!own?.get) continue;
+  let recorded = false;
+  Object.defineProperty(process, name, {
+    ...own,
+    get() {
+      if (!recorded) {
+        recorded = true;
+        appendFileSync(file, `stream:${name}\n`);
+      }
+      return own.get.call(this);
+    },
+  });
+}

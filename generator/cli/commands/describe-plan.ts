@@ -9,12 +9,16 @@ const VERBS: Record<OutputMode, Partial<Record<PlannedFile['action'], string>>> 
 };
 
 export function describePlan(plan: PlannedFile[], mode: OutputMode, out: string): string {
-  const count = (...actions: PlannedFile['action'][]) => plan.filter((p) => actions.includes(p.action)).length;
+  // One pass with index loops: a no-op run describes thousands of entries, and its code runs cold (no iterators to allocate).
+  const tally: Partial<Record<PlannedFile['action'], number>> = {};
   const lines: string[] = [];
-  for (const p of plan) {
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i]!;
+    tally[p.action] = (tally[p.action] ?? 0) + 1;
     const verb = VERBS[mode][p.action];
     if (verb) lines.push(`  ${verb.padEnd(24)} ${p.path}`);
   }
+  const count = (...actions: PlannedFile['action'][]) => actions.reduce((sum, a) => sum + (tally[a] ?? 0), 0);
   if (mode === 'check') {
     const stale = count('update', 'conflict');
     const missing = count('create');

@@ -9,7 +9,7 @@
  * nor the help cache.
  */
 import { readdirSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { CODE_ROOT } from './code-root.js';
 import { packageRoot } from './package-root.js';
 
@@ -34,7 +34,8 @@ export function listGeneratorFiles(): GeneratorFile[] {
     ['schema', join(packageRoot(), 'schema'), () => true],
   ];
   for (const [name, root, wanted] of roots) {
-    const walk = (dir: string): void => {
+    // `key` is the path of `dir` from the root, with a `/` after each folder.
+    const walk = (dir: string, key: string): void => {
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -42,12 +43,11 @@ export function listGeneratorFiles(): GeneratorFile[] {
         return;
       }
       for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const path = dir + sep + e.name;
-        if (e.isDirectory()) walk(path);
-        else if (wanted(e.name)) files.push({ path, key: `${name}/${relative(root, path).split(sep).join('/')}` });
+        if (e.isDirectory()) walk(dir + sep + e.name, `${key}${e.name}/`);
+        else if (wanted(e.name)) files.push({ path: dir + sep + e.name, key: key + e.name });
       }
     };
-    walk(root);
+    walk(root, `${name}/`);
   }
   return files;
 }

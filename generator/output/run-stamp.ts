@@ -32,7 +32,7 @@
  * mismatching entry) returns undefined and the full run decides.
  */
 import { sha256OfText } from './text-bytes.js';
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { listGeneratorFiles } from '../generator-files.js';
@@ -227,40 +227,49 @@ export function writeRunStamp(out: string, stamp: RunStamp, env?: NodeJS.Process
 }
 
 /**
- * Every entry under `out` (absolute paths), walked like findStaleTemps in
- * write-output.ts (not into node_modules or .git, at most 10,000 folders);
- * undefined when it finds a staging or backup file of an interrupted run.
+ * Lists each folder (absolute, with a trailing separator) that holds one of
+ * the `generated` or `user` files (absolute paths, grouped by folder as the
+ * stamp lists them), once and without file types, and keeps the names of
+ * the folders of user files. Undefined when a folder holds a staging or
+ * backup file of an interrupted run. Those are the only folders a run with
+ * this stamp's inputs writes into (a staged file is made beside its target);
+ * leftovers anywhere else are left to the next full run (findStaleTemps).
+ * Index loops throughout: this code runs cold, where each step of an
+ * iterator allocates.
  */
-function listTree(out: string): Set<string> | undefined {
-  const found = new Set<string>();
-  const stack = [out];
-  let visited = 0;
-  while (stack.length && visited < 10_000) {
-    const dir = stack.pop()!;
-    visited++;
-    let names: Dirent[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const d of names) {
-      const path = dir + sep + d.name;
-      if (d.isDirectory()) {
-        if (d.name !== 'node_modules' && d.name !== '.git') stack.push(path);
-      } else if (d.name.startsWith(TEMP_PREFIX) || d.name.startsWith(BACKUP_PREFIX)) {
-        return undefined;
+function listFolders(generated: readonly string[], user: readonly string[]): Map<string, Set<string> | null> | undefined {
+  const folders = new Map<string, Set<string> | null>();
+  const visit = (paths: readonly string[], keepNames: boolean): boolean => {
+    let folder = '';
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
+      // Paths of one folder come together: the folder is cut out only when it changes.
+      if (folder !== '' && path.startsWith(folder) && path.indexOf(sep, folder.length) === -1) continue;
+      folder = path.slice(0, path.lastIndexOf(sep) + 1);
+      const known = folders.get(folder);
+      if (known !== undefined && (known !== null || !keepNames)) continue;
+      let names: string[];
+      try {
+        names = readdirSync(folder);
+      } catch {
+        names = [];
       }
-      found.add(path);
+      for (let j = 0; j < names.length; j++) {
+        const name = names[j]!;
+        // Both prefixes start with a dot, which most names do not.
+        if (name.charCodeAt(0) === 46 && (name.startsWith(TEMP_PREFIX) || name.startsWith(BACKUP_PREFIX))) return false;
+      }
+      folders.set(folder, keepNames ? new Set(names) : null);
     }
-  }
-  return found;
+    return true;
+  };
+  return visit(generated, false) && visit(user, true) ? folders : undefined;
 }
 
-/** A path from the index that stays inside the folder by its spelling alone (no empty, `.` or `..` segment, no backslash). */
-const PLAIN_RELATIVE = /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:]+$/;
+/** What a path from the index must not hold to stay inside the folder by its spelling alone: an empty, `.` or `..` segment, a backslash, a colon or NUL. */
+const NOT_PLAIN = /^\/|\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)|[\\\0:]/;
 function plainRelative(path: unknown): path is string {
-  return typeof path === 'string' && PLAIN_RELATIVE.test(path) && !isAbsolute(path);
+  return typeof path === 'string' && path !== '' && !NOT_PLAIN.test(path) && !isAbsolute(path);
 }
 
 /**
@@ -296,6 +305,7 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
   if (!Array.isArray(paths) || !Array.isArray(stats) || stats.length !== paths.length * 4 || typeof hashes !== 'object' || hashes === null) return undefined;
   if (!Array.isArray(stamp.userFiles) || !Array.isArray(stamp.orphanedUserFiles)) return undefined;
   const plan: PlannedFile[] = [];
+  const generated: string[] = [join(out, INDEX_PATH)];
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
     if (!plainRelative(path)) return undefined;
@@ -303,16 +313,24 @@ export function replayRunStamp(out: string, context: string, specSource: SpecSou
     const at = i * 4;
     if (!matchesStat(absolutePath, stats[at]!, stats[at + 1]!, stats[at + 2]!, stats[at + 3]!, hashes[i], false)) return undefined;
     plan.push({ path, absolutePath, owner: 'generated', action: 'unchanged' });
+    generated.push(absolutePath);
   }
-  // One walk lists the folder: user files are checked by existence (as the content cache does) and
-  // leftovers of an interrupted run (for the full run to clean up) are found on the way.
-  const tree = listTree(out);
-  if (!tree) return undefined;
-  const orphans = new Set(stamp.orphanedUserFiles);
-  for (const path of stamp.userFiles) {
+  const user: string[] = [];
+  for (let i = 0; i < stamp.userFiles.length; i++) {
+    const path = stamp.userFiles[i];
     if (!plainRelative(path)) return undefined;
-    const absolutePath = root + (sep === '/' ? path : path.split('/').join(sep));
-    if (!tree.has(absolutePath) && !existsSync(absolutePath)) return undefined;
+    user.push(root + (sep === '/' ? path : path.split('/').join(sep)));
+  }
+  // One listing of each folder written into: user files are checked by existence (as the content cache does) and
+  // leftovers of an interrupted run (for the full run to clean up) are found on the way.
+  const folders = listFolders(generated, user);
+  if (!folders) return undefined;
+  const orphans = new Set(stamp.orphanedUserFiles);
+  for (let i = 0; i < user.length; i++) {
+    const absolutePath = user[i]!;
+    const cut = absolutePath.lastIndexOf(sep) + 1;
+    if (!folders.get(absolutePath.slice(0, cut))?.has(absolutePath.slice(cut)) && !existsSync(absolutePath)) return undefined;
+    const path = stamp.userFiles[i]!;
     if (!orphans.has(path)) plan.push({ path, absolutePath, owner: 'user', action: 'keep-user' });
   }
   plan.push({ path: INDEX_PATH, absolutePath: join(out, INDEX_PATH), owner: 'generated', action: 'unchanged' });

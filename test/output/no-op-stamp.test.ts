@@ -243,6 +243,9 @@ describe('no-op stamp', () => {
       '.mcpgen/lock': JSON.stringify({ pid: 2 ** 30, host: hostname() }),
       [`src/${TEMP_PREFIX}x`]: '{}',
       [`src/${BACKUP_PREFIX}x`]: '{}',
+      // Beside generated files only, and beside the index.
+      [`src/generated/${TEMP_PREFIX}types.ts-1`]: '{}',
+      [`.mcpgen/${TEMP_PREFIX}files.json-1`]: '{}',
     };
     for (const [leftover, contents] of Object.entries(leftovers)) {
       writeFileSync(join(out, leftover), contents);

@@ -32,6 +32,7 @@
  * mismatching entry) returns undefined and the full run decides.
  */
 import { sha256OfText } from './text-bytes.js';
+import { marginFor, racyAt } from './racy-timestamps.js';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -88,16 +89,6 @@ export interface ReplayedRun {
   sources: Map<string, string>;
   revision: string;
   inputFiles: string[];
-}
-
-/** Timestamps at whole seconds suggest a file system with coarse (1-2 s) timestamps. */
-function marginFor(mtimeMs: number): number {
-  return mtimeMs % 1000 === 0 ? 2500 : 100;
-}
-
-/** Whether a file last changed (mtime, ctime) too close to `knownAt`, when its contents were known, to be trusted by stat. */
-function racyAt(mtimeMs: number, ctimeMs: number, knownAt: number): boolean {
-  return Math.max(mtimeMs, ctimeMs) >= knownAt - marginFor(mtimeMs);
 }
 
 function statOf(path: string): Stats | undefined {

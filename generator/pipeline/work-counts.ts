@@ -6,7 +6,7 @@
  * built-in emitters): a guard against quadratic work or repeated compilation
  * that does not depend on timing. Counting costs an integer increment.
  */
-const KINDS = ['types-converted', 'validators-compiled', 'validators-via-ajv', 'formatter-passes', 'files-written', 'specs-loaded', 'outputs-read', 'tool-schemas-checked', 'definitions-checked', 'sources-split-into-lines', 'outputs-statted', 'text-parts-encoded', 'text-parts-hashed', 'parted-texts-joined', 'memo-keys-serialized', 'tool-table-entries-laid-out'] as const;
+const KINDS = ['types-converted', 'validators-compiled', 'validators-via-ajv', 'formatter-passes', 'files-written', 'specs-loaded', 'outputs-read', 'tool-schemas-checked', 'definitions-checked', 'sources-split-into-lines', 'outputs-statted', 'text-parts-encoded', 'text-parts-hashed', 'parted-texts-joined', 'memo-keys-serialized', 'tool-table-entries-laid-out', 'spec-files-hashed'] as const;
 
 export type WorkKind = (typeof KINDS)[number];
 

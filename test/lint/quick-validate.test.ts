@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ajvWork, definitionValidator, metaSchemaAjv } from '../../generator/lint/checks/ajv-loader.js';
-import { quickDefinitionValid, quickMetaValid } from '../../generator/lint/checks/quick-checks.js';
+import { metaSchemaQuickValid, quickDefinitionValid, quickMetaValid } from '../../generator/lint/checks/quick-checks.js';
+import { surelyValidSchema } from '../../generator/lint/checks/meta-schema-fast-path.js';
 import { QuickValidator, quickValidateWork } from '../../generator/lint/checks/quick-validate.js';
 import { interpretedDefinitionValid, interpretedMetaValid, QuickValidator as InterpretedValidator } from './oracles/quick-validate-interpreted.js';
 import { benchManifest } from '../../bench/lint-bench.js';
@@ -101,21 +102,57 @@ describe('quick meta-schema check', () => {
       const ajv = metaSchemaAjv(dialect, false);
       let ajvValid = 0;
       let quickValid = 0;
+      let fastValid = 0;
       for (let seed = 1; seed <= 3000; seed++) {
         const schema = randomSchema(rng(seed), dialect);
         // As lint does: the root $schema picks the dialect and is not checked as data.
         if (typeof schema === 'object' && schema !== null) delete (schema as Record<string, unknown>).$schema;
         const quick = quickMetaValid(dialect, schema);
+        const fast = surelyValidSchema(dialect, schema);
         const sure = ajv.validateSchema(schema as object) as boolean;
         if (quick) expect(sure, JSON.stringify(schema)).toBe(true);
-        expect(quick, `same verdict as the interpreter: ${JSON.stringify(schema)}`).toBe(interpretedMetaValid(dialect, schema));
+        if (fast) expect(sure, `hand-written shapes: ${JSON.stringify(schema)}`).toBe(true);
+        expect(metaSchemaQuickValid(dialect, schema), `same verdict as the interpreter: ${JSON.stringify(schema)}`).toBe(interpretedMetaValid(dialect, schema));
         if (sure) ajvValid++;
         if (quick) quickValid++;
+        if (fast) fastValid++;
       }
       expect(ajvValid).toBeGreaterThan(300);
       expect(quickValid).toBeGreaterThan(ajvValid * 0.4);
+      // The hand-written shapes answer for most schemas by themselves, or they would buy nothing.
+      expect(fastValid).toBeGreaterThan(ajvValid * 0.4);
     });
   }
+
+  it('hand-written shapes: never sure of what Ajv rejects, on edge cases of each keyword shape', () => {
+    const cases: Record<string, unknown>[] = [
+      { enum: ['a', 'a'] }, { enum: [0, -0] }, { enum: [] }, { enum: [{ a: 1 }, { a: 1 }] },
+      { $vocabulary: { 'https://example.com/v': true } }, { $vocabulary: { x: 1 } },
+      { dependencies: { a: ['b', 'b'] } }, { dependencies: { a: ['b'], c: { type: 'strin' } } }, { dependencies: { a: 3 } },
+      { dependentRequired: { a: ['b', 'b'] } }, { dependentRequired: { a: [1] } }, { dependentSchemas: { a: { type: 'object' } } },
+      { patternProperties: { 'a\\Z': {} } }, { patternProperties: { '(': {} } }, { patternProperties: { '^x-': { type: 'string' } } },
+      { $id: 'x#frag' }, { $id: 'https://example.com/s#' }, { $id: 'a b' },
+      { $anchor: 'ok' }, { $anchor: '1bad' }, { $dynamicAnchor: 'meta' }, { $dynamicRef: '#meta' },
+      { items: [] }, { items: [{}] }, { items: [{ type: 'strin' }] }, { prefixItems: [] }, { prefixItems: [{}] },
+      { writeOnly: 'x' }, { readOnly: 'x' }, { deprecated: 1 }, { contentSchema: 3 }, { contentSchema: {} },
+      { minContains: -1 }, { maxContains: 1.5 }, { maxProperties: 2 }, { multipleOf: 0 }, { multipleOf: 0.5 },
+      { type: ['string', 'string'] }, { type: [] }, { type: ['integer', 'null'] }, { type: 'any' },
+      { $recursiveRef: '#' }, { $recursiveAnchor: true }, { definitions: { a: 3 } }, { $defs: { a: true } },
+      { additionalItems: 'x' }, { additionalItems: false }, { unevaluatedItems: 1 }, { format: 3 }, { examples: {} },
+      { $schema: 'not a uri' }, { $ref: 'http://[bad' }, { pattern: 'a\\Z' }, { pattern: '\\p{L}' }, { required: [] },
+      { properties: { a: { properties: { b: { items: { anyOf: [{ type: 'strin' }] } } } } } },
+    ];
+    for (const dialect of ['2020-12', 'draft-07'] as const) {
+      const ajv = metaSchemaAjv(dialect, false);
+      let fastValid = 0;
+      for (const schema of cases) {
+        if (!surelyValidSchema(dialect, schema)) continue;
+        fastValid++;
+        expect(ajv.validateSchema(schema), `${dialect}: ${JSON.stringify(schema)}`).toBe(true);
+      }
+      expect(fastValid).toBeGreaterThan(10);
+    }
+  });
 
   it('accepts the realistic tool schemas of the lint bench, in both dialects', () => {
     const schema = {
@@ -220,13 +257,20 @@ describe('compiled checks', () => {
       for (const schema of schemas) {
         const { $schema: _ignored, ...body } = schema as Record<string, unknown>;
         const quick = quickMetaValid(dialect, body);
-        expect(quick, JSON.stringify(body)).toBe(interpretedMetaValid(dialect, body));
+        const interpreted = interpretedMetaValid(dialect, body);
+        expect(metaSchemaQuickValid(dialect, body), JSON.stringify(body)).toBe(interpreted);
+        // The hand-written shapes in front accept at least what the interpreted meta-schema accepts on these.
+        if (interpreted) expect(quick, JSON.stringify(body)).toBe(true);
         if (quick) {
           quickValid++;
           expect(ajv.validateSchema(body), JSON.stringify(body)).toBe(true);
         }
       }
       expect(quickValid).toBeGreaterThan(schemas.length / 2);
+      // Every bench tool schema is answered by the shapes alone.
+      for (const tool of benchManifest(3).tools as Record<string, unknown>[]) {
+        for (const schema of [tool.inputSchema, tool.outputSchema]) expect(surelyValidSchema(dialect, schema), JSON.stringify(schema)).toBe(true);
+      }
     }
   });
 

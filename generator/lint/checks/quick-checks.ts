@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { surelyValidSchema } from './meta-schema-fast-path.js';
 import { QuickValidator, isSchema, type Schema } from './quick-validate.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -67,8 +68,18 @@ function metaValidator(dialect: 'draft-07' | '2020-12'): { validator: QuickValid
   return m;
 }
 
-/** True only when Ajv's validateSchema (dialect's meta-schema) would accept `schema`. */
+/**
+ * True only when Ajv's validateSchema (dialect's meta-schema) would accept
+ * `schema`: the hand-written shapes first, which answer for nearly every
+ * schema, then the meta-schema itself, interpreted.
+ */
 export function quickMetaValid(dialect: 'draft-07' | '2020-12', schema: unknown): boolean {
+  if (surelyValidSchema(dialect, schema)) return true;
+  return metaSchemaQuickValid(dialect, schema);
+}
+
+/** Whether the interpreted meta-schema (quick-validate.ts) is sure that Ajv would accept `schema`. */
+export function metaSchemaQuickValid(dialect: 'draft-07' | '2020-12', schema: unknown): boolean {
   const { validator, root, uri } = metaValidator(dialect);
   return validator.valid(root, uri, schema);
 }

@@ -112,7 +112,7 @@ function emitUnique(cx: Ctx, schema: Obj, sp: string): void {
   w.line(`let ${i} = ${d}.length;`);
   w.line(`let ${j};`);
   const fail = (): void =>
-    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`, `"must NOT have duplicate items (items ## " + ${j} + " and " + ${i} + " are identical)"`);
+    addError(cx, 'uniqueItems', sp, `{ i: ${i}, j: ${j} }`, `"must NOT have duplicate items (items ## " + ${j} + " and " + ${i} + " are identical)"`, 'params and message');
   w.block(`if (${i} > 1)`, () => {
     if (types.length > 0 && !types.some((t) => t === 'object' || t === 'array')) {
       const indices = w.name('indices');

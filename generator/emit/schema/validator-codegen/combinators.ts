@@ -115,7 +115,7 @@ function emitOneOf(cx: Ctx, schemas: unknown[]): void {
   branch(0);
   w.ifElse(
     `!${valid}`,
-    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`, '"must match exactly one schema in oneOf"'),
+    () => addError(cx, 'oneOf', `${cx.schemaPath}/oneOf`, `{ passingSchemas: ${passing} }`, '"must match exactly one schema in oneOf"', 'params'),
     () => resetErrors(cx, count),
   );
 }

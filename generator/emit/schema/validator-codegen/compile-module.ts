@@ -7,8 +7,11 @@
  * definition) and its constants (patterns, enums, formats); the error and
  * equality helpers are emitted once per module.
  *
- * Each internal function returns its error list (null when valid); the
- * exported validator stores it on `.errors` like an Ajv validate function.
+ * Each internal function returns its error list (null when valid): three
+ * entries per error, which name its site in the chunk's site table
+ * (context.ts addError). The exported validator keeps the list, and its
+ * `errors` property, like an Ajv validate function's, gives Ajv's error
+ * objects, built from the list on first read after each call.
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Dialect } from '../../../spec/revisions.js';
@@ -88,6 +91,9 @@ class Scope implements ModuleScope {
   readonly helpers = new Set<HelperName>();
   readonly formats = new Map<string, string>();
   readonly pending: PendingFunction[] = [];
+  /** Error sites' code, in index order, and their indices by code. */
+  readonly sites: string[] = [];
+  private readonly siteIndex = new Map<string, number>();
   private readonly refFunctions = new Map<Obj, Map<string, string>>();
   private names = 0;
 
@@ -102,8 +108,17 @@ class Scope implements ModuleScope {
     this.writesDefaults = useDefaults && hasDefault(schema);
   }
 
-  private newName(): string {
+  newName(): string {
     return `${this.prefix}_mv${this.names++}`;
+  }
+
+  errorSite(code: string): number {
+    let index = this.siteIndex.get(code);
+    if (index === undefined) {
+      index = this.sites.push(code) - 1;
+      this.siteIndex.set(code, index);
+    }
+    return index;
   }
 
   constant(_kind: string, code: string): string {
@@ -189,19 +204,23 @@ function compileFunction(scope: Scope, fn: PendingFunction): string {
  * The exported validator. Without a `$ref: "#"` the root schema's code is its
  * body (no inner call, and instancePaths below the root are literals);
  * otherwise it calls the root's function, which the recursion calls too.
+ * Each call stores its error list in `state` and marks the error objects of
+ * the previous call stale; `errors` builds them when read (mvLazyErrors).
  */
-function exportedFunction(scope: Scope, exportName: string, schema: Obj): string {
+function exportedFunction(scope: Scope, exportName: string, schema: Obj, state: string): string {
   const w = new CodeWriter();
   w.block(`export function ${exportName}(data)`, () => {
     if (hasRootRef(schema)) {
       w.line(`const errors = ${scope.refFunction(schema, '#')}(data, "");`);
-      w.line(`${exportName}.errors = errors;`);
+      w.line(`${state}.list = errors;`);
+      w.line(`${state}.built = false;`);
       w.line('return errors === null;');
       return;
     }
     w.line('let vErrors = null;');
     emitSchema({ w, scope, root: schema, data: 'data', ...EXPORT_ROOT_PATH, schemaPath: '#', composite: false, emit: emitSchema }, schema);
-    w.line(`${exportName}.errors = vErrors;`);
+    w.line(`${state}.list = vErrors;`);
+    w.line(`${state}.built = false;`);
     w.line('return vErrors === null;');
   });
   return w.toString();
@@ -209,16 +228,22 @@ function exportedFunction(scope: Scope, exportName: string, schema: Obj): string
 
 function compileChunk({ exportName, schema }: OwnSchema, dialect: Dialect, useDefaults: boolean): Chunk {
   const scope = new Scope(dialect, useDefaults, exportName, schema);
-  const exported = exportedFunction(scope, exportName, schema);
+  const state = scope.newName();
+  const exported = exportedFunction(scope, exportName, schema, state);
   // Functions for recursive definitions (and the root, when `$ref: "#"` calls it), compiled as found.
   const functions: string[] = [];
   for (let i = 0; i < scope.pending.length; i++) functions.push(compileFunction(scope, scope.pending[i]!));
+  const sites = scope.newName();
   const constants = [
     ...[...scope.formats].map(([name, ref]) => `const ${ref} = mvFormats[${jsLiteral(name)}];`),
     ...[...scope.constants].map(([code, name]) => `const ${name} = ${code};`),
+    // After the constants: a site's params may name one (an enum's values).
+    `const ${sites} = [${scope.sites.map((site) => `\n  ${site}`).join(',')}${scope.sites.length ? '\n' : ''}];`,
+    `const ${state} = { list: null, errors: null, built: true };`,
   ];
+  const errors = `mvLazyErrors(${exportName}, ${state}, ${sites});`;
   return {
-    code: [constants.join('\n'), ...functions, exported].filter(Boolean).join('\n\n'),
+    code: [constants.join('\n'), ...functions, exported, errors].join('\n\n'),
     helpers: [...scope.helpers],
     usesFormats: scope.formats.size > 0,
   };

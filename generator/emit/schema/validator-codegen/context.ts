@@ -3,8 +3,8 @@
  * variable), its instancePath (a JS expression), its schemaPath (known at
  * compile time), whether it sits in a composite keyword (no defaults there,
  * as in Ajv), and the module-wide scope that owns shared constants and
- * helpers. Also the two error operations every keyword uses, written exactly
- * as Ajv's errors look.
+ * helpers. Also the two error operations every keyword uses; the errors
+ * read exactly as Ajv's.
  */
 import type { Dialect } from '../../../spec/revisions.js';
 import type { CodeWriter } from './code-writer.js';
@@ -34,6 +34,8 @@ export interface ModuleScope {
   patternTest(pattern: string, d: string): string;
   /** The function validating the root schema (`#`) or a definition that needs its own function. */
   refFunction(root: Obj, ref: string): string;
+  /** The index of an error site (`code`: its constant parts, an object literal) in the chunk's site table. */
+  errorSite(code: string): number;
 }
 
 export interface Ctx {
@@ -92,24 +94,33 @@ export function indexPath(cx: Ctx, index: string): PathFields {
 }
 
 /**
- * Appends one Ajv-shaped error: `{instancePath, schemaPath, keyword, params,
- * message[, propertyName]}`, as an object literal at the site, as Ajv writes
- * it. Keyword and message are literals (Ajv's messages, computed at compile
- * time), so the failure path allocates nothing but the error, its params and
- * the list. Not a shared helper call: V8 inlines only the first few calls of
- * a large function within its inlining budget, and a real call per error
- * made the invalid path ~10% slower than Ajv's (issue 17 profile).
+ * Records one Ajv-shaped error, `{instancePath, schemaPath, keyword, params,
+ * message[, propertyName]}`, as three entries of the error list: the index
+ * of its site in the chunk's site table (schemaPath, keyword, and params and
+ * message when they are known at compile time), its instancePath, and the
+ * parts known only at run time (`undefined` for most sites). The exported
+ * validator's `errors` turns the entries into Ajv's error objects when it is
+ * read (compile-module.ts), so a failing call allocates no error objects:
+ * callers that only ask "valid?" (a server refusing a call, anyOf trying a
+ * branch) never pay for them (issue 17: the invalid path was about as fast
+ * as Ajv's while it built the objects at each site, and is now 1.7-1.8x).
+ * The push is written at the site: V8 inlines only the first few calls of a
+ * large function within its inlining budget.
+ *
+ * `runTime`: which parts are run-time expressions, evaluated now: `params`
+ * (oneOf's passing schemas, the key of additionalProperties or
+ * propertyNames) or `params and message` (uniqueItems' indices).
  */
-export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string): void {
-  const fields = [
-    cx.path === 'instancePath' ? 'instancePath' : `instancePath: ${cx.path}`,
-    `schemaPath: ${jsLiteral(schemaPath)}`,
-    `keyword: ${jsLiteral(keyword)}`,
-    `params: ${params}`,
-    `message: ${message}`,
-  ];
-  if (cx.propertyName) fields.push(`propertyName: ${cx.propertyName}`);
-  cx.w.line(`{ const err = { ${fields.join(', ')} }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }`);
+export function addError(cx: Ctx, keyword: string, schemaPath: string, params: string, message: string, runTime?: 'params' | 'params and message'): void {
+  const lateMessage = runTime === 'params and message';
+  const site = cx.scope.errorSite(
+    `{ schemaPath: ${jsLiteral(schemaPath)}, keyword: ${jsLiteral(keyword)}, params: ${runTime ? 'undefined' : params}, message: ${lateMessage ? 'undefined' : message} }`,
+  );
+  const late = runTime ? [`params: ${params}`] : [];
+  if (lateMessage) late.push(`message: ${message}`);
+  if (cx.propertyName) late.push(`propertyName: ${cx.propertyName}`);
+  const entries = `${site}, ${cx.path}, ${late.length ? `{ ${late.join(', ')} }` : 'undefined'}`;
+  cx.w.line(`if (vErrors === null) vErrors = [${entries}]; else vErrors.push(${entries});`);
 }
 
 /** Drops errors added since `count` was taken (a passing anyOf/oneOf/not/contains). */

@@ -113,7 +113,7 @@ export function emitObjectKeyword(cx: Ctx, keyword: string, schema: Obj, shared:
         w.line(`const ${count} = mvCount(vErrors);`);
         sub(cx, value, { data: key, propertyName: key, composite: true, schemaPath: sp });
         w.block(`if (mvCount(vErrors) !== ${count})`, () =>
-          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"'),
+          addError(cx, 'propertyNames', sp, `{ propertyName: ${key} }`, '"property name must be valid"', 'params'),
         );
       });
       return;
@@ -161,7 +161,7 @@ function emitAdditional(cx: Ctx, schema: Obj, sp: string): void {
   ];
   const body = (): void => {
     if (extra === false) {
-      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"');
+      addError(cx, 'additionalProperties', sp, `{ additionalProperty: ${key} }`, '"must NOT have additional properties"', 'params');
       return;
     }
     const child = w.name('data');

@@ -39,7 +39,7 @@ export const HELPER_SOURCES = {
   },
 } as const;
 
-/** Always present: error-list bookkeeping for anyOf/oneOf/not/contains/propertyNames (errors are pushed at their sites, context.ts). */
+/** Always present: error-list bookkeeping for anyOf/oneOf/not/contains/propertyNames (errors are pushed at their sites, context.ts), and the exported validators' `errors`, built from the list when read. */
 export const BASE_SOURCE = `const mvHasOwn = Object.prototype.hasOwnProperty;
 const mvGetProto = Object.getPrototypeOf;
 const mvObjectProto = Object.prototype;
@@ -52,4 +52,37 @@ function mvResetErrors(list, count) {
   if (list === null || count === 0) return null;
   list.length = count;
   return list;
+}
+
+function mvErrorObjects(list, sites) {
+  if (list === null) return null;
+  const errors = [];
+  for (let i = 0; i < list.length; i += 3) {
+    const site = sites[list[i]];
+    const late = list[i + 2];
+    const error = late === undefined
+      ? { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: { ...site.params }, message: site.message }
+      : { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
+    if (late !== undefined && late.propertyName !== undefined) error.propertyName = late.propertyName;
+    errors.push(error);
+  }
+  return errors;
+}
+
+function mvLazyErrors(validate, state, sites) {
+  Object.defineProperty(validate, "errors", {
+    get() {
+      if (!state.built) {
+        state.errors = mvErrorObjects(state.list, sites);
+        state.built = true;
+      }
+      return state.errors;
+    },
+    set(value) {
+      state.errors = value;
+      state.built = true;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }`;

@@ -14,60 +14,123 @@ function mvResetErrors(list, count) {
   return list;
 }
 
+function mvErrorObjects(list, sites) {
+  if (list === null) return null;
+  const errors = [];
+  for (let i = 0; i < list.length; i += 3) {
+    const site = sites[list[i]];
+    const late = list[i + 2];
+    const error = late === undefined
+      ? { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: { ...site.params }, message: site.message }
+      : { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
+    if (late !== undefined && late.propertyName !== undefined) error.propertyName = late.propertyName;
+    errors.push(error);
+  }
+  return errors;
+}
+
+function mvLazyErrors(validate, state, sites) {
+  Object.defineProperty(validate, "errors", {
+    get() {
+      if (!state.built) {
+        state.errors = mvErrorObjects(state.list, sites);
+        state.built = true;
+      }
+      return state.errors;
+    },
+    set(value) {
+      state.errors = value;
+      state.built = true;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+const addNumbersInput_mv1 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" }, message: "must have required property 'a'" },
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "b" }, message: "must have required property 'b'" },
+  { schemaPath: "#/properties/a/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/properties/b/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const addNumbersInput_mv0 = { list: null, errors: null, built: true };
+
 export function addNumbersInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.a !== undefined && (mvGetProto(data) === mvObjectProto && !("a" in mvObjectProto) || mvHasOwn.call(data, "a"));
     const has1 = data.b !== undefined && (mvGetProto(data) === mvObjectProto && !("b" in mvObjectProto) || mvHasOwn.call(data, "b"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" }, message: "must have required property 'a'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (!has1) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "b" }, message: "must have required property 'b'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
     }
     if (has0) {
       const data2 = data.a;
       if (!(typeof data2 == "number")) {
-        { const err = { instancePath: "/a", schemaPath: "#/properties/a/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [2, "/a", undefined]; else vErrors.push(2, "/a", undefined);
       }
     }
     if (has1) {
       const data3 = data.b;
       if (!(typeof data3 == "number")) {
-        { const err = { instancePath: "/b", schemaPath: "#/properties/b/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [3, "/b", undefined]; else vErrors.push(3, "/b", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [4, "", undefined]; else vErrors.push(4, "", undefined);
   }
-  addNumbersInput.errors = vErrors;
+  addNumbersInput_mv0.list = vErrors;
+  addNumbersInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(addNumbersInput, addNumbersInput_mv0, addNumbersInput_mv1);
+
+const testToolInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testToolInput_mv0 = { list: null, errors: null, built: true };
 
 export function testToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testToolInput.errors = vErrors;
+  testToolInput_mv0.list = vErrors;
+  testToolInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testToolInput, testToolInput_mv0, testToolInput_mv1);
+
+const testReconnectionInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testReconnectionInput_mv0 = { list: null, errors: null, built: true };
 
 export function testReconnectionInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testReconnectionInput.errors = vErrors;
+  testReconnectionInput_mv0.list = vErrors;
+  testReconnectionInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testReconnectionInput, testReconnectionInput_mv0, testReconnectionInput_mv1);

@@ -14,211 +14,373 @@ function mvResetErrors(list, count) {
   return list;
 }
 
+function mvErrorObjects(list, sites) {
+  if (list === null) return null;
+  const errors = [];
+  for (let i = 0; i < list.length; i += 3) {
+    const site = sites[list[i]];
+    const late = list[i + 2];
+    const error = late === undefined
+      ? { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: { ...site.params }, message: site.message }
+      : { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
+    if (late !== undefined && late.propertyName !== undefined) error.propertyName = late.propertyName;
+    errors.push(error);
+  }
+  return errors;
+}
+
+function mvLazyErrors(validate, state, sites) {
+  Object.defineProperty(validate, "errors", {
+    get() {
+      if (!state.built) {
+        state.errors = mvErrorObjects(state.list, sites);
+        state.built = true;
+      }
+      return state.errors;
+    },
+    set(value) {
+      state.errors = value;
+      state.built = true;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+const testSimpleTextInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testSimpleTextInput_mv0 = { list: null, errors: null, built: true };
+
 export function testSimpleTextInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testSimpleTextInput.errors = vErrors;
+  testSimpleTextInput_mv0.list = vErrors;
+  testSimpleTextInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testSimpleTextInput, testSimpleTextInput_mv0, testSimpleTextInput_mv1);
+
+const testImageContentInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testImageContentInput_mv0 = { list: null, errors: null, built: true };
 
 export function testImageContentInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testImageContentInput.errors = vErrors;
+  testImageContentInput_mv0.list = vErrors;
+  testImageContentInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testImageContentInput, testImageContentInput_mv0, testImageContentInput_mv1);
+
+const testAudioContentInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testAudioContentInput_mv0 = { list: null, errors: null, built: true };
 
 export function testAudioContentInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testAudioContentInput.errors = vErrors;
+  testAudioContentInput_mv0.list = vErrors;
+  testAudioContentInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testAudioContentInput, testAudioContentInput_mv0, testAudioContentInput_mv1);
+
+const testEmbeddedResourceInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testEmbeddedResourceInput_mv0 = { list: null, errors: null, built: true };
 
 export function testEmbeddedResourceInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testEmbeddedResourceInput.errors = vErrors;
+  testEmbeddedResourceInput_mv0.list = vErrors;
+  testEmbeddedResourceInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testEmbeddedResourceInput, testEmbeddedResourceInput_mv0, testEmbeddedResourceInput_mv1);
+
+const testMultipleContentTypesInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testMultipleContentTypesInput_mv0 = { list: null, errors: null, built: true };
 
 export function testMultipleContentTypesInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testMultipleContentTypesInput.errors = vErrors;
+  testMultipleContentTypesInput_mv0.list = vErrors;
+  testMultipleContentTypesInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testMultipleContentTypesInput, testMultipleContentTypesInput_mv0, testMultipleContentTypesInput_mv1);
+
+const testToolWithLoggingInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testToolWithLoggingInput_mv0 = { list: null, errors: null, built: true };
 
 export function testToolWithLoggingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testToolWithLoggingInput.errors = vErrors;
+  testToolWithLoggingInput_mv0.list = vErrors;
+  testToolWithLoggingInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testToolWithLoggingInput, testToolWithLoggingInput_mv0, testToolWithLoggingInput_mv1);
+
+const testToolWithProgressInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testToolWithProgressInput_mv0 = { list: null, errors: null, built: true };
 
 export function testToolWithProgressInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testToolWithProgressInput.errors = vErrors;
+  testToolWithProgressInput_mv0.list = vErrors;
+  testToolWithProgressInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testToolWithProgressInput, testToolWithProgressInput_mv0, testToolWithProgressInput_mv1);
+
+const testErrorHandlingInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testErrorHandlingInput_mv0 = { list: null, errors: null, built: true };
 
 export function testErrorHandlingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testErrorHandlingInput.errors = vErrors;
+  testErrorHandlingInput_mv0.list = vErrors;
+  testErrorHandlingInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testErrorHandlingInput, testErrorHandlingInput_mv0, testErrorHandlingInput_mv1);
+
+const testReconnectionInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testReconnectionInput_mv0 = { list: null, errors: null, built: true };
 
 export function testReconnectionInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testReconnectionInput.errors = vErrors;
+  testReconnectionInput_mv0.list = vErrors;
+  testReconnectionInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testReconnectionInput, testReconnectionInput_mv0, testReconnectionInput_mv1);
+
+const testSamplingInput_mv1 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'" },
+  { schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testSamplingInput_mv0 = { list: null, errors: null, built: true };
 
 export function testSamplingInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.prompt !== undefined && (mvGetProto(data) === mvObjectProto && !("prompt" in mvObjectProto) || mvHasOwn.call(data, "prompt"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (has0) {
       const data1 = data.prompt;
       if (!(typeof data1 == "string")) {
-        { const err = { instancePath: "/prompt", schemaPath: "#/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [1, "/prompt", undefined]; else vErrors.push(1, "/prompt", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [2, "", undefined]; else vErrors.push(2, "", undefined);
   }
-  testSamplingInput.errors = vErrors;
+  testSamplingInput_mv0.list = vErrors;
+  testSamplingInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testSamplingInput, testSamplingInput_mv0, testSamplingInput_mv1);
+
+const testElicitationInput_mv1 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" },
+  { schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testElicitationInput_mv0 = { list: null, errors: null, built: true };
 
 export function testElicitationInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.message !== undefined && (mvGetProto(data) === mvObjectProto && !("message" in mvObjectProto) || mvHasOwn.call(data, "message"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (has0) {
       const data1 = data.message;
       if (!(typeof data1 == "string")) {
-        { const err = { instancePath: "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [1, "/message", undefined]; else vErrors.push(1, "/message", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [2, "", undefined]; else vErrors.push(2, "", undefined);
   }
-  testElicitationInput.errors = vErrors;
+  testElicitationInput_mv0.list = vErrors;
+  testElicitationInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testElicitationInput, testElicitationInput_mv0, testElicitationInput_mv1);
+
+const testElicitationSep1034DefaultsInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testElicitationSep1034DefaultsInput_mv0 = { list: null, errors: null, built: true };
 
 export function testElicitationSep1034DefaultsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testElicitationSep1034DefaultsInput.errors = vErrors;
+  testElicitationSep1034DefaultsInput_mv0.list = vErrors;
+  testElicitationSep1034DefaultsInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testElicitationSep1034DefaultsInput, testElicitationSep1034DefaultsInput_mv0, testElicitationSep1034DefaultsInput_mv1);
+
+const testElicitationSep1330EnumsInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const testElicitationSep1330EnumsInput_mv0 = { list: null, errors: null, built: true };
 
 export function testElicitationSep1330EnumsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
   }
-  testElicitationSep1330EnumsInput.errors = vErrors;
+  testElicitationSep1330EnumsInput_mv0.list = vErrors;
+  testElicitationSep1330EnumsInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(testElicitationSep1330EnumsInput, testElicitationSep1330EnumsInput_mv0, testElicitationSep1330EnumsInput_mv1);
+
+const jsonSchema202012ToolInput_mv1 = [
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/$defs/address/properties/street/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/$defs/address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/$defs/address/type", keyword: "type", params: { type: "object" }, message: "must be object" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const jsonSchema202012ToolInput_mv0 = { list: null, errors: null, built: true };
 
 export function jsonSchema202012ToolInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if ((key0 === "name" || key0 === "address") || !mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
     }
     if (data.name !== undefined && (mvGetProto(data) === mvObjectProto && !("name" in mvObjectProto) || mvHasOwn.call(data, "name"))) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        { const err = { instancePath: "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [1, "/name", undefined]; else vErrors.push(1, "/name", undefined);
       }
     }
     if (data.address !== undefined && (mvGetProto(data) === mvObjectProto && !("address" in mvObjectProto) || mvHasOwn.call(data, "address"))) {
@@ -227,22 +389,25 @@ export function jsonSchema202012ToolInput(data) {
         if (data2.street !== undefined && (mvGetProto(data2) === mvObjectProto && !("street" in mvObjectProto) || mvHasOwn.call(data2, "street"))) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            { const err = { instancePath: "/address/street", schemaPath: "#/$defs/address/properties/street/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (vErrors === null) vErrors = [2, "/address/street", undefined]; else vErrors.push(2, "/address/street", undefined);
           }
         }
         if (data2.city !== undefined && (mvGetProto(data2) === mvObjectProto && !("city" in mvObjectProto) || mvHasOwn.call(data2, "city"))) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            { const err = { instancePath: "/address/city", schemaPath: "#/$defs/address/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (vErrors === null) vErrors = [3, "/address/city", undefined]; else vErrors.push(3, "/address/city", undefined);
           }
         }
       } else {
-        { const err = { instancePath: "/address", schemaPath: "#/$defs/address/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [4, "/address", undefined]; else vErrors.push(4, "/address", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [5, "", undefined]; else vErrors.push(5, "", undefined);
   }
-  jsonSchema202012ToolInput.errors = vErrors;
+  jsonSchema202012ToolInput_mv0.list = vErrors;
+  jsonSchema202012ToolInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(jsonSchema202012ToolInput, jsonSchema202012ToolInput_mv0, jsonSchema202012ToolInput_mv1);

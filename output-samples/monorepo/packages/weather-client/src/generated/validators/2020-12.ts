@@ -14,6 +14,39 @@ function mvResetErrors(list, count) {
   return list;
 }
 
+function mvErrorObjects(list, sites) {
+  if (list === null) return null;
+  const errors = [];
+  for (let i = 0; i < list.length; i += 3) {
+    const site = sites[list[i]];
+    const late = list[i + 2];
+    const error = late === undefined
+      ? { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: { ...site.params }, message: site.message }
+      : { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
+    if (late !== undefined && late.propertyName !== undefined) error.propertyName = late.propertyName;
+    errors.push(error);
+  }
+  return errors;
+}
+
+function mvLazyErrors(validate, state, sites) {
+  Object.defineProperty(validate, "errors", {
+    get() {
+      if (!state.built) {
+        state.errors = mvErrorObjects(state.list, sites);
+        state.built = true;
+      }
+      return state.errors;
+    },
+    set(value) {
+      state.errors = value;
+      state.built = true;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 // ajv-formats' "date", as a scanner (format-scanners.ts in mcpgen).
 function mvFormatDate(s) {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
@@ -65,6 +98,23 @@ function mvFormatEmail(s) {
   return dots > 0 && prev !== 46 && prev !== 45;
 }
 
+const getForecastInput_mv1 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "latitude" }, message: "must have required property 'latitude'" },
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" },
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/properties/latitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 90 }, message: "must be <= 90" },
+  { schemaPath: "#/properties/latitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -90 }, message: "must be >= -90" },
+  { schemaPath: "#/properties/latitude/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/properties/longitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 180 }, message: "must be <= 180" },
+  { schemaPath: "#/properties/longitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -180 }, message: "must be >= -180" },
+  { schemaPath: "#/properties/longitude/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" },
+  { schemaPath: "#/properties/days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 7 }, message: "must be <= 7" },
+  { schemaPath: "#/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const getForecastInput_mv0 = { list: null, errors: null, built: true };
+
 export function getForecastInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -72,61 +122,83 @@ export function getForecastInput(data) {
       data.days = 3;
     }
     if (!(data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude")))) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "latitude" }, message: "must have required property 'latitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (!(data.longitude !== undefined && (mvGetProto(data) === mvObjectProto && !("longitude" in mvObjectProto) || mvHasOwn.call(data, "longitude")))) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "longitude" }, message: "must have required property 'longitude'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
     }
     for (const key0 in data) {
       if ((key0 === "latitude" || key0 === "longitude" || key0 === "days") || !mvHasOwn.call(data, key0)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [2, "", { params: { additionalProperty: key0 } }]; else vErrors.push(2, "", { params: { additionalProperty: key0 } });
     }
     if (data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude"))) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 90 }, message: "must be <= 90" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [3, "/latitude", undefined]; else vErrors.push(3, "/latitude", undefined);
         }
         if (data1 < -90 || isNaN(data1)) {
-          { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -90 }, message: "must be >= -90" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [4, "/latitude", undefined]; else vErrors.push(4, "/latitude", undefined);
         }
       } else {
-        { const err = { instancePath: "/latitude", schemaPath: "#/properties/latitude/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [5, "/latitude", undefined]; else vErrors.push(5, "/latitude", undefined);
       }
     }
     if (data.longitude !== undefined && (mvGetProto(data) === mvObjectProto && !("longitude" in mvObjectProto) || mvHasOwn.call(data, "longitude"))) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/maximum", keyword: "maximum", params: { comparison: "<=", limit: 180 }, message: "must be <= 180" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [6, "/longitude", undefined]; else vErrors.push(6, "/longitude", undefined);
         }
         if (data2 < -180 || isNaN(data2)) {
-          { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/minimum", keyword: "minimum", params: { comparison: ">=", limit: -180 }, message: "must be >= -180" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [7, "/longitude", undefined]; else vErrors.push(7, "/longitude", undefined);
         }
       } else {
-        { const err = { instancePath: "/longitude", schemaPath: "#/properties/longitude/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [8, "/longitude", undefined]; else vErrors.push(8, "/longitude", undefined);
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        { const err = { instancePath: "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [9, "/days", undefined]; else vErrors.push(9, "/days", undefined);
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          { const err = { instancePath: "/days", schemaPath: "#/properties/days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 7 }, message: "must be <= 7" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [10, "/days", undefined]; else vErrors.push(10, "/days", undefined);
         }
         if (data3 < 1 || isNaN(data3)) {
-          { const err = { instancePath: "/days", schemaPath: "#/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [11, "/days", undefined]; else vErrors.push(11, "/days", undefined);
         }
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [12, "", undefined]; else vErrors.push(12, "", undefined);
   }
-  getForecastInput.errors = vErrors;
+  getForecastInput_mv0.list = vErrors;
+  getForecastInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(getForecastInput, getForecastInput_mv0, getForecastInput_mv1);
+
+const getForecastOutput_mv1 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property 'location'" },
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" },
+  { schemaPath: "#/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" },
+  { schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" },
+  { schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" },
+  { schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" },
+  { schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" },
+  { schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" },
+  { schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" },
+  { schemaPath: "#/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const getForecastOutput_mv0 = { list: null, errors: null, built: true };
 
 export function getForecastOutput(data) {
   let vErrors = null;
@@ -134,15 +206,15 @@ export function getForecastOutput(data) {
     const has0 = data.location !== undefined && (mvGetProto(data) === mvObjectProto && !("location" in mvObjectProto) || mvHasOwn.call(data, "location"));
     const has1 = data.days !== undefined && (mvGetProto(data) === mvObjectProto && !("days" in mvObjectProto) || mvHasOwn.call(data, "days"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property 'location'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (!has1) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
     }
     if (has0) {
       const data2 = data.location;
       if (!(typeof data2 == "string")) {
-        { const err = { instancePath: "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [2, "/location", undefined]; else vErrors.push(2, "/location", undefined);
       }
     }
     if (has1) {
@@ -156,61 +228,64 @@ export function getForecastOutput(data) {
             const has8 = data5.lowC !== undefined && (mvGetProto(data5) === mvObjectProto && !("lowC" in mvObjectProto) || mvHasOwn.call(data5, "lowC"));
             const has9 = data5.summary !== undefined && (mvGetProto(data5) === mvObjectProto && !("summary" in mvObjectProto) || mvHasOwn.call(data5, "summary"));
             if (!has6) {
-              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+              if (vErrors === null) vErrors = [3, "/days/" + i4, undefined]; else vErrors.push(3, "/days/" + i4, undefined);
             }
             if (!has7) {
-              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "highC" }, message: "must have required property 'highC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+              if (vErrors === null) vErrors = [4, "/days/" + i4, undefined]; else vErrors.push(4, "/days/" + i4, undefined);
             }
             if (!has8) {
-              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "lowC" }, message: "must have required property 'lowC'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+              if (vErrors === null) vErrors = [5, "/days/" + i4, undefined]; else vErrors.push(5, "/days/" + i4, undefined);
             }
             if (!has9) {
-              { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+              if (vErrors === null) vErrors = [6, "/days/" + i4, undefined]; else vErrors.push(6, "/days/" + i4, undefined);
             }
             if (has6) {
               const data10 = data5.date;
               if (typeof data10 == "string") {
                 if (!mvFormatDate(data10)) {
-                  { const err = { instancePath: "/days/" + i4 + "/date", schemaPath: "#/properties/days/items/properties/date/format", keyword: "format", params: { format: "date" }, message: "must match format \"date\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                  if (vErrors === null) vErrors = [7, "/days/" + i4 + "/date", undefined]; else vErrors.push(7, "/days/" + i4 + "/date", undefined);
                 }
               } else {
-                { const err = { instancePath: "/days/" + i4 + "/date", schemaPath: "#/properties/days/items/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                if (vErrors === null) vErrors = [8, "/days/" + i4 + "/date", undefined]; else vErrors.push(8, "/days/" + i4 + "/date", undefined);
               }
             }
             if (has7) {
               const data11 = data5.highC;
               if (!(typeof data11 == "number")) {
-                { const err = { instancePath: "/days/" + i4 + "/highC", schemaPath: "#/properties/days/items/properties/highC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                if (vErrors === null) vErrors = [9, "/days/" + i4 + "/highC", undefined]; else vErrors.push(9, "/days/" + i4 + "/highC", undefined);
               }
             }
             if (has8) {
               const data12 = data5.lowC;
               if (!(typeof data12 == "number")) {
-                { const err = { instancePath: "/days/" + i4 + "/lowC", schemaPath: "#/properties/days/items/properties/lowC/type", keyword: "type", params: { type: "number" }, message: "must be number" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                if (vErrors === null) vErrors = [10, "/days/" + i4 + "/lowC", undefined]; else vErrors.push(10, "/days/" + i4 + "/lowC", undefined);
               }
             }
             if (has9) {
               const data13 = data5.summary;
               if (!(typeof data13 == "string")) {
-                { const err = { instancePath: "/days/" + i4 + "/summary", schemaPath: "#/properties/days/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+                if (vErrors === null) vErrors = [11, "/days/" + i4 + "/summary", undefined]; else vErrors.push(11, "/days/" + i4 + "/summary", undefined);
               }
             }
           } else {
-            { const err = { instancePath: "/days/" + i4, schemaPath: "#/properties/days/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+            if (vErrors === null) vErrors = [12, "/days/" + i4, undefined]; else vErrors.push(12, "/days/" + i4, undefined);
           }
         }
       } else {
-        { const err = { instancePath: "/days", schemaPath: "#/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [13, "/days", undefined]; else vErrors.push(13, "/days", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [14, "", undefined]; else vErrors.push(14, "", undefined);
   }
-  getForecastOutput.errors = vErrors;
+  getForecastOutput_mv0.list = vErrors;
+  getForecastOutput_mv0.built = false;
   return vErrors === null;
 }
 
-const getAlertsInput_mv0 = (s) => {
+mvLazyErrors(getForecastOutput, getForecastOutput_mv0, getForecastOutput_mv1);
+
+const getAlertsInput_mv1 = (s) => {
   const n = s.length;
   let i = 0;
   let c;
@@ -223,46 +298,59 @@ const getAlertsInput_mv0 = (s) => {
   if (i - start0 < 2) return false;
   return i === n;
 };
-const getAlertsInput_mv1 = ["minor","moderate","severe","extreme"];
+const getAlertsInput_mv2 = ["minor","moderate","severe","extreme"];
+const getAlertsInput_mv3 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" },
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" },
+  { schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: getAlertsInput_mv2 }, message: "must be equal to one of the allowed values" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const getAlertsInput_mv0 = { list: null, errors: null, built: true };
 
 export function getAlertsInput(data) {
   let vErrors = null;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.state !== undefined && (mvGetProto(data) === mvObjectProto && !("state" in mvObjectProto) || mvHasOwn.call(data, "state"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     for (const key1 in data) {
       if ((key1 === "state" || key1 === "severity") || !mvHasOwn.call(data, key1)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [1, "", { params: { additionalProperty: key1 } }]; else vErrors.push(1, "", { params: { additionalProperty: key1 } });
     }
     if (has0) {
       const data2 = data.state;
       if (typeof data2 == "string") {
-        if (!getAlertsInput_mv0(data2)) {
-          { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (!getAlertsInput_mv1(data2)) {
+          if (vErrors === null) vErrors = [2, "/state", undefined]; else vErrors.push(2, "/state", undefined);
         }
       } else {
-        { const err = { instancePath: "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [3, "/state", undefined]; else vErrors.push(3, "/state", undefined);
       }
     }
     if (data.severity !== undefined && (mvGetProto(data) === mvObjectProto && !("severity" in mvObjectProto) || mvHasOwn.call(data, "severity"))) {
       const data3 = data.severity;
       if (!(typeof data3 == "string")) {
-        { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [4, "/severity", undefined]; else vErrors.push(4, "/severity", undefined);
       }
       if (!(data3 === "minor" || data3 === "moderate" || data3 === "severe" || data3 === "extreme")) {
-        { const err = { instancePath: "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: getAlertsInput_mv1 }, message: "must be equal to one of the allowed values" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [5, "/severity", undefined]; else vErrors.push(5, "/severity", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [6, "", undefined]; else vErrors.push(6, "", undefined);
   }
-  getAlertsInput.errors = vErrors;
+  getAlertsInput_mv0.list = vErrors;
+  getAlertsInput_mv0.built = false;
   return vErrors === null;
 }
 
-const subscribeAlertsInput_mv0 = (s) => {
+mvLazyErrors(getAlertsInput, getAlertsInput_mv0, getAlertsInput_mv3);
+
+const subscribeAlertsInput_mv1 = (s) => {
   const n = s.length;
   let i = 0;
   let c;
@@ -275,6 +363,17 @@ const subscribeAlertsInput_mv0 = (s) => {
   if (i - start0 < 2) return false;
   return i === n;
 };
+const subscribeAlertsInput_mv2 = [
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" },
+  { schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" },
+  { schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: undefined, message: "must NOT have additional properties" },
+  { schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" },
+  { schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: "must match format \"email\"" },
+  { schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" },
+  { schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }
+];
+const subscribeAlertsInput_mv0 = { list: null, errors: null, built: true };
 
 export function subscribeAlertsInput(data) {
   let vErrors = null;
@@ -282,38 +381,41 @@ export function subscribeAlertsInput(data) {
     const has0 = data.state !== undefined && (mvGetProto(data) === mvObjectProto && !("state" in mvObjectProto) || mvHasOwn.call(data, "state"));
     const has1 = data.email !== undefined && (mvGetProto(data) === mvObjectProto && !("email" in mvObjectProto) || mvHasOwn.call(data, "email"));
     if (!has0) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
     }
     if (!has1) {
-      { const err = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
     }
     for (const key2 in data) {
       if ((key2 === "state" || key2 === "email") || !mvHasOwn.call(data, key2)) continue;
-      { const err = { instancePath: "", schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+      if (vErrors === null) vErrors = [2, "", { params: { additionalProperty: key2 } }]; else vErrors.push(2, "", { params: { additionalProperty: key2 } });
     }
     if (has0) {
       const data3 = data.state;
       if (typeof data3 == "string") {
-        if (!subscribeAlertsInput_mv0(data3)) {
-          { const err = { instancePath: "/state", schemaPath: "#/properties/state/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: "must match pattern \"^[A-Z]{2}$\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (!subscribeAlertsInput_mv1(data3)) {
+          if (vErrors === null) vErrors = [3, "/state", undefined]; else vErrors.push(3, "/state", undefined);
         }
       } else {
-        { const err = { instancePath: "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [4, "/state", undefined]; else vErrors.push(4, "/state", undefined);
       }
     }
     if (has1) {
       const data4 = data.email;
       if (typeof data4 == "string") {
         if (!mvFormatEmail(data4)) {
-          { const err = { instancePath: "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: "must match format \"email\"" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+          if (vErrors === null) vErrors = [5, "/email", undefined]; else vErrors.push(5, "/email", undefined);
         }
       } else {
-        { const err = { instancePath: "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+        if (vErrors === null) vErrors = [6, "/email", undefined]; else vErrors.push(6, "/email", undefined);
       }
     }
   } else {
-    { const err = { instancePath: "", schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }; if (vErrors === null) vErrors = [err]; else vErrors.push(err); }
+    if (vErrors === null) vErrors = [7, "", undefined]; else vErrors.push(7, "", undefined);
   }
-  subscribeAlertsInput.errors = vErrors;
+  subscribeAlertsInput_mv0.list = vErrors;
+  subscribeAlertsInput_mv0.built = false;
   return vErrors === null;
 }
+
+mvLazyErrors(subscribeAlertsInput, subscribeAlertsInput_mv0, subscribeAlertsInput_mv2);

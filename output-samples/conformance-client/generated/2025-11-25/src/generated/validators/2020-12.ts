@@ -62,25 +62,25 @@ export function addNumbersInput(data) {
     const has0 = data.a !== undefined && (mvGetProto(data) === mvObjectProto && !("a" in mvObjectProto) || mvHasOwn.call(data, "a"));
     const has1 = data.b !== undefined && (mvGetProto(data) === mvObjectProto && !("b" in mvObjectProto) || mvHasOwn.call(data, "b"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (!has1) {
-      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+      (vErrors ??= []).push(1, "", undefined);
     }
     if (has0) {
       const data2 = data.a;
       if (!(typeof data2 == "number")) {
-        if (vErrors === null) vErrors = [2, "/a", undefined]; else vErrors.push(2, "/a", undefined);
+        (vErrors ??= []).push(2, "/a", undefined);
       }
     }
     if (has1) {
       const data3 = data.b;
       if (!(typeof data3 == "number")) {
-        if (vErrors === null) vErrors = [3, "/b", undefined]; else vErrors.push(3, "/b", undefined);
+        (vErrors ??= []).push(3, "/b", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [4, "", undefined]; else vErrors.push(4, "", undefined);
+    (vErrors ??= []).push(4, "", undefined);
   }
   addNumbersInput_mv0.list = vErrors;
   addNumbersInput_mv0.built = false;
@@ -100,10 +100,10 @@ export function testToolInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testToolInput_mv0.list = vErrors;
   testToolInput_mv0.built = false;
@@ -123,10 +123,10 @@ export function testReconnectionInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testReconnectionInput_mv0.list = vErrors;
   testReconnectionInput_mv0.built = false;

@@ -58,10 +58,10 @@ export function testSimpleTextInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testSimpleTextInput_mv0.list = vErrors;
   testSimpleTextInput_mv0.built = false;
@@ -81,10 +81,10 @@ export function testImageContentInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testImageContentInput_mv0.list = vErrors;
   testImageContentInput_mv0.built = false;
@@ -104,10 +104,10 @@ export function testAudioContentInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testAudioContentInput_mv0.list = vErrors;
   testAudioContentInput_mv0.built = false;
@@ -127,10 +127,10 @@ export function testEmbeddedResourceInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testEmbeddedResourceInput_mv0.list = vErrors;
   testEmbeddedResourceInput_mv0.built = false;
@@ -150,10 +150,10 @@ export function testMultipleContentTypesInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testMultipleContentTypesInput_mv0.list = vErrors;
   testMultipleContentTypesInput_mv0.built = false;
@@ -173,10 +173,10 @@ export function testToolWithLoggingInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testToolWithLoggingInput_mv0.list = vErrors;
   testToolWithLoggingInput_mv0.built = false;
@@ -196,10 +196,10 @@ export function testToolWithProgressInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testToolWithProgressInput_mv0.list = vErrors;
   testToolWithProgressInput_mv0.built = false;
@@ -219,10 +219,10 @@ export function testErrorHandlingInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testErrorHandlingInput_mv0.list = vErrors;
   testErrorHandlingInput_mv0.built = false;
@@ -242,10 +242,10 @@ export function testReconnectionInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testReconnectionInput_mv0.list = vErrors;
   testReconnectionInput_mv0.built = false;
@@ -266,16 +266,16 @@ export function testSamplingInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.prompt !== undefined && (mvGetProto(data) === mvObjectProto && !("prompt" in mvObjectProto) || mvHasOwn.call(data, "prompt"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (has0) {
       const data1 = data.prompt;
       if (!(typeof data1 == "string")) {
-        if (vErrors === null) vErrors = [1, "/prompt", undefined]; else vErrors.push(1, "/prompt", undefined);
+        (vErrors ??= []).push(1, "/prompt", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [2, "", undefined]; else vErrors.push(2, "", undefined);
+    (vErrors ??= []).push(2, "", undefined);
   }
   testSamplingInput_mv0.list = vErrors;
   testSamplingInput_mv0.built = false;
@@ -296,16 +296,16 @@ export function testElicitationInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.message !== undefined && (mvGetProto(data) === mvObjectProto && !("message" in mvObjectProto) || mvHasOwn.call(data, "message"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (has0) {
       const data1 = data.message;
       if (!(typeof data1 == "string")) {
-        if (vErrors === null) vErrors = [1, "/message", undefined]; else vErrors.push(1, "/message", undefined);
+        (vErrors ??= []).push(1, "/message", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [2, "", undefined]; else vErrors.push(2, "", undefined);
+    (vErrors ??= []).push(2, "", undefined);
   }
   testElicitationInput_mv0.list = vErrors;
   testElicitationInput_mv0.built = false;
@@ -325,10 +325,10 @@ export function testElicitationSep1034DefaultsInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testElicitationSep1034DefaultsInput_mv0.list = vErrors;
   testElicitationSep1034DefaultsInput_mv0.built = false;
@@ -348,10 +348,10 @@ export function testElicitationSep1330EnumsInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
   } else {
-    if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+    (vErrors ??= []).push(1, "", undefined);
   }
   testElicitationSep1330EnumsInput_mv0.list = vErrors;
   testElicitationSep1330EnumsInput_mv0.built = false;
@@ -375,12 +375,12 @@ export function jsonSchema202012ToolInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if ((key0 === "name" || key0 === "address") || !mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [0, "", { params: { additionalProperty: key0 } }]; else vErrors.push(0, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(0, "", { params: { additionalProperty: key0 } });
     }
     if (data.name !== undefined && (mvGetProto(data) === mvObjectProto && !("name" in mvObjectProto) || mvHasOwn.call(data, "name"))) {
       const data1 = data.name;
       if (!(typeof data1 == "string")) {
-        if (vErrors === null) vErrors = [1, "/name", undefined]; else vErrors.push(1, "/name", undefined);
+        (vErrors ??= []).push(1, "/name", undefined);
       }
     }
     if (data.address !== undefined && (mvGetProto(data) === mvObjectProto && !("address" in mvObjectProto) || mvHasOwn.call(data, "address"))) {
@@ -389,21 +389,21 @@ export function jsonSchema202012ToolInput(data) {
         if (data2.street !== undefined && (mvGetProto(data2) === mvObjectProto && !("street" in mvObjectProto) || mvHasOwn.call(data2, "street"))) {
           const data3 = data2.street;
           if (!(typeof data3 == "string")) {
-            if (vErrors === null) vErrors = [2, "/address/street", undefined]; else vErrors.push(2, "/address/street", undefined);
+            (vErrors ??= []).push(2, "/address/street", undefined);
           }
         }
         if (data2.city !== undefined && (mvGetProto(data2) === mvObjectProto && !("city" in mvObjectProto) || mvHasOwn.call(data2, "city"))) {
           const data4 = data2.city;
           if (!(typeof data4 == "string")) {
-            if (vErrors === null) vErrors = [3, "/address/city", undefined]; else vErrors.push(3, "/address/city", undefined);
+            (vErrors ??= []).push(3, "/address/city", undefined);
           }
         }
       } else {
-        if (vErrors === null) vErrors = [4, "/address", undefined]; else vErrors.push(4, "/address", undefined);
+        (vErrors ??= []).push(4, "/address", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [5, "", undefined]; else vErrors.push(5, "", undefined);
+    (vErrors ??= []).push(5, "", undefined);
   }
   jsonSchema202012ToolInput_mv0.list = vErrors;
   jsonSchema202012ToolInput_mv0.built = false;

@@ -122,57 +122,57 @@ export function getForecastInput(data) {
       data.days = 3;
     }
     if (!(data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude")))) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (!(data.longitude !== undefined && (mvGetProto(data) === mvObjectProto && !("longitude" in mvObjectProto) || mvHasOwn.call(data, "longitude")))) {
-      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+      (vErrors ??= []).push(1, "", undefined);
     }
     for (const key0 in data) {
       if ((key0 === "latitude" || key0 === "longitude" || key0 === "days") || !mvHasOwn.call(data, key0)) continue;
-      if (vErrors === null) vErrors = [2, "", { params: { additionalProperty: key0 } }]; else vErrors.push(2, "", { params: { additionalProperty: key0 } });
+      (vErrors ??= []).push(2, "", { params: { additionalProperty: key0 } });
     }
     if (data.latitude !== undefined && (mvGetProto(data) === mvObjectProto && !("latitude" in mvObjectProto) || mvHasOwn.call(data, "latitude"))) {
       const data1 = data.latitude;
       if (typeof data1 == "number") {
         if (data1 > 90 || isNaN(data1)) {
-          if (vErrors === null) vErrors = [3, "/latitude", undefined]; else vErrors.push(3, "/latitude", undefined);
+          (vErrors ??= []).push(3, "/latitude", undefined);
         }
         if (data1 < -90 || isNaN(data1)) {
-          if (vErrors === null) vErrors = [4, "/latitude", undefined]; else vErrors.push(4, "/latitude", undefined);
+          (vErrors ??= []).push(4, "/latitude", undefined);
         }
       } else {
-        if (vErrors === null) vErrors = [5, "/latitude", undefined]; else vErrors.push(5, "/latitude", undefined);
+        (vErrors ??= []).push(5, "/latitude", undefined);
       }
     }
     if (data.longitude !== undefined && (mvGetProto(data) === mvObjectProto && !("longitude" in mvObjectProto) || mvHasOwn.call(data, "longitude"))) {
       const data2 = data.longitude;
       if (typeof data2 == "number") {
         if (data2 > 180 || isNaN(data2)) {
-          if (vErrors === null) vErrors = [6, "/longitude", undefined]; else vErrors.push(6, "/longitude", undefined);
+          (vErrors ??= []).push(6, "/longitude", undefined);
         }
         if (data2 < -180 || isNaN(data2)) {
-          if (vErrors === null) vErrors = [7, "/longitude", undefined]; else vErrors.push(7, "/longitude", undefined);
+          (vErrors ??= []).push(7, "/longitude", undefined);
         }
       } else {
-        if (vErrors === null) vErrors = [8, "/longitude", undefined]; else vErrors.push(8, "/longitude", undefined);
+        (vErrors ??= []).push(8, "/longitude", undefined);
       }
     }
     {
       const data3 = data.days;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-        if (vErrors === null) vErrors = [9, "/days", undefined]; else vErrors.push(9, "/days", undefined);
+        (vErrors ??= []).push(9, "/days", undefined);
       }
       if (typeof data3 == "number") {
         if (data3 > 7 || isNaN(data3)) {
-          if (vErrors === null) vErrors = [10, "/days", undefined]; else vErrors.push(10, "/days", undefined);
+          (vErrors ??= []).push(10, "/days", undefined);
         }
         if (data3 < 1 || isNaN(data3)) {
-          if (vErrors === null) vErrors = [11, "/days", undefined]; else vErrors.push(11, "/days", undefined);
+          (vErrors ??= []).push(11, "/days", undefined);
         }
       }
     }
   } else {
-    if (vErrors === null) vErrors = [12, "", undefined]; else vErrors.push(12, "", undefined);
+    (vErrors ??= []).push(12, "", undefined);
   }
   getForecastInput_mv0.list = vErrors;
   getForecastInput_mv0.built = false;
@@ -206,15 +206,15 @@ export function getForecastOutput(data) {
     const has0 = data.location !== undefined && (mvGetProto(data) === mvObjectProto && !("location" in mvObjectProto) || mvHasOwn.call(data, "location"));
     const has1 = data.days !== undefined && (mvGetProto(data) === mvObjectProto && !("days" in mvObjectProto) || mvHasOwn.call(data, "days"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (!has1) {
-      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+      (vErrors ??= []).push(1, "", undefined);
     }
     if (has0) {
       const data2 = data.location;
       if (!(typeof data2 == "string")) {
-        if (vErrors === null) vErrors = [2, "/location", undefined]; else vErrors.push(2, "/location", undefined);
+        (vErrors ??= []).push(2, "/location", undefined);
       }
     }
     if (has1) {
@@ -228,55 +228,55 @@ export function getForecastOutput(data) {
             const has8 = data5.lowC !== undefined && (mvGetProto(data5) === mvObjectProto && !("lowC" in mvObjectProto) || mvHasOwn.call(data5, "lowC"));
             const has9 = data5.summary !== undefined && (mvGetProto(data5) === mvObjectProto && !("summary" in mvObjectProto) || mvHasOwn.call(data5, "summary"));
             if (!has6) {
-              if (vErrors === null) vErrors = [3, "/days/" + i4, undefined]; else vErrors.push(3, "/days/" + i4, undefined);
+              (vErrors ??= []).push(3, "/days/" + i4, undefined);
             }
             if (!has7) {
-              if (vErrors === null) vErrors = [4, "/days/" + i4, undefined]; else vErrors.push(4, "/days/" + i4, undefined);
+              (vErrors ??= []).push(4, "/days/" + i4, undefined);
             }
             if (!has8) {
-              if (vErrors === null) vErrors = [5, "/days/" + i4, undefined]; else vErrors.push(5, "/days/" + i4, undefined);
+              (vErrors ??= []).push(5, "/days/" + i4, undefined);
             }
             if (!has9) {
-              if (vErrors === null) vErrors = [6, "/days/" + i4, undefined]; else vErrors.push(6, "/days/" + i4, undefined);
+              (vErrors ??= []).push(6, "/days/" + i4, undefined);
             }
             if (has6) {
               const data10 = data5.date;
               if (typeof data10 == "string") {
                 if (!mvFormatDate(data10)) {
-                  if (vErrors === null) vErrors = [7, "/days/" + i4 + "/date", undefined]; else vErrors.push(7, "/days/" + i4 + "/date", undefined);
+                  (vErrors ??= []).push(7, "/days/" + i4 + "/date", undefined);
                 }
               } else {
-                if (vErrors === null) vErrors = [8, "/days/" + i4 + "/date", undefined]; else vErrors.push(8, "/days/" + i4 + "/date", undefined);
+                (vErrors ??= []).push(8, "/days/" + i4 + "/date", undefined);
               }
             }
             if (has7) {
               const data11 = data5.highC;
               if (!(typeof data11 == "number")) {
-                if (vErrors === null) vErrors = [9, "/days/" + i4 + "/highC", undefined]; else vErrors.push(9, "/days/" + i4 + "/highC", undefined);
+                (vErrors ??= []).push(9, "/days/" + i4 + "/highC", undefined);
               }
             }
             if (has8) {
               const data12 = data5.lowC;
               if (!(typeof data12 == "number")) {
-                if (vErrors === null) vErrors = [10, "/days/" + i4 + "/lowC", undefined]; else vErrors.push(10, "/days/" + i4 + "/lowC", undefined);
+                (vErrors ??= []).push(10, "/days/" + i4 + "/lowC", undefined);
               }
             }
             if (has9) {
               const data13 = data5.summary;
               if (!(typeof data13 == "string")) {
-                if (vErrors === null) vErrors = [11, "/days/" + i4 + "/summary", undefined]; else vErrors.push(11, "/days/" + i4 + "/summary", undefined);
+                (vErrors ??= []).push(11, "/days/" + i4 + "/summary", undefined);
               }
             }
           } else {
-            if (vErrors === null) vErrors = [12, "/days/" + i4, undefined]; else vErrors.push(12, "/days/" + i4, undefined);
+            (vErrors ??= []).push(12, "/days/" + i4, undefined);
           }
         }
       } else {
-        if (vErrors === null) vErrors = [13, "/days", undefined]; else vErrors.push(13, "/days", undefined);
+        (vErrors ??= []).push(13, "/days", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [14, "", undefined]; else vErrors.push(14, "", undefined);
+    (vErrors ??= []).push(14, "", undefined);
   }
   getForecastOutput_mv0.list = vErrors;
   getForecastOutput_mv0.built = false;
@@ -315,33 +315,33 @@ export function getAlertsInput(data) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     const has0 = data.state !== undefined && (mvGetProto(data) === mvObjectProto && !("state" in mvObjectProto) || mvHasOwn.call(data, "state"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     for (const key1 in data) {
       if ((key1 === "state" || key1 === "severity") || !mvHasOwn.call(data, key1)) continue;
-      if (vErrors === null) vErrors = [1, "", { params: { additionalProperty: key1 } }]; else vErrors.push(1, "", { params: { additionalProperty: key1 } });
+      (vErrors ??= []).push(1, "", { params: { additionalProperty: key1 } });
     }
     if (has0) {
       const data2 = data.state;
       if (typeof data2 == "string") {
         if (!getAlertsInput_mv1(data2)) {
-          if (vErrors === null) vErrors = [2, "/state", undefined]; else vErrors.push(2, "/state", undefined);
+          (vErrors ??= []).push(2, "/state", undefined);
         }
       } else {
-        if (vErrors === null) vErrors = [3, "/state", undefined]; else vErrors.push(3, "/state", undefined);
+        (vErrors ??= []).push(3, "/state", undefined);
       }
     }
     if (data.severity !== undefined && (mvGetProto(data) === mvObjectProto && !("severity" in mvObjectProto) || mvHasOwn.call(data, "severity"))) {
       const data3 = data.severity;
       if (!(typeof data3 == "string")) {
-        if (vErrors === null) vErrors = [4, "/severity", undefined]; else vErrors.push(4, "/severity", undefined);
+        (vErrors ??= []).push(4, "/severity", undefined);
       }
       if (!(data3 === "minor" || data3 === "moderate" || data3 === "severe" || data3 === "extreme")) {
-        if (vErrors === null) vErrors = [5, "/severity", undefined]; else vErrors.push(5, "/severity", undefined);
+        (vErrors ??= []).push(5, "/severity", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [6, "", undefined]; else vErrors.push(6, "", undefined);
+    (vErrors ??= []).push(6, "", undefined);
   }
   getAlertsInput_mv0.list = vErrors;
   getAlertsInput_mv0.built = false;
@@ -381,37 +381,37 @@ export function subscribeAlertsInput(data) {
     const has0 = data.state !== undefined && (mvGetProto(data) === mvObjectProto && !("state" in mvObjectProto) || mvHasOwn.call(data, "state"));
     const has1 = data.email !== undefined && (mvGetProto(data) === mvObjectProto && !("email" in mvObjectProto) || mvHasOwn.call(data, "email"));
     if (!has0) {
-      if (vErrors === null) vErrors = [0, "", undefined]; else vErrors.push(0, "", undefined);
+      (vErrors ??= []).push(0, "", undefined);
     }
     if (!has1) {
-      if (vErrors === null) vErrors = [1, "", undefined]; else vErrors.push(1, "", undefined);
+      (vErrors ??= []).push(1, "", undefined);
     }
     for (const key2 in data) {
       if ((key2 === "state" || key2 === "email") || !mvHasOwn.call(data, key2)) continue;
-      if (vErrors === null) vErrors = [2, "", { params: { additionalProperty: key2 } }]; else vErrors.push(2, "", { params: { additionalProperty: key2 } });
+      (vErrors ??= []).push(2, "", { params: { additionalProperty: key2 } });
     }
     if (has0) {
       const data3 = data.state;
       if (typeof data3 == "string") {
         if (!subscribeAlertsInput_mv1(data3)) {
-          if (vErrors === null) vErrors = [3, "/state", undefined]; else vErrors.push(3, "/state", undefined);
+          (vErrors ??= []).push(3, "/state", undefined);
         }
       } else {
-        if (vErrors === null) vErrors = [4, "/state", undefined]; else vErrors.push(4, "/state", undefined);
+        (vErrors ??= []).push(4, "/state", undefined);
       }
     }
     if (has1) {
       const data4 = data.email;
       if (typeof data4 == "string") {
         if (!mvFormatEmail(data4)) {
-          if (vErrors === null) vErrors = [5, "/email", undefined]; else vErrors.push(5, "/email", undefined);
+          (vErrors ??= []).push(5, "/email", undefined);
         }
       } else {
-        if (vErrors === null) vErrors = [6, "/email", undefined]; else vErrors.push(6, "/email", undefined);
+        (vErrors ??= []).push(6, "/email", undefined);
       }
     }
   } else {
-    if (vErrors === null) vErrors = [7, "", undefined]; else vErrors.push(7, "", undefined);
+    (vErrors ??= []).push(7, "", undefined);
   }
   subscribeAlertsInput_mv0.list = vErrors;
   subscribeAlertsInput_mv0.built = false;

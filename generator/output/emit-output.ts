@@ -9,7 +9,6 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { McpgenError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../load/display-path.js';
-import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { headerText, withHeader, type HeaderInfo } from './header.js';
@@ -20,6 +19,7 @@ import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from
 import { mergePackageJson } from './merge-package-json.js';
 import { acquireOutputLock } from './output-lock.js';
 import { findStaleTemps, pendingJournal, recoverOutput, writePlan, type WrittenStat } from './write-output.js';
+import { sha256OfText } from './text-bytes.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
 
@@ -171,7 +171,7 @@ function editedDiagnostics(plan: PlannedFile[], previous: OutputIndex | undefine
       } catch {
         continue;
       }
-      if (sha256Hex(current) === before) continue;
+      if (sha256OfText(current) === before) continue;
     }
     out.push({
       code: 'output/edited-overwritten',

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { listGeneratorFiles } from '../generator-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sha256Hex } from '../spec/load-spec.js';
 import { orphanedUserFileWarning } from './orphaned-user-files.js';
 import { INDEX_PATH, type OutputIndex } from './output-index.js';
 import type { PlannedFile } from './plan-output.js';
 import { newPathChecks, resolveInside } from './safe-path.js';
 import { findStaleTemps, pendingJournal } from './write-output.js';
+import { sha256OfText } from './text-bytes.js';
 
 /**
  * A hash of mcpgen's own code and templates (generator-files.ts), so that a
@@ -49,15 +49,15 @@ export interface CacheInputs {
 }
 
 export function cacheKey(inputs: CacheInputs): string {
-  return sha256Hex(
+  return sha256OfText(
     JSON.stringify({
       v: 1,
       generator: inputs.generatorVersion,
       code: generatorCodeHash(),
       spec: inputs.specSha256,
       revision: inputs.revision,
-      manifests: inputs.manifests.map((t) => sha256Hex(t)),
-      referenced: inputs.referenced.map((t) => sha256Hex(t)).sort(),
+      manifests: inputs.manifests.map((t) => sha256OfText(t)),
+      referenced: inputs.referenced.map((t) => sha256OfText(t)).sort(),
       emitters: inputs.emitters,
     }),
   );
@@ -78,7 +78,7 @@ export function cachedPlan(out: string, index: OutputIndex | undefined, key: str
   try {
     for (const [path, hash] of Object.entries(index.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const absolutePath = resolveInside(out, path, checks);
-      if (!existsSync(absolutePath) || sha256Hex(readFileSync(absolutePath)) !== hash) return undefined;
+      if (!existsSync(absolutePath) || sha256OfText(readFileSync(absolutePath)) !== hash) return undefined;
       plan.push({ path, absolutePath, owner: 'generated', action: 'unchanged' });
     }
     const orphans = new Set(index.orphanedUserFiles ?? []);

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { partsOf, sameText, type TextSource } from './parted-text.js';
-import { sha256OfParts } from './text-bytes.js';
+import { sha256OfParts, sha256OfText } from './text-bytes.js';
 
 export const INDEX_PATH = '.mcpgen/files.json';
 
@@ -56,7 +55,7 @@ export function knownHash(path: string, text: TextSource): string | undefined {
 /** The sha256 (hex) of a text; a parted one (parted-text.ts) is hashed from its parts' bytes, never joined. */
 export function hashOfText(path: string, text: TextSource): string {
   const parts = partsOf(text);
-  return parts ? sha256OfParts(parts, path) : sha256Hex(text.contents ?? '');
+  return parts ? sha256OfParts(parts, path) : sha256OfText(text.contents ?? '');
 }
 
 /**

@@ -6,14 +6,13 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { countWork } from '../pipeline/work-counts.js';
-import { sha256Hex } from '../spec/load-spec.js';
 import type { OutputFile } from './file-map.js';
 import { hasHeader } from './header.js';
 import { readOutputIndex, type OutputIndex } from './output-index.js';
 import { newPathChecks, resolveInside } from './safe-path.js';
 import { parted, partsOf, sameText, textHead, type TextSource } from './parted-text.js';
 import { checkOutputFolders, lookingAt, untouchedOutput, watchOutputFolder, watchingOutput } from './output-watch.js';
-import { partsHoldCr } from './text-bytes.js';
+import { partsHoldCr, sha256OfText } from './text-bytes.js';
 
 export type PlannedAction =
   /** Generated or user file that does not exist yet. */
@@ -186,7 +185,7 @@ export function planOutput(
       continue; // A tampered index cannot make us touch files outside the folder.
     }
     if (!existsSync(absolutePath)) continue;
-    const edited = sha256Hex(readFileSync(absolutePath)) !== hash;
+    const edited = sha256OfText(readFileSync(absolutePath)) !== hash;
     plan.push({ path, absolutePath, owner: 'generated', action: edited ? 'keep-edited-orphan' : 'delete-orphan' });
   }
   diskMemo = memo;

@@ -78,10 +78,14 @@ export function sameValueCyclesOf(
 
   // A `$ref` is reported only when its target leads back to it. When every target leads nowhere (no
   // same-value keyword, no `$ref`: the usual `#/$defs/X`), none can: skip the component search.
-  if (!exhaustive && refs.every(({ node }) => {
-    const t = target(node.$ref as string);
-    return t === undefined || edges(t).length === 0;
-  })) return [];
+  if (!exhaustive) {
+    let anyEdge = false;
+    for (let i = 0; i < refs.length && !anyEdge; i++) {
+      const t = target(refs[i]!.node.$ref as string);
+      anyEdge = t !== undefined && hasEdges(t);
+    }
+    if (!anyEdge) return [];
+  }
 
   // Strongly connected components (Tarjan's algorithm, iterative: no schema can overflow the stack).
   const index = new Map<SchemaObject, number>();
@@ -131,4 +135,25 @@ export function sameValueCyclesOf(
     const t = target(node.$ref as string);
     return t !== undefined && (t === node ? selfLoop.has(node) : component.get(t) === component.get(node));
   });
+}
+
+/**
+ * Whether `edges` may find anything from `node` (true whenever it does),
+ * without building the list: the shortcut above asks it of every `$ref`'s
+ * target of every tool schema, and the lists (with an iterator step per
+ * keyword in cold code) were a sizeable part of a large lint's garbage.
+ */
+function hasEdges(node: SchemaObject): boolean {
+  // A local `$ref` leads to its target when it has one; saying yes when it has none only costs the full search.
+  if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) return true;
+  for (let i = 0; i < SAME_VALUE_LISTS.length; i++) {
+    const list = node[SAME_VALUE_LISTS[i]!];
+    if (Array.isArray(list) && list.some(isJsonObject)) return true;
+  }
+  for (let i = 0; i < SAME_VALUE_SINGLES.length; i++) if (isJsonObject(node[SAME_VALUE_SINGLES[i]!])) return true;
+  for (let i = 0; i < SAME_VALUE_MAPS.length; i++) {
+    const map = node[SAME_VALUE_MAPS[i]!];
+    if (isJsonObject(map) && Object.values(map).some(isJsonObject)) return true;
+  }
+  return false;
 }

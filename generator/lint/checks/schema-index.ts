@@ -45,7 +45,7 @@ export interface SchemaIndex {
   /** Schema nodes with a local (`#...`) `$ref`, with their paths, in walk order. */
   localRefs: { node: SchemaObject; path: SchemaPath }[];
   /** Anchor name (`$anchor`, or draft-07 `$id: "#name"`) → the last schema node declaring it. */
-  anchors: Map<string, SchemaObject>;
+  anchors: ReadonlyMap<string, SchemaObject>;
   /** How many objects outside subschema positions (within localRefsOutside's depth) hold a local `$ref`. */
   localRefsOutside: number;
   /**
@@ -110,7 +110,13 @@ export const schemaIndexWork = { indexed: 0 };
 
 export function indexSchema(schema: SchemaObject): SchemaIndex {
   schemaIndexWork.indexed++;
-  const index: SchemaIndex = { notable: [], localRefs: [], anchors: new Map(), localRefsOutside: 0, keywordCandidates: [], headerUses: [] };
+  const index: SchemaIndex = { notable: [], localRefs: [], anchors: NO_ANCHORS, localRefsOutside: 0, keywordCandidates: [], headerUses: [] };
+  // Made on the first anchor: most schemas have none, and a map per schema was a sizeable part of a large lint's garbage.
+  let anchors: Map<string, SchemaObject> | undefined;
+  const anchor = (name: string, node: SchemaObject): void => {
+    if (!anchors) index.anchors = anchors = new Map();
+    anchors.set(name, node);
+  };
   const path: (string | number)[] = [];
   // Roles as plain numbers (Role's values): a const enum is an object lookup under isolatedModules.
   // Every value is entered, however deep (as walkSchemaPath and the x-mcp-header walk do); local refs
@@ -138,8 +144,8 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
         index.notable.push(entry);
         if (typeof ref === 'string' && ref.startsWith('#')) index.localRefs.push(entry);
       }
-      if (typeof node.$anchor === 'string') index.anchors.set(node.$anchor, node);
-      if (typeof node.$id === 'string' && node.$id.startsWith('#')) index.anchors.set(node.$id.slice(1), node);
+      if (typeof node.$anchor === 'string') anchor(node.$anchor, node);
+      if (typeof node.$id === 'string' && node.$id.startsWith('#')) anchor(node.$id.slice(1), node);
       for (const key in node) {
         if (!BOTH_DIALECTS.has(key) && key.length >= 4 && !key.startsWith('x-')) index.keywordCandidates.push({ path: [...path], key });
       }
@@ -169,6 +175,9 @@ export function indexSchema(schema: SchemaObject): SchemaIndex {
   visit(schema, SCHEMA, 0, false);
   return index;
 }
+
+/** The anchors of a schema that declares none (shared: never written to). */
+const NO_ANCHORS: ReadonlyMap<string, SchemaObject> = new Map();
 
 const OUTSIDE: number = Role.Outside;
 const SCHEMA: number = Role.Schema;

@@ -9,7 +9,7 @@ import { isJsonObject } from './schema-walk.js';
 
 export type RefStatus = 'ok' | 'missing' | 'external';
 
-export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlySet<string>): RefStatus {
+export function resolveLocalRef(root: unknown, ref: string, anchors: { has(name: string): boolean }): RefStatus {
   if (!ref.startsWith('#')) return 'external';
   const fragment = ref.slice(1);
   if (fragment === '') return 'ok';

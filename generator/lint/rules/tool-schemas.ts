@@ -100,6 +100,8 @@ export const toolSchemasRule: LintRule = {
   },
 };
 
+const NO_CYCLES: ReadonlySet<SchemaObject> = new Set();
+
 /** The findings of earlier checks in this process, by schema object, with the place (which names the key) and dialect they were made for. */
 const previousChecks = new ObjectMemo<SchemaObject, { pointer: string; dialect: Dialect; findings: Finding[] }>();
 
@@ -119,10 +121,15 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   out.push(...checkDialect(schema, pointer, key, defaultDialect));
   // One pass collects what the checks below need (schema-index.ts); findings come in walk order as before.
   const index = schemaIndex(schema);
-  const anchors = new Set(index.anchors.keys());
-  const cycles = new Set(sameValueCyclesOf(schema, schemaDialect(schema, defaultDialect), index.localRefs, index.anchors).map((c) => c.node));
+  const anchors = index.anchors;
+  // Nearly always none: no set is made then.
+  const cycleList = sameValueCyclesOf(schema, schemaDialect(schema, defaultDialect), index.localRefs, anchors);
+  const cycles: ReadonlySet<SchemaObject> = cycleList.length ? new Set(cycleList.map((c) => c.node)) : NO_CYCLES;
   const at = (path: SchemaPath, ...more: (string | number)[]) => joinPointer(pointer, ...path, ...more);
-  for (const { node, path } of index.notable) {
+  // Index loops here and below: this runs for every tool schema, mostly before V8 optimizes it, and a for...of
+  // step or a callback there allocates (a large part of a large lint's garbage).
+  for (let n = 0; n < index.notable.length; n++) {
+    const { node, path } = index.notable[n]!;
     if (typeof node.$ref === 'string') {
       const status = resolveLocalRef(schema, node.$ref, anchors);
       if (status === 'ok' && isRefLoop(schema, node)) {
@@ -146,9 +153,11 @@ function checkToolSchema(schema: unknown, pointer: string, key: string, defaultD
   }
   // Code generators resolve a $ref wherever it is written, also where JSON Schema has no subschema
   // (under a misspelt keyword, inside `default`): an unresolvable one must fail lint, not generate.
-  for (const [node, path] of index.localRefsOutside > 0 ? localRefsOutside(schema) : []) {
-    if (resolveLocalRef(schema, node.$ref as string, anchors) === 'missing') {
-      out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref as string}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
+  if (index.localRefsOutside > 0) {
+    for (const [node, path] of localRefsOutside(schema)) {
+      if (resolveLocalRef(schema, node.$ref as string, anchors) === 'missing') {
+        out.push({ code: 'tool-schema/unresolved-ref', message: `$ref "${node.$ref as string}" does not resolve within ${key}.`, pointer: at(path, '$ref') });
+      }
     }
   }
   return out;
@@ -225,17 +234,24 @@ function checkDialect(schema: SchemaObject, pointer: string, key: string, defaul
 }
 
 function checkRequired(node: SchemaObject, path: SchemaPath, at: (path: SchemaPath, ...more: (string | number)[]) => string, out: Finding[]): void {
-  if (!Array.isArray(node.required) || OPEN_KEYWORDS.some((k) => k in node)) return;
+  const required = node.required;
+  if (!Array.isArray(required) || hasOpenKeyword(node)) return;
   const props = isJsonObject(node.properties) ? node.properties : undefined;
   if (!props && node.type !== 'object') return;
-  node.required.forEach((name, j) => {
-    if (typeof name !== 'string' || (props && Object.hasOwn(props, name))) return;
+  for (let j = 0; j < required.length; j++) {
+    const name: unknown = required[j];
+    if (typeof name !== 'string' || (props && Object.hasOwn(props, name))) continue;
     out.push({
       code: 'tool-schema/required-unknown',
       message: `"${name}" is required but not declared under properties.`,
       pointer: at(path, 'required', j),
     });
-  });
+  }
+}
+
+function hasOpenKeyword(node: SchemaObject): boolean {
+  for (let i = 0; i < OPEN_KEYWORDS.length; i++) if (OPEN_KEYWORDS[i]! in node) return true;
+  return false;
 }
 
 function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
@@ -243,7 +259,7 @@ function checkNoParameters(schema: SchemaObject, pointer: string): Finding[] {
   const props = schema.properties;
   if (isJsonObject(props) && Object.keys(props).length > 0) return [];
   if (props !== undefined && !isJsonObject(props)) return [];
-  if (OPEN_KEYWORDS.some((k) => k in schema)) return [];
+  if (hasOpenKeyword(schema)) return [];
   // A misspelt `properties` (`propertes`) is reported as such; "takes no parameters" would not fit.
   if (Object.keys(schema).some((k) => k !== 'properties' && closestMatch(k, ['properties']))) return [];
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return [];

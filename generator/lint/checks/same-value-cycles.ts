@@ -57,22 +57,39 @@ export function sameValueCyclesOf(
     const found = fragment === '' ? root : fragment.startsWith('/') ? getAtPointer(root, decodeFragment(fragment)) : anchors.get(decodeFragment(fragment));
     return isJsonObject(found) ? found : undefined;
   };
-  const edges = (node: SchemaObject): SchemaObject[] => {
-    const out: SchemaObject[] = [];
+  /**
+   * Calls `visit` with each schema that applies, from `node`, to the same
+   * value, until it returns true; whether one did. The cycle search lists
+   * them all (edges); the shortcut below only asks whether there is one,
+   * which then builds no list (by index: in cold code a for...of step
+   * allocates, and the shortcut runs for every tool schema with a `$ref`).
+   */
+  const someEdge = (node: SchemaObject, visit: (next: SchemaObject) => boolean): boolean => {
     if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) {
       const t = target(node.$ref);
-      if (t) out.push(t);
-      if (dialect === 'draft-07') return out;
+      if (t && visit(t)) return true;
+      if (dialect === 'draft-07') return false;
     }
-    for (const k of SAME_VALUE_LISTS) {
-      const list = node[k];
-      if (Array.isArray(list)) for (const item of list) if (isJsonObject(item)) out.push(item);
+    for (let i = 0; i < SAME_VALUE_LISTS.length; i++) {
+      const list = node[SAME_VALUE_LISTS[i]!];
+      if (Array.isArray(list)) for (let j = 0; j < list.length; j++) if (isJsonObject(list[j]) && visit(list[j] as SchemaObject)) return true;
     }
-    for (const k of SAME_VALUE_SINGLES) if (isJsonObject(node[k])) out.push(node[k] as SchemaObject);
-    for (const k of SAME_VALUE_MAPS) {
-      const map = node[k];
-      if (isJsonObject(map)) for (const v of Object.values(map)) if (isJsonObject(v)) out.push(v);
+    for (let i = 0; i < SAME_VALUE_SINGLES.length; i++) {
+      const single = node[SAME_VALUE_SINGLES[i]!];
+      if (isJsonObject(single) && visit(single)) return true;
     }
+    for (let i = 0; i < SAME_VALUE_MAPS.length; i++) {
+      const map = node[SAME_VALUE_MAPS[i]!];
+      if (isJsonObject(map)) for (const key in map) if (Object.hasOwn(map, key) && isJsonObject(map[key]) && visit(map[key] as SchemaObject)) return true;
+    }
+    return false;
+  };
+  const edges = (node: SchemaObject): SchemaObject[] => {
+    const out: SchemaObject[] = [];
+    someEdge(node, (next) => {
+      out.push(next);
+      return false;
+    });
     return out;
   };
 
@@ -82,7 +99,7 @@ export function sameValueCyclesOf(
     let anyEdge = false;
     for (let i = 0; i < refs.length && !anyEdge; i++) {
       const t = target(refs[i]!.node.$ref as string);
-      anyEdge = t !== undefined && hasEdges(t);
+      anyEdge = t !== undefined && someEdge(t, FOUND);
     }
     if (!anyEdge) return [];
   }
@@ -137,23 +154,6 @@ export function sameValueCyclesOf(
   });
 }
 
-/**
- * Whether `edges` may find anything from `node` (true whenever it does),
- * without building the list: the shortcut above asks it of every `$ref`'s
- * target of every tool schema, and the lists (with an iterator step per
- * keyword in cold code) were a sizeable part of a large lint's garbage.
- */
-function hasEdges(node: SchemaObject): boolean {
-  // A local `$ref` leads to its target when it has one; saying yes when it has none only costs the full search.
-  if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) return true;
-  for (let i = 0; i < SAME_VALUE_LISTS.length; i++) {
-    const list = node[SAME_VALUE_LISTS[i]!];
-    if (Array.isArray(list) && list.some(isJsonObject)) return true;
-  }
-  for (let i = 0; i < SAME_VALUE_SINGLES.length; i++) if (isJsonObject(node[SAME_VALUE_SINGLES[i]!])) return true;
-  for (let i = 0; i < SAME_VALUE_MAPS.length; i++) {
-    const map = node[SAME_VALUE_MAPS[i]!];
-    if (isJsonObject(map) && Object.values(map).some(isJsonObject)) return true;
-  }
-  return false;
-}
+
+/** A visitor of someEdge that stops at the first edge. */
+const FOUND = (): boolean => true;

@@ -19,11 +19,9 @@ function mvErrorObjects(list, sites) {
   const errors = [];
   for (let i = 0; i < list.length; i += 3) {
     const site = sites[list[i]];
-    const late = list[i + 2];
-    const error = late === undefined
-      ? { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: { ...site.params }, message: site.message }
-      : { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
-    if (late !== undefined && late.propertyName !== undefined) error.propertyName = late.propertyName;
+    const late = list[i + 2] ?? {};
+    const error = { instancePath: list[i + 1], schemaPath: site.schemaPath, keyword: site.keyword, params: late.params ?? { ...site.params }, message: late.message ?? site.message };
+    if (late.propertyName !== undefined) error.propertyName = late.propertyName;
     errors.push(error);
   }
   return errors;

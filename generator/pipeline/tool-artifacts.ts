@@ -96,14 +96,14 @@ async function computeArgumentTypes(ir: IR): Promise<Map<string, string>> {
 const outputViews = new ObjectMemo<JsonObject, JsonObject>();
 
 function outputEntry(identifier: string, schema: JsonObject, pointer: string): SchemaToCompile {
-  return { exportName: `${identifier}Output`, schema, pointer, ...(runMemosKept() ? { json: jsonOf(schema) } : {}) };
+  return { exportName: `${identifier}Output`, schema, pointer, unit: identifier, ...(runMemosKept() ? { json: jsonOf(schema) } : {}) };
 }
 
 async function computeValidators(ir: IR): Promise<CompiledModule[]> {
   const { compileValidators, validatorCompileStats } = await import('../emit/schema/compile-validators.js');
   const schemas: SchemaToCompile[] = ir.tools.flatMap((t) => [
     // The input schema's JSON is shared with the type modules' memo (run-memos.ts jsonOf).
-    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, ...(runMemosKept() ? { json: jsonOf(t.inputSchema) } : {}) },
+    { exportName: `${t.identifier}Input`, schema: t.inputSchema, pointer: `${t.pointer}/inputSchema`, unit: t.identifier, ...(runMemosKept() ? { json: jsonOf(t.inputSchema) } : {}) },
     // Output validators check; they never fill in defaults. (The view is kept per schema object, so its JSON is too.)
     ...(t.outputSchema ? [outputEntry(t.identifier, outputViews.of(t.outputSchema, withoutDefaults), `${t.pointer}/outputSchema`)] : []),
   ]);

@@ -14,7 +14,7 @@ import type { OutputFile } from '../../output/file-map.js';
 import { packageRoot } from '../../package-root.js';
 import { metadataModuleParts } from '../server/metadata-module.js';
 import { parted } from '../../output/parted-text.js';
-import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
+import { toolTypeModules, validatorIndexModule, validatorModuleFiles } from '../shared/tool-modules.js';
 import { clientModule } from './client-module.js';
 import { CLIENT_DEV_DEPENDENCIES, CLIENT_RUNTIME_DEPENDENCIES, clientPackageFiles } from './package-files.js';
 import { laidOut } from '../shared/laid-out.js';
@@ -49,7 +49,7 @@ export const clientEmitter: Emitter = {
       parted({ path: `${GENERATED_DIR}/metadata.ts`, owner: 'generated' as const }, metadataModuleParts(ir)),
       generated('client.ts', clientModule(ir)),
       generated('index.ts', INDEX),
-      ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),
+      ...modules.flatMap((m) => validatorModuleFiles(`${GENERATED_DIR}/validators`, m, header)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(

@@ -17,7 +17,7 @@ import { McpgenError } from '../../diagnostics/diagnostic.js';
 import { escapeGeneratedSource } from '../shared/safe-code.js';
 import { joinedBy } from '../shared/code-layout.js';
 import { createAjv, standaloneModule } from './ajv-standalone.js';
-import { type ChunkMemo, chunkKey, compileOwnModule, memoizedChunk, type OwnSchema } from './validator-codegen/compile-module.js';
+import { type Chunk, type ChunkMemo, chunkKey, compileChunks, memoizedChunk, ownModuleBody, type OwnSchema } from './validator-codegen/compile-module.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
 import { unsupportedReason } from './validator-codegen/support.js';
 
@@ -29,6 +29,20 @@ export interface SchemaToCompile {
   pointer: string;
   /** `JSON.stringify(schema)`, when the caller has it already (a memo key). */
   json?: string;
+  /**
+   * The schemas of one unit (a tool's input and output) always share a
+   * file when a large module is split (CompiledModule.files); default: the
+   * export name.
+   */
+  unit?: string;
+}
+
+/** One file the built-in emitters write for a module, named by its path below the validators folder. */
+export interface ValidatorFile {
+  /** `2020-12`, or `2020-12/part-07` for a section of a split module; fixed names, never from a manifest. */
+  stem: string;
+  /** The file's text after `header`, as parts joined with nothing between them (see CompiledModule.partsAfter). */
+  partsAfter(header: string): readonly string[];
 }
 
 export interface CompiledModule {
@@ -50,7 +64,22 @@ export interface CompiledModule {
    */
   partsAfter(header: string): readonly string[];
   exportNames: string[];
+  /**
+   * The files the built-in emitters write for this module. Up to
+   * SECTION_UNITS tools, one: `<dialect>`, the whole module as above. Above
+   * that, the tools are spread over sections by a hash of their name, each a
+   * self-contained module (with the helpers its validators use), and
+   * `<dialect>` re-exports them (and holds Ajv's code, if any): an edit to
+   * one tool rewrites its section only, not a module of 13 MB at 1,000
+   * tools that `generate --watch` would hash and write again on every save
+   * and a downstream watcher (tsc, an editor) would read again.
+   */
+  files: readonly ValidatorFile[];
 }
+
+/** Tools per section a module is split into (a power of two as many sections as it takes), and the most sections. */
+export const SECTION_UNITS = 32;
+const MAX_SECTIONS = 64;
 
 const DRAFT_07 = /json-schema\.org\/draft-0[4-7]\/schema/;
 const DRAFT_2020 = /json-schema\.org\/draft\/2020-12\/schema/;
@@ -125,17 +154,20 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
     return schema;
   };
   const own: OwnSchema[] = [];
+  const units: string[] = [];
   const viaAjv: SchemaToCompile[] = [];
   for (const s of group) {
     const schema = withoutId(s);
     const key = memo ? chunkKey(s.exportName, schema, dialect, true, schema === s.schema ? s.json : undefined) : undefined;
     // A schema compiled in the previous run passed the support check then.
-    if ((key !== undefined && memoizedChunk(memo!, key) !== undefined) || unsupportedReason(schema, dialect, true) === undefined) own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
-    else viaAjv.push(s);
+    if ((key !== undefined && memoizedChunk(memo!, key) !== undefined) || unsupportedReason(schema, dialect, true) === undefined) {
+      own.push({ exportName: s.exportName, schema, ...(key !== undefined ? { key } : {}) });
+      units.push(s.unit ?? s.exportName);
+    } else viaAjv.push(s);
   }
   validatorCompileStats.ajv += viaAjv.length;
   const counts = { compiled: 0, reused: 0 };
-  const mine = compileOwnModule(own, dialect, { useDefaults: true, ...(memo ? { memo } : {}), counts });
+  const chunks = compileChunks(own, dialect, { useDefaults: true, ...(memo ? { memo } : {}), counts });
   validatorCompileStats.own += counts.compiled;
   validatorCompileStats.reused += counts.reused;
   const ajvSource = viaAjv.length ? await ajvModule(dialect, viaAjv) : '';
@@ -143,33 +175,83 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   // escapes what escapeGeneratedSource would (U+2028/U+2029, `</`); only Ajv's
   // output needs the pass (scanning megabytes of own code again costs a
   // watch-mode run tens of milliseconds).
-  const head = ['// @ts-nocheck', ...mine.imports, ...(ajvSource ? [escapeGeneratedSource(ajvSource)] : [])].join('\n');
-  const body = own.length ? mine.bodyParts : [];
-  // header + head, then the body's parts separated by blank lines, then a final newline: each part stays the string it was (no
-  // copy of a 15 MB module, no new string per chunk), so a re-run finds the bytes of its unchanged chunks (output/text-bytes.ts).
-  const partsOf = (header: string): string[] => [`${header}${head}${body.length ? '\n' : ''}`, ...joinedBy('\n\n', body), '\n'];
+  const ajvHead = ajvSource ? [escapeGeneratedSource(ajvSource)] : [];
+  const whole = modulePartsAfter(ajvHead, chunks);
+  const sections = splitIntoSections(dialect, chunks, units);
+  const reexports = (header: string): string[] => [`${header}${['// @ts-nocheck', ...ajvHead, ...sections.map((s) => `export * from './${s.stem}.js';`)].join('\n')}\n`];
+  const files: ValidatorFile[] = sections.length ? [{ stem: dialect, partsAfter: byHeader(reexports) }, ...sections] : [{ stem: dialect, partsAfter: whole }];
   // Built on first use only: the write stage asks for the module with its header.
   let code: string | undefined;
   const after = new Map<string, string>();
-  const partsAfter = new Map<string, readonly string[]>();
-  const parts = (header: string): readonly string[] => {
-    let list = partsAfter.get(header);
-    if (list === undefined) partsAfter.set(header, (list = partsOf(header)));
-    return list;
-  };
   return {
     dialect,
     get code() {
-      return (code ??= parts('').join(''));
+      return (code ??= whole('').join(''));
     },
     codeAfter(header: string) {
       let text = after.get(header);
-      if (text === undefined) after.set(header, (text = parts(header).join('')));
+      if (text === undefined) after.set(header, (text = whole(header).join('')));
       return text;
     },
-    partsAfter: parts,
+    partsAfter: whole,
     exportNames: group.map((s) => s.exportName),
+    files,
   };
+}
+
+/**
+ * A module of `chunks` (after `head`: Ajv's code, if any) as parts: header
+ * and head, then the body's parts separated by blank lines, then a final
+ * newline. Each part stays the string it was (no copy of a 13 MB module, no
+ * new string per chunk), so a re-run finds the bytes of its unchanged chunks
+ * (output/text-bytes.ts).
+ */
+function modulePartsAfter(head: readonly string[], chunks: readonly Chunk[]): (header: string) => readonly string[] {
+  return byHeader((header) => {
+    const mine = chunks.length ? ownModuleBody(chunks) : undefined;
+    const top = ['// @ts-nocheck', ...(mine?.imports ?? []), ...head].join('\n');
+    const body = mine?.bodyParts ?? [];
+    return [`${header}${top}${body.length ? '\n' : ''}`, ...joinedBy('\n\n', body), '\n'];
+  });
+}
+
+/** `parts`, built once per header on first use (a server and a client share them). */
+function byHeader(parts: (header: string) => readonly string[]): (header: string) => readonly string[] {
+  const built = new Map<string, readonly string[]>();
+  return (header) => {
+    let list = built.get(header);
+    if (list === undefined) built.set(header, (list = parts(header)));
+    return list;
+  };
+}
+
+/**
+ * The sections of a module whose chunks belong to more than SECTION_UNITS
+ * units (none for a smaller one): as many as a power of two takes, up to
+ * MAX_SECTIONS, each unit in the section its name hashes to. By name, not by
+ * position, so that adding or removing a tool leaves the other sections as
+ * they were; an empty section is not written.
+ */
+function splitIntoSections(dialect: Dialect, chunks: readonly Chunk[], units: readonly string[]): ValidatorFile[] {
+  const count = sectionCount(new Set(units).size);
+  if (count === 1) return [];
+  const members: Chunk[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < chunks.length; i++) members[fnv1a(units[i]!) & (count - 1)]!.push(chunks[i]!);
+  return members.flatMap((list, i) => (list.length ? [{ stem: `${dialect}/part-${String(i).padStart(2, '0')}`, partsAfter: modulePartsAfter([], list) }] : []));
+}
+
+/** How many sections a module of `units` tools is split into (1: not split). */
+export function sectionCount(units: number): number {
+  let count = 1;
+  while (count * SECTION_UNITS < units && count < MAX_SECTIONS) count *= 2;
+  return count;
+}
+
+/** FNV-1a over the UTF-16 code units: a fixed spread of names over sections, the same on every machine and run. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 async function ajvModule(dialect: Dialect, group: SchemaToCompile[]): Promise<string> {

@@ -16,7 +16,7 @@ import { GENERATED_DIR } from './paths.js';
 import { registrationModuleParts } from './registration-module.js';
 import { serverJsonFiles } from './server-json.js';
 import { staticFiles } from './static-files.js';
-import { toolTypeModules, validatorIndexModule, validatorModuleFile } from '../shared/tool-modules.js';
+import { toolTypeModules, validatorIndexModule, validatorModuleFiles } from '../shared/tool-modules.js';
 import { typesModuleParts } from './types-module.js';
 import { laidOut } from '../shared/laid-out.js';
 
@@ -43,7 +43,7 @@ export const serverEmitter: Emitter = {
       parted({ path: `${GENERATED_DIR}/create-server.ts`, owner: 'generated' as const }, registrationModuleParts(ir)),
       generated('server-options.ts', optionsModule(ir)),
       parted({ path: `${GENERATED_DIR}/handlers.ts`, owner: 'generated' as const }, handlersIndexModuleParts(ir)),
-      ...modules.map((m) => validatorModuleFile(`${GENERATED_DIR}/validators/${m.dialect}.ts`, m, header)),
+      ...modules.flatMap((m) => validatorModuleFiles(`${GENERATED_DIR}/validators`, m, header)),
       generated('validators/index.ts', validatorIndexModule(modules)),
       // Already formatted by schemaToTypes: the write stage skips prettier for them.
       ...toolTypeModules(

@@ -36,16 +36,20 @@ export function toolTypeModules(
  * export is typed by assignment, so nothing switches the checker off.
  */
 /**
- * A validator module's file. With the run's header known, its text is built
- * with the header in front (`headed`): the write stage would otherwise copy
- * the whole module (15 MB at 1,000 tools) once more to put it there; and it
- * is parted (output/parted-text.ts): the write stage hashes and writes its
- * parts without joining them.
+ * A validator module's files (CompiledModule.files: the module, or its
+ * sections and the file re-exporting them) under `folder`. With the run's
+ * header known, each text is built with the header in front (`headed`): the
+ * write stage would otherwise copy the whole module (13 MB at 1,000 tools)
+ * once more to put it there; and it is parted (output/parted-text.ts): the
+ * write stage hashes and writes its parts without joining them.
  */
-export function validatorModuleFile(path: string, module: CompiledModule, header: HeaderInfo | undefined): OutputFile {
-  return header
-    ? parted({ path, owner: 'generated' as const, headed: true }, module.partsAfter(headerText(path, header)))
-    : { path, contents: module.code, owner: 'generated' };
+export function validatorModuleFiles(folder: string, module: CompiledModule, header: HeaderInfo | undefined): OutputFile[] {
+  return module.files.map((file) => {
+    const path = `${folder}/${file.stem}.ts`;
+    return header
+      ? parted({ path, owner: 'generated' as const, headed: true }, file.partsAfter(headerText(path, header)))
+      : { path, contents: file.partsAfter('').join(''), owner: 'generated' as const };
+  });
 }
 
 export function validatorIndexModule(modules: CompiledModule[]): string {

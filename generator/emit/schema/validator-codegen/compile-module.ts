@@ -264,7 +264,16 @@ export function compileOwnModule(
   schemas: OwnSchema[],
   dialect: Dialect,
   options: { useDefaults: boolean; memo?: ChunkMemo; counts?: ChunkCounts },
-): { imports: string[]; bodyParts: string[]; readonly body: string } {
+): OwnModuleBody {
+  return ownModuleBody(compileChunks(schemas, dialect, options));
+}
+
+/** Each schema's chunk, in order: from the memo when its schema is unchanged since the previous run, else compiled. */
+export function compileChunks(
+  schemas: OwnSchema[],
+  dialect: Dialect,
+  options: { useDefaults: boolean; memo?: ChunkMemo; counts?: ChunkCounts },
+): Chunk[] {
   const chunks: Chunk[] = [];
   for (const s of schemas) {
     const key = options.memo ? (s.key ?? chunkKey(s.exportName, s.schema, dialect, options.useDefaults)) : undefined;
@@ -278,13 +287,24 @@ export function compileOwnModule(
     if (key) options.memo!.next.set(key.slot, { json: key.json, chunk });
     chunks.push(chunk);
   }
+  return chunks;
+}
+
+export interface OwnModuleBody {
+  imports: string[];
+  /** The parts, for a caller that joins them into a larger module in one go (a 15 MB module joined twice costs twice). */
+  bodyParts: string[];
+  readonly body: string;
+}
+
+/** A self-contained module body holding `chunks`: the helpers they use, once, then each chunk. */
+export function ownModuleBody(chunks: readonly Chunk[]): OwnModuleBody {
   const helpers = new Set(chunks.flatMap((c) => c.helpers));
   const imports = chunks.some((c) => c.usesFormats) ? ['import { fullFormats as mvFormats } from "ajv-formats/dist/formats.js";'] : [];
   const helperSources = (Object.keys(HELPER_SOURCES) as HelperName[]).filter((h) => helpers.has(h)).map((h) => HELPER_SOURCES[h].source);
   const bodyParts = [BASE_SOURCE, ...helperSources, ...chunks.map((c) => c.code)];
   return {
     imports,
-    // The parts, for a caller that joins them into a larger module in one go (a 15 MB module joined twice costs twice).
     bodyParts,
     get body() {
       return bodyParts.join('\n\n');

@@ -235,9 +235,10 @@ async function generateOrThrow(options: GenerateOptions): Promise<GenerateResult
   if (mode === 'write') {
     writeCacheKey(options.out, key);
     const index = output.plan.find((p) => p.path === INDEX_PATH)?.contents;
-    const written = output.written ?? new Map();
-    const planned = new Map(output.plan.map((p) => [p.path, p]));
-    if (index !== undefined && !hasErrors(diagnostics)) {
+    // Without a stamp context (--watch, plug-ins) there is no stamp to record: the index is not parsed again for it.
+    if (context !== undefined && index !== undefined && !hasErrors(diagnostics)) {
+      const written = output.written ?? new Map();
+      const planned = new Map(output.plan.map((p) => [p.path, p]));
       const parsed = JSON.parse(index) as OutputIndex;
       const files = parsed.files;
       stamp(

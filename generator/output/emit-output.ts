@@ -12,7 +12,7 @@ import { displayPath } from '../load/display-path.js';
 import type { OutputFile } from './file-map.js';
 import { formatFiles } from './format-files.js';
 import { headerText, withHeader, type HeaderInfo } from './header.js';
-import { buildOutputIndex, hashOfText, knownHash, type OutputIndex } from './output-index.js';
+import { buildOutputIndex, hashOfText, knownHash, readOutputIndex, type OutputIndex } from './output-index.js';
 import { fieldsOf, parted, partsOf, textStartsWith } from './parted-text.js';
 import { runMemosKept } from '../pipeline/run-memos.js';
 import { knownDiskContents, planOutput, rememberWritten, type PlannedFile } from './plan-output.js';
@@ -123,17 +123,9 @@ function readText(path: string): string | undefined {
 
 /** The index as it is now (a rollback may have restored it); the caller's copy otherwise. */
 function readOutputIndexAfterRecovery(options: EmitOutputOptions): OutputIndex | undefined {
-  return options.previousIndex === undefined ? undefined : (readIndexFresh(options.out) ?? options.previousIndex);
+  return options.previousIndex === undefined ? undefined : (readOutputIndex(options.out) ?? options.previousIndex);
 }
 
-function readIndexFresh(out: string): OutputIndex | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(join(out, '.mcpgen/files.json'), 'utf8')) as OutputIndex;
-    return parsed?.generator === 'mcpgen' && parsed.files ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** An output folder that is a symbolic link could send output anywhere: only with an explicit flag. */
 function refuseLinkedOut(out: string, follow: boolean): void {

@@ -25,9 +25,20 @@ export interface OutputIndex {
   orphanedUserFiles?: string[];
 }
 
+/**
+ * The index this process built last, as text and as object (frozen). A run
+ * of `generate --watch` reads back the index the run before it wrote, twice
+ * (before emitting, and again under the output lock): while the file holds
+ * that very text, the object is reused instead of parsing the text (240 KB
+ * at 1,000 tools) again.
+ */
+let lastBuilt: { contents: string; index: OutputIndex } | undefined;
+
 export function readOutputIndex(outDir: string): OutputIndex | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(join(outDir, INDEX_PATH), 'utf8')) as OutputIndex;
+    const text = readFileSync(join(outDir, INDEX_PATH), 'utf8');
+    if (lastBuilt !== undefined && text === lastBuilt.contents) return lastBuilt.index;
+    const parsed = JSON.parse(text) as OutputIndex;
     if (parsed?.generator === 'mcpgen' && parsed.files && typeof parsed.files === 'object') return parsed;
   } catch {
     // No index (first run) or an unreadable one: treat as no previous output.
@@ -88,9 +99,11 @@ export function buildOutputIndex(files: OutputFile[], keptUserFiles: string[] = 
   const orphanedUserFiles = [...new Set(keptUserFiles)].sort();
   const index: OutputIndex = {
     generator: 'mcpgen',
-    files: entries,
-    ...(userFiles.length ? { userFiles } : {}),
-    ...(orphanedUserFiles.length ? { orphanedUserFiles } : {}),
+    files: Object.freeze(entries),
+    ...(userFiles.length ? { userFiles: Object.freeze(userFiles) as string[] } : {}),
+    ...(orphanedUserFiles.length ? { orphanedUserFiles: Object.freeze(orphanedUserFiles) as string[] } : {}),
   };
-  return { path: INDEX_PATH, contents: JSON.stringify(index, null, 2) + '\n', owner: 'generated', formatted: true };
+  const contents = JSON.stringify(index, null, 2) + '\n';
+  lastBuilt = { contents, index: Object.freeze(index) };
+  return { path: INDEX_PATH, contents, owner: 'generated', formatted: true };
 }

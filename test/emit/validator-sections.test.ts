@@ -11,7 +11,8 @@
 import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileValidators, sectionCount, SECTION_UNITS } from '../../generator/emit/schema/compile-validators.js';
+import { compileValidators } from '../../generator/emit/schema/compile-validators.js';
+import { sectionCount, SECTION_UNITS } from '../../generator/emit/schema/validator-sections.js';
 import { generate } from '../../generator/generate.js';
 import { writeFiles } from '../helpers/write-files.js';
 

@@ -20,6 +20,7 @@ import { createAjv, standaloneModule } from './ajv-standalone.js';
 import { type Chunk, type ChunkMemo, chunkKey, compileChunks, memoizedChunk, ownModuleBody, type OwnSchema } from './validator-codegen/compile-module.js';
 import { runMemosKept } from '../../pipeline/run-memos.js';
 import { unsupportedReason } from './validator-codegen/support.js';
+import { sectionsOf } from './validator-sections.js';
 
 export interface SchemaToCompile {
   /** Export name of the validator function: a valid, unique JS identifier. */
@@ -66,7 +67,7 @@ export interface CompiledModule {
   exportNames: string[];
   /**
    * The files the built-in emitters write for this module. Up to
-   * SECTION_UNITS tools, one: `<dialect>`, the whole module as above. Above
+   * SECTION_UNITS tools (validator-sections.ts), one: `<dialect>`, the whole module as above. Above
    * that, the tools are spread over sections by a hash of their name, each a
    * self-contained module (with the helpers its validators use), and
    * `<dialect>` re-exports them (and holds Ajv's code, if any): an edit to
@@ -76,10 +77,6 @@ export interface CompiledModule {
    */
   files: readonly ValidatorFile[];
 }
-
-/** Tools per section a module is split into (a power of two as many sections as it takes), and the most sections. */
-export const SECTION_UNITS = 32;
-const MAX_SECTIONS = 64;
 
 const DRAFT_07 = /json-schema\.org\/draft-0[4-7]\/schema/;
 const DRAFT_2020 = /json-schema\.org\/draft\/2020-12\/schema/;
@@ -177,7 +174,7 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
   // watch-mode run tens of milliseconds).
   const ajvHead = ajvSource ? [escapeGeneratedSource(ajvSource)] : [];
   const whole = modulePartsAfter(ajvHead, chunks);
-  const sections = splitIntoSections(dialect, chunks, units);
+  const sections: ValidatorFile[] = sectionsOf(chunks, units).map(({ section, members }) => ({ stem: `${dialect}/${section}`, partsAfter: modulePartsAfter([], members) }));
   const reexports = (header: string): string[] => [`${header}${['// @ts-nocheck', ...ajvHead, ...sections.map((s) => `export * from './${s.stem}.js';`)].join('\n')}\n`];
   const files: ValidatorFile[] = sections.length ? [{ stem: dialect, partsAfter: byHeader(reexports) }, ...sections] : [{ stem: dialect, partsAfter: whole }];
   // Built on first use only: the write stage asks for the module with its header.
@@ -223,35 +220,6 @@ function byHeader(parts: (header: string) => readonly string[]): (header: string
     if (list === undefined) built.set(header, (list = parts(header)));
     return list;
   };
-}
-
-/**
- * The sections of a module whose chunks belong to more than SECTION_UNITS
- * units (none for a smaller one): as many as a power of two takes, up to
- * MAX_SECTIONS, each unit in the section its name hashes to. By name, not by
- * position, so that adding or removing a tool leaves the other sections as
- * they were; an empty section is not written.
- */
-function splitIntoSections(dialect: Dialect, chunks: readonly Chunk[], units: readonly string[]): ValidatorFile[] {
-  const count = sectionCount(new Set(units).size);
-  if (count === 1) return [];
-  const members: Chunk[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < chunks.length; i++) members[fnv1a(units[i]!) & (count - 1)]!.push(chunks[i]!);
-  return members.flatMap((list, i) => (list.length ? [{ stem: `${dialect}/part-${String(i).padStart(2, '0')}`, partsAfter: modulePartsAfter([], list) }] : []));
-}
-
-/** How many sections a module of `units` tools is split into (1: not split). */
-export function sectionCount(units: number): number {
-  let count = 1;
-  while (count * SECTION_UNITS < units && count < MAX_SECTIONS) count *= 2;
-  return count;
-}
-
-/** FNV-1a over the UTF-16 code units: a fixed spread of names over sections, the same on every machine and run. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 async function ajvModule(dialect: Dialect, group: SchemaToCompile[]): Promise<string> {

@@ -126,7 +126,6 @@ function readOutputIndexAfterRecovery(options: EmitOutputOptions): OutputIndex |
   return options.previousIndex === undefined ? undefined : (readOutputIndex(options.out) ?? options.previousIndex);
 }
 
-
 /** An output folder that is a symbolic link could send output anywhere: only with an explicit flag. */
 function refuseLinkedOut(out: string, follow: boolean): void {
   let isLink = false;

@@ -62,8 +62,7 @@ describe('validator module sections', () => {
       expect(holders, `t${i}`).toHaveLength(1);
       if (i % 2) expect(holders[0]).toContain(`export function t${i}Output(`);
     }
-    // Both sections are used (the hash spreads the names), and the plug-in view is still the whole module.
-    expect(texts.every((t) => t.includes('export function'))).toBe(true);
+    // The plug-in view is still the whole module.
     for (let i = 0; i < 40; i++) expect(module!.code).toContain(`export function t${i}Input(`);
   });
 

@@ -42,7 +42,12 @@ export interface SchemaToCompile {
 export interface ValidatorFile {
   /** `2020-12`, or `2020-12/part-07` for a section of a split module; fixed names, never from a manifest. */
   stem: string;
-  /** The file's text after `header`, as parts joined with nothing between them (see CompiledModule.partsAfter). */
+  /**
+   * The file's text after `header`, as parts to be joined with nothing
+   * between them: the chunk of each schema is a part of its own, the same
+   * string from run to run while its schema is unchanged, so the write stage
+   * can hash and write the file without joining it (output/parted-text.ts).
+   */
   partsAfter(header: string): readonly string[];
 }
 
@@ -57,18 +62,11 @@ export interface CompiledModule {
    * string for the same header, so a server and a client share it).
    */
   codeAfter(header: string): string;
-  /**
-   * `codeAfter(header)` as parts to be joined with nothing between them:
-   * the chunk of each schema is a part of its own, the same string from run
-   * to run while its schema is unchanged, so the write stage can hash and
-   * write the module without joining it (output/parted-text.ts).
-   */
-  partsAfter(header: string): readonly string[];
   exportNames: string[];
   /**
    * The files the built-in emitters write for this module. Up to
-   * SECTION_UNITS tools (validator-sections.ts), one: `<dialect>`, the whole module as above. Above
-   * that, the tools are spread over sections by a hash of their name, each a
+   * SECTION_UNITS tools (validator-sections.ts), one: `<dialect>`, the
+   * whole module as above. Above that, the tools are spread over sections by a hash of their name, each a
    * self-contained module (with the helpers its validators use), and
    * `<dialect>` re-exports them (and holds Ajv's code, if any): an edit to
    * one tool rewrites its section only, not a module of 13 MB at 1,000
@@ -190,7 +188,6 @@ async function compileGroup(dialect: Dialect, group: SchemaToCompile[], memo: Ch
       if (text === undefined) after.set(header, (text = whole(header).join('')));
       return text;
     },
-    partsAfter: whole,
     exportNames: group.map((s) => s.exportName),
     files,
   };

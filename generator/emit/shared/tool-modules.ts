@@ -31,11 +31,6 @@ export function toolTypeModules(
 }
 
 /**
- * `validators/index.ts`: each precompiled validator as a named export and all
- * of them in one record by name (the client looks them up by name). Every
- * export is typed by assignment, so nothing switches the checker off.
- */
-/**
  * A validator module's files (CompiledModule.files: the module, or its
  * sections and the file re-exporting them) under `folder`. With the run's
  * header known, each text is built with the header in front (`headed`): the
@@ -52,6 +47,11 @@ export function validatorModuleFiles(folder: string, module: CompiledModule, hea
   });
 }
 
+/**
+ * `validators/index.ts`: each precompiled validator as a named export and all
+ * of them in one record by name (the client looks them up by name). Every
+ * export is typed by assignment, so nothing switches the checker off.
+ */
 export function validatorIndexModule(modules: CompiledModule[]): string {
   const names = modules.flatMap((m, i) => m.exportNames.map((name) => ({ name, i })));
   return [
